@@ -248,7 +248,12 @@ function randomId(): string {
 }
 
 /** A new, empty record. */
-export function createRecord(init: Partial<ApplicationRecord> & { company: { name: string; website?: string } }): ApplicationRecord {
+export type RecordInit = Omit<Partial<ApplicationRecord>, 'company' | 'exportPrefs'> & {
+  company: { name: string; website?: string };
+  exportPrefs?: Partial<ExportPrefs>;
+};
+
+export function createRecord(init: RecordInit): ApplicationRecord {
   const now = new Date().toISOString();
   return {
     schema: RECORD_SCHEMA,

@@ -1,0 +1,304 @@
+/**
+ * Dates and durations as they appear in interview entries: Jalali ⇄ Gregorian conversion, finding a date
+ * inside free text ("1402.08.20 AT 11:30 AM"), strict parsing of a date field, and durations.
+ *
+ * Stored days are `YYYY-MM-DD` Gregorian strings. All arithmetic is on integers (Julian day numbers), so no
+ * time zone can move a day; only `todayIso` looks at a clock.
+ *
+ * Plain TypeScript, no browser API.
+ */
+
+import { d2g, g2d, isLeapJalaaliYear, isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
+import type { DateFormat } from './record';
+
+export type { DateFormat };
+
+export const JALALI_MONTHS = [
+  'Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar',
+  'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand',
+] as const;
+
+export const GREGORIAN_MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** Years accepted as real dates: Jalali 1300-1500, Gregorian 1901-2100 (any year > 1900 is Gregorian). */
+const JALALI_YEARS = [1300, 1500] as const;
+const GREGORIAN_YEARS = [1901, 2100] as const;
+
+// ---------------------------------------------------------------------------------------------------------
+// Digits and calendars
+
+/** Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII; every other character is kept (same length). */
+export function toAsciiDigits(s: string): string {
+  return s.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - (c >= '\u06F0' ? 0x06f0 : 0x0660)));
+}
+
+/** Whether Jalali year `jy` has 366 days (Esfand 30 exists). */
+export function isJalaliLeap(jy: number): boolean {
+  return isLeapJalaaliYear(jy);
+}
+
+/** Days in Jalali month `jm` (1-12) of year `jy`. */
+export function jalaliMonthLength(jy: number, jm: number): number {
+  return jalaaliMonthLength(jy, jm);
+}
+
+function isGregorianLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function gregorianMonthLength(y: number, m: number): number {
+  return m === 2 ? (isGregorianLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const isoOf = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+
+/** Whether `iso` is a real Gregorian day written `YYYY-MM-DD`. */
+export function isValidIso(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= gregorianMonthLength(y, mo);
+}
+
+function splitIso(iso: string): [number, number, number] {
+  if (!isValidIso(iso)) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(iso)}`);
+  return iso.split('-').map(Number) as [number, number, number];
+}
+
+/** The Gregorian `YYYY-MM-DD` of a Jalali date; RangeError when the Jalali date does not exist. */
+export function jalaliToIso(jy: number, jm: number, jd: number): string {
+  if (![jy, jm, jd].every(Number.isInteger) || !isValidJalaaliDate(jy, jm, jd)) {
+    throw new RangeError(`Not a Jalali date: ${jy}/${jm}/${jd}`);
+  }
+  const { gy, gm, gd } = toGregorian(jy, jm, jd);
+  return isoOf(gy, gm, gd);
+}
+
+/** The Jalali date of a `YYYY-MM-DD` day; RangeError when `iso` is not a real day. */
+export function isoToJalali(iso: string): { jy: number; jm: number; jd: number } {
+  const [y, m, d] = splitIso(iso);
+  const { jy, jm, jd } = toJalaali(y, m, d);
+  return { jy, jm, jd };
+}
+
+/** The day `n` days after `iso` (n may be negative). */
+export function addDays(iso: string, n: number): string {
+  const { gy, gm, gd } = d2g(g2d(...splitIso(iso)) + n);
+  return isoOf(gy, gm, gd);
+}
+
+/**
+ * The calendar day (`YYYY-MM-DD`) at `now` in IANA zone `timeZone` (default: the runtime's zone). Read from
+ * Intl parts, never from toISOString, which is UTC and would be a day late in Tehran before 03:30.
+ */
+export function todayIso(now: Date = new Date(), timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return isoOf(get('year'), get('month'), get('day'));
+}
+
+/** `1404.07.15` (jalali-dot), `1404/07/15` (jalali-slash) or `2025/10/07` (gregorian). */
+export function formatDate(iso: string, fmt: DateFormat): string {
+  if (fmt === 'gregorian') return splitIso(iso).map((n, i) => pad(n, i ? 2 : 4)).join('/');
+  const { jy, jm, jd } = isoToJalali(iso);
+  return [pad(jy, 4), pad(jm), pad(jd)].join(fmt === 'jalali-dot' ? '.' : '/');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Checking a year/month/day triple (shared by findDate and parseDateInput)
+
+export type DateErrorCode = 'format' | 'month' | 'day' | 'leap' | 'year';
+export type Calendar = 'jalali' | 'gregorian';
+
+/** A failed parse: English text in `error`, and `code` + `params` for a UI that translates. */
+export interface DateInputError {
+  ok: false;
+  error: string;
+  code: DateErrorCode;
+  params: Record<string, number>;
+}
+export type DateInputResult = { ok: true; iso: string; calendar: Calendar } | DateInputError;
+
+const fail = (code: DateErrorCode, error: string, params: Record<string, number> = {}): DateInputError => ({
+  ok: false,
+  error,
+  code,
+  params,
+});
+
+const FORMAT_ERROR = 'Not a date: write it like 1404.08.03 (year.month.day).';
+
+/** Checks a date in the calendar its year implies (> 1900: Gregorian, else Jalali). */
+function checkDate(y: number, m: number, d: number): DateInputResult {
+  const calendar: Calendar = y > 1900 ? 'gregorian' : 'jalali';
+  const [lo, hi] = calendar === 'jalali' ? JALALI_YEARS : GREGORIAN_YEARS;
+  if (y < 1000) return fail('year', `Year ${y} is too short: write the full year, like 1404 or 2025.`, { year: y });
+  if (y < lo || y > hi) {
+    return fail('year', `Year ${y} is out of range: use a Jalali year (1300-1500) or a Gregorian year (1901-2100).`, { year: y });
+  }
+  if (m < 1 || m > 12) return fail('month', `Month ${m} does not exist: months run from 1 to 12.`, { month: m });
+  const jalali = calendar === 'jalali';
+  const max = jalali ? jalaliMonthLength(y, m) : gregorianMonthLength(y, m);
+  const name = (jalali ? JALALI_MONTHS : GREGORIAN_MONTHS)[m - 1];
+  if (d < 1) return fail('day', `Day ${d} does not exist: days start at 1.`, { day: d });
+  if (d > max) {
+    if (d === max + 1 && m === (jalali ? 12 : 2)) {
+      return fail('leap', `${y} is not a leap year: ${name} ${y} has ${max} days.`, { year: y, month: m, day: d, max });
+    }
+    const whose = m === (jalali ? 12 : 2) ? `${name} ${y}` : name;
+    return fail('day', `Day ${d} does not exist: ${whose} has ${max} days.`, { year: y, month: m, day: d, max });
+  }
+  return { ok: true, iso: jalali ? jalaliToIso(y, m, d) : isoOf(y, m, d), calendar };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Dates inside free text
+
+/** A date found in free text; `start`/`end` index the date in the original text. */
+export interface FoundDate {
+  iso: string;
+  calendar: Calendar;
+  separator: '.' | '/' | '-';
+  start: number;
+  end: number;
+}
+
+/** year sep month sep day, same separator twice, not part of a longer run of digits/dots (phone, version). */
+const DATE_IN_TEXT = /(?<!\d|\d[./-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?!\d|[./-]\d)/g;
+
+/**
+ * The first well-formed date in `text` (`1402.08.20 AT 11:30 AM`, `2025/7/2`, `۱۴۰۴/۰۷/۱۵`, `2023-10-30`).
+ * Date-shaped numbers that are not real days (`1402.03.00`, `1404/12/30`) are skipped.
+ */
+export function findDate(text: string): FoundDate | null {
+  // Digit conversion keeps every index, so match positions are positions in `text`.
+  for (const m of toAsciiDigits(text).matchAll(DATE_IN_TEXT)) {
+    const r = checkDate(Number(m[1]), Number(m[3]), Number(m[4]));
+    if (r.ok) {
+      const start = m.index;
+      return { iso: r.iso, calendar: r.calendar, separator: m[2] as FoundDate['separator'], start, end: start + m[0].length };
+    }
+  }
+  return null;
+}
+
+/** `text` with its date replaced by `formatDate(iso, fmt)`, the rest kept; just the date when none is found. */
+export function replaceDate(text: string, iso: string, fmt: DateFormat): string {
+  const found = findDate(text);
+  const date = formatDate(iso, fmt);
+  return found ? text.slice(0, found.start) + date + text.slice(found.end) : date;
+}
+
+const TIME_IN_TEXT = /(?<![\d:.])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?(?![a-z])|(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])/gi;
+
+/**
+ * The time of day written after the date (`AT 11:30 AM` → `11:30 AM`, `11 AM`, `14:00`), as written; the
+ * whole text is searched when it has no date. null when there is none.
+ */
+export function findTime(text: string): string | null {
+  const from = findDate(text)?.end ?? 0;
+  const ascii = toAsciiDigits(text);
+  TIME_IN_TEXT.lastIndex = from;
+  for (let m = TIME_IN_TEXT.exec(ascii); m; m = TIME_IN_TEXT.exec(ascii)) {
+    const twelve = m[1] !== undefined;
+    const h = Number(twelve ? m[1] : m[4]);
+    const min = Number((twelve ? m[2] : m[5]) ?? 0);
+    if (min < 60 && (twelve ? h >= 1 && h <= 12 : h <= 23)) return text.slice(m.index, m.index + m[0].length);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Strict parsing of a date field
+
+/** Normalizes Arabic yeh/kaf to Persian and removes zero-width non-joiners. */
+const persianText = (s: string) => s.replace(/ي/g, 'ی').replace(/ك/g, 'ک').replace(/\u200c/g, ' ');
+
+const RELATIVE = new Map<string, number>([
+  ['today', 0], ['yesterday', -1], ['tomorrow', 1],
+  ['امروز', 0], ['دیروز', -1], ['فردا', 1], ['پریروز', -2],
+]);
+
+/**
+ * Reads a date field: the whole (trimmed) input must be a date, `1404.08.03`, `1404/8/3`, `2025-10-07`,
+ * `۱۴۰۴/۰۸/۰۳`, `08.03` (month.day in the current year of `opts.calendar`, Jalali by default), `today`,
+ * `yesterday`, `tomorrow`, امروز, دیروز, فردا, پریروز, `3 days ago`, «۳ روز پیش». A year > 1900 is
+ * Gregorian whatever `opts.calendar` says.
+ */
+export function parseDateInput(input: string, opts: { today: string; calendar?: Calendar }): DateInputResult {
+  const calendar = opts.calendar ?? 'jalali';
+  const s = persianText(toAsciiDigits(input)).trim().replace(/\s+/g, ' ').toLowerCase();
+
+  const ago = /^(\d+) ?(?:days? ago|روز (?:پیش|قبل))$/.exec(s);
+  const rel = ago ? -Number(ago[1]) : RELATIVE.get(s);
+  if (rel !== undefined) return { ok: true, iso: addDays(opts.today, rel), calendar };
+
+  const full = /^(\d+) ?([./-]) ?(\d{1,2}) ?\2 ?(\d{1,2})$/.exec(s);
+  if (full) return checkDate(Number(full[1]), Number(full[3]), Number(full[4]));
+
+  const short = /^(\d{1,2}) ?[./-] ?(\d{1,2})$/.exec(s);
+  if (short) {
+    const year = calendar === 'jalali' ? isoToJalali(opts.today).jy : Number(opts.today.slice(0, 4));
+    const r = checkDate(year, Number(short[1]), Number(short[2]));
+    return r.ok ? { ...r, calendar } : r;
+  }
+  return fail('format', FORMAT_ERROR);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Durations
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, half: 0.5,
+  'یک': 1, 'یه': 1, 'دو': 2, 'سه': 3, 'چهار': 4, 'پنج': 5, 'شش': 6, 'هفت': 7, 'هشت': 8, 'نه': 9, 'ده': 10,
+  'پانزده': 15, 'بیست': 20, 'سی': 30, 'چهل': 40, 'نیم': 0.5,
+};
+
+const UNIT_MINUTES: [RegExp, number][] = [
+  [/^(?:weeks?|wks?|w|هفته)$/, 10080],
+  [/^(?:days?|d|روز)$/, 1440],
+  [/^(?:hours?|hrs?|h|ساعت)$/, 60],
+  [/^(?:minutes?|mins?|m|دقیقه)$/, 1],
+];
+
+const WORDS = Object.keys(NUMBER_WORDS).join('|');
+const L = 'a-z\\u0600-\\u06FF'; // letters that may not touch a number word or a unit
+const DURATION_PART = new RegExp(
+  `(?<![${L}\\d.])(\\d+(?:[.٫]\\d+)?|(?:${WORDS})(?![${L}]))` + // a number
+    `( (?:and a half|و ?نیم))? ?(?:an? )?` + // "1 and a half", "یک و نیم", "half an hour"
+    `(weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|هفته|روز|ساعت|دقیقه)(?![${L}])` + // a unit
+    `( ?و ?نیم(?![${L}]))?`, // "یک ساعت و نیم"
+  'g',
+);
+
+/**
+ * Minutes in a duration as written: `1 hour & 30 minutes`, `About 40 minutes`, `1.5 hours`, `1h 30m`,
+ * `یک ساعت`, `۱ ساعت و ۳۰ دقیقه`, `نیم ساعت`, `7 days`, `1 week (I think)`. null when no amount is found.
+ */
+export function parseDuration(text: string): number | null {
+  const s = persianText(toAsciiDigits(text)).toLowerCase().replace(/\s+/g, ' ');
+  let total: number | null = null;
+  for (const m of s.matchAll(DURATION_PART)) {
+    const word = NUMBER_WORDS[m[1]];
+    if (word !== undefined && m[3].length === 1) continue; // "a m", "نه h": a word needs a spelled-out unit
+    const amount = (word ?? Number(m[1].replace('٫', '.'))) + (m[2] || m[4] ? 0.5 : 0);
+    const unit = UNIT_MINUTES.find(([re]) => re.test(m[3]))![1];
+    total = (total ?? 0) + amount * unit;
+  }
+  return total === null ? null : Math.round(total);
+}
+
+/** Minutes as the jobname generator writes them: `1 hour & 10 minutes`, `2 hours`, `1 minute`; 0 → `Duration not specified`. */
+export function formatDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const r = minutes % 60;
+  if (minutes === 0) return 'Duration not specified';
+  const parts: string[] = [];
+  if (h) parts.push(`${h} hour${h !== 1 ? 's' : ''}`);
+  if (r) parts.push(`${r} minute${r !== 1 ? 's' : ''}`);
+  return parts.join(' & ');
+}
