@@ -1,0 +1,285 @@
+/**
+ * Record → jobname markdown entry.
+ *
+ * The exporter first renders the record as a list of keyed blocks, in the exact shape of the repository's
+ * generator (mdgen, FORMAT.md §2) extended to what real entries use (any number of dated stages, several
+ * rounds, follow-ups, several answers, Task, review). For a record imported from an entry, each block whose
+ * rendering is unchanged since the import is replaced by the entry's own text for it (`record.source`), so an
+ * unedited entry exports to the same bytes and an edited one changes only where it was edited.
+ */
+import { formatDate, findDate, formatDuration } from '../dates';
+import { type ApplicationRecord, type DateFormat, type ExportPrefs, type Question, type Round, type SourcePart, type Stage } from '../record';
+import { STATUS_EMOJI, stageEmoji } from './kinds';
+import { processStages, renderProcess } from './mermaid';
+import { encodeProse, escapeLabel, escapeLinkText, escapeTagLines, formatLinkUrl, hash, indentLines } from './text';
+
+export interface ExportOptions {
+  /** Writes every parsed date in this format instead of the record's own preference. */
+  dateFormat?: DateFormat;
+}
+
+export interface Block {
+  key: string;
+  text: string;
+}
+
+/** The generator's answer box (FORMAT.md §2.1). */
+export const BOXED_DIV =
+  '<div style="border:2px dashed #4a5568; padding:12px; border-radius:6px; margin-top:8px;  background-color: rgba(74,85,104,0.15);">';
+export const SUMMARY_OPEN = '<summary style="font-size:14px"><b><em>';
+export const SUMMARY_CLOSE = '</em></b></summary>';
+
+/** The status line: one emoji per reached stage, in order, then the outcome (FORMAT.md §4). */
+export function deriveStatus(record: Pick<ApplicationRecord, 'stages' | 'outcome'>): string {
+  let s = processStages(record.stages)
+    .map((st) => stageEmoji(st.kind))
+    .join('');
+  const o = record.outcome.kind;
+  if (o === 'rejected' || o === 'ghosted') s += STATUS_EMOJI.rejected;
+  else if (o === 'declined') s += STATUS_EMOJI.declined;
+  else if (o === 'accepted') s += STATUS_EMOJI.accepted;
+  return s;
+}
+
+/** The generator's score colours: ≥ 8 green, ≥ 5 orange, else red. */
+export function scoreColor(score: number): string {
+  return score >= 8 ? '#4caf50' : score >= 5 ? '#ff9800' : '#f44336';
+}
+
+export function scoreLine(score: number): string {
+  return `<h4><mark style="background-color:${scoreColor(score)}; color:#ffffff; padding:4px 8px; border-radius:4px">${score}/10</mark></h4>`;
+}
+
+/**
+ * The value of a stage in the Interview Date list. The text as written is kept (time, notes); only the
+ * date inside it is rewritten when the day or the wanted format differs.
+ */
+export function dateValue(stage: Pick<Stage, 'date' | 'dateText' | 'time'>, fmt: DateFormat): string {
+  const text = stage.dateText;
+  if (stage.date) {
+    const want = formatDate(stage.date, fmt);
+    const found = text ? findDate(text) : null;
+    if (text && found) return text.slice(found.start, found.end) === want ? text : text.slice(0, found.start) + want + text.slice(found.end);
+    return stage.time ? `${want} AT ${stage.time}` : want;
+  }
+  return text ?? 'Date not set';
+}
+
+/** Whether a stage has a line in the Interview Date list. */
+export function inDateList(stage: Stage): boolean {
+  return stage.date !== null || stage.dateText !== null;
+}
+
+function durationText(stage: Stage): string | null {
+  if (stage.duration !== null) return stage.duration;
+  if (stage.durationMinutes !== null) return formatDuration(stage.durationMinutes);
+  return null;
+}
+
+function renderAnswer(answer: string, label: string, prefs: ExportPrefs): string {
+  const ind = '    ';
+  const body = indentLines(escapeTagLines(answer.trim(), true), ind);
+  const div = prefs.answerStyle === 'boxed' ? BOXED_DIV : '<div>';
+  return `${ind}<details>\n${ind}${SUMMARY_OPEN}${label || 'Answer'}${SUMMARY_CLOSE}\n${ind}${div}\n\n${body}\n\n${ind}</div>\n${ind}</details>`;
+}
+
+/** A `- ` question with its follow-ups, answers and notes, then the text standing after it. */
+export function renderQuestion(q: Question, prefs: ExportPrefs): string {
+  const answers = q.answers.map((a, i) => ({ a, label: q.answerLabels[i] ?? 'Answer' })).filter((x) => x.a.trim() !== '');
+  const hasMore = answers.length > 0 || q.followUps.some((f) => f.trim());
+  // Notes after answers need an answer or follow-up to stand after; otherwise they continue the text.
+  const text = hasMore || !q.notes.trim() ? q.text.trim() : `${q.text.trim()}\n\n${q.notes.trim()}`;
+  const lines = escapeTagLines(text || 'Question', false).split('\n');
+  let out = '- ' + lines[0] + lines.slice(1).map((l) => '\n' + (l.trim() ? '  ' + l : '')).join('');
+  for (const f of q.followUps) {
+    if (!f.trim()) continue;
+    out += '\n\n' + f.trim().split('\n').map((l, i) => `  > ${i === 0 ? '**Follow-up:** ' : ''}${l}`.trimEnd()).join('\n');
+  }
+  answers.forEach(({ a, label }, i) => {
+    out += (i === 0 && !q.followUps.some((f) => f.trim()) ? '\n' : '\n\n') + renderAnswer(a, label, prefs);
+  });
+  if (hasMore && q.notes.trim()) out += '\n\n' + indentLines(escapeTagLines(q.notes.trim(), false), '  ');
+  out += '\n\n';
+  if (q.after.trim()) out += encodeProse(q.after) + '\n\n';
+  return out;
+}
+
+/** A run of `<li>` questions as the `<ul dir="rtl">` list real entries use for Persian HR questions. */
+export function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
+  let out = '<ul dir="rtl">\n';
+  for (const q of qs) {
+    const text = q.text.trim().replace(/<(\/?)(li|ul)\b/gi, '&lt;$1$2');
+    out += `    <li>${text}</li>\n`;
+    if (q.notes.trim()) out += indentLines(q.notes.trim(), '    ') + '\n';
+    for (let i = 0; i < q.answers.length; i++) if (q.answers[i].trim()) out += renderAnswer(q.answers[i], q.answerLabels[i], prefs) + '\n';
+  }
+  out += '</ul>\n\n';
+  const last = qs[qs.length - 1];
+  if (last.after.trim()) out += encodeProse(last.after) + '\n\n';
+  return out;
+}
+
+function roundBlocks(round: Round, prefs: ExportPrefs): Block[] {
+  const empty = !round.intro.trim() && !round.questions.length && !round.outro.trim();
+  const blocks: Block[] = [{ key: `round:${round.id}`, text: `### ${round.title.replace(/\s*\n\s*/g, ' ').trim()}\n${empty ? '\n\n' : ''}` }];
+  if (round.intro.trim()) blocks.push({ key: `intro:${round.id}`, text: encodeProse(round.intro) + '\n\n' });
+  for (let i = 0; i < round.questions.length; ) {
+    const q = round.questions[i];
+    if (q.style === 'li') {
+      // A run of <li> questions is one list; text standing after an item ends the list there.
+      let j = i + 1;
+      while (j < round.questions.length && round.questions[j].style === 'li' && !round.questions[j - 1].after.trim()) j++;
+      blocks.push({ key: `ul:${q.id}`, text: renderListGroup(round.questions.slice(i, j), prefs) });
+      i = j;
+    } else {
+      blocks.push({ key: `q:${q.id}`, text: renderQuestion(q, prefs) });
+      i++;
+    }
+  }
+  if (round.outro.trim()) blocks.push({ key: `outro:${round.id}`, text: encodeProse(round.outro) + '\n\n' });
+  return blocks;
+}
+
+function taskBlock(record: ApplicationRecord): Block | null {
+  const task = record.task;
+  if (!task) return null;
+  let body = task.text.trim() ? encodeProse(task.text) : '';
+  const missing = task.links.filter((l) => l.url && !task.text.includes(l.url));
+  if (missing.length) body += (body ? '\n\n' : '') + missing.map((l) => `- [${escapeLinkText(l.text || l.url)}](${formatLinkUrl(l.url)})`).join('\n');
+  return { key: 'task', text: `### Task\n${body}${body ? '\n\n' : '\n'}` };
+}
+
+/** The body: rounds in order, the Task section placed at its stage among them. */
+function bodyBlocks(record: ApplicationRecord, prefs: ExportPrefs): Block[] {
+  const task = taskBlock(record);
+  const stageIndex = new Map(record.stages.map((s, i) => [s.id, i]));
+  const taskAt = record.stages.findIndex((s) => s.kind === 'task');
+  const blocks: Block[] = [];
+  let taskPlaced = !task;
+  for (const round of record.rounds) {
+    const at = round.stageId !== null ? (stageIndex.get(round.stageId) ?? -1) : -1;
+    if (!taskPlaced && taskAt >= 0 && at > taskAt) {
+      blocks.push(task!);
+      taskPlaced = true;
+    }
+    blocks.push(...roundBlocks(round, prefs));
+  }
+  if (!taskPlaced) blocks.push(task!);
+  return blocks;
+}
+
+/** The record rendered as keyed blocks in the canonical (generator) layout. */
+export function canonicalBlocks(record: ApplicationRecord, options: ExportOptions = {}): Block[] {
+  const prefs = record.exportPrefs;
+  const fmt = options.dateFormat ?? prefs.dateFormat;
+  const b: Block[] = [];
+  b.push({ key: 'head', text: `# [${escapeLinkText(record.company.name)}](${formatLinkUrl(record.company.website)})\n\n` });
+  b.push({ key: 'status', text: `### Status\n#### ${deriveStatus(record)}\n\n` });
+  if (record.role?.trim()) b.push({ key: 'role', text: `## ${record.role.replace(/\s*\n\s*/g, ' ').trim()}\n\n` });
+  const diagram = renderProcess(record.stages, record.outcome, prefs);
+  if (diagram) b.push({ key: 'process', text: '### Interview Process\n```mermaid\n' + diagram + '\n```\n\n' });
+  const ways = record.applyWays.map((w) => w.trim().replace(/&amp;/g, '&amp;amp;').replace(/ & /g, ' &amp; ')).filter(Boolean);
+  if (ways.length) b.push({ key: 'applyWay', text: `### Apply Way\n${ways.join(' & ')}\n\n` });
+
+  const dated = record.stages.filter(inDateList);
+  if (dated.length) {
+    b.push({ key: 'dates', text: '### Interview Date\n\n' });
+    for (const s of dated) b.push({ key: `date:${s.id}`, text: `- **${escapeLabel(s.label)}**<br />${dateValue(s, fmt)}\n\n` });
+  }
+  const timed = record.stages.filter((s) => durationText(s) !== null);
+  const taskDuration = record.task?.duration && !record.stages.some((s) => s.kind === 'task' && durationText(s) !== null) ? record.task.duration : null;
+  if (timed.length || taskDuration) {
+    b.push({ key: 'durations', text: '### Interview Duration\n' });
+    for (const s of timed) b.push({ key: `dur:${s.id}`, text: `- **${escapeLabel(s.durationLabel ?? s.label)}**<br />${durationText(s)}\n\n` });
+    if (taskDuration) b.push({ key: 'dur:task', text: `- **Task Deadline**<br />${taskDuration}\n\n` });
+  }
+  if (record.platform?.trim()) b.push({ key: 'platform', text: `### Interview Platform\n${record.platform.replace(/\s*\n\s*/g, ' ').trim()}\n\n` });
+  b.push(...bodyBlocks(record, prefs));
+  const review = record.review.trim();
+  if (record.score !== null || review) {
+    b.push({ key: 'score', text: `## Score\n${record.score !== null ? scoreLine(record.score) : ''}${review ? '\n\n' : ''}` });
+  }
+  if (review) b.push({ key: 'review', text: encodeProse(review) });
+  b.push({ key: 'end', text: '\n' });
+  return b;
+}
+
+/** The key of the block a literal part (`lit:<key>#n`) belongs to. */
+export function literalOwner(key: string): string | null {
+  return key.startsWith('lit:') ? key.slice(4).replace(/#\d+$/, '') : null;
+}
+
+/** Lays the canonical blocks over an imported entry's parts: unchanged blocks keep the entry's own text. */
+function merge(blocks: Block[], parts: SourcePart[]): string {
+  const canon = new Map(blocks.map((b) => [b.key, b.text]));
+  const out: Block[] = [];
+  const placed = new Set<string>();
+  let identical = true;
+  for (const p of parts) {
+    const owner = literalOwner(p.key);
+    if (owner !== null) {
+      if (canon.has(owner)) out.push({ key: p.key, text: p.raw });
+      else identical = false;
+      continue;
+    }
+    const text = canon.get(p.key);
+    if (text === undefined || placed.has(p.key)) {
+      identical = false;
+      continue;
+    }
+    const same = hash(text) === p.sig;
+    if (!same) identical = false;
+    out.push({ key: p.key, text: same ? p.raw : text });
+    placed.add(p.key);
+  }
+  let prev: string | null = null;
+  for (const b of blocks) {
+    if (!placed.has(b.key)) {
+      identical = false;
+      let at = prev === null ? 0 : out.findIndex((o) => o.key === prev) + 1;
+      while (at > 0 && at < out.length && literalOwner(out[at].key) === prev) at++;
+      const before = at > 0 ? out[at - 1].text : '';
+      const text = before && !before.endsWith('\n') && !b.text.startsWith('\n') ? '\n\n' + b.text : b.text;
+      out.splice(at, 0, { key: b.key, text });
+      placed.add(b.key);
+    }
+    prev = b.key;
+  }
+  const joined = out.map((o) => o.text).join('');
+  if (identical) return joined;
+  // Something changed: tidy the end so removed parts leave no stray blank lines.
+  const end = out.find((o) => o.key === 'end')?.text ?? '\n';
+  return joined.slice(0, joined.length - (joined.endsWith(end) ? end.length : 0)).replace(/\s+$/, '') + end;
+}
+
+/** The jobname markdown entry for a record. */
+export function exportEntry(record: ApplicationRecord, options: ExportOptions = {}): string {
+  const blocks = canonicalBlocks(record, options);
+  if (!record.source?.parts.length) return blocks.map((b) => b.text).join('');
+  return merge(blocks, record.source.parts);
+}
+
+/** Signatures of the canonical blocks, for the importer to store beside the entry's text. */
+export function blockSignatures(record: ApplicationRecord): Map<string, string> {
+  return new Map(canonicalBlocks(record).map((b) => [b.key, hash(b.text)]));
+}
+
+/** The file name and folder the repository would give the entry: `src/<slug>/<slug>.md`. */
+export function entryFileName(record: Pick<ApplicationRecord, 'company'>): { slug: string; path: string } {
+  const slug =
+    record.company.name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/\s+/g, '-')
+      .replace(/[^a-z0-9-]/g, '')
+      .replace(/-+/g, '-')
+      .replace(/^-|-$/g, '') || slugFromWebsite(record.company.website) || 'company';
+  return { slug, path: `src/${slug}/${slug}.md` };
+}
+
+function slugFromWebsite(url: string): string {
+  const m = /^(?:[a-z]+:\/\/)?(?:www\.)?([^/.:]+)/i.exec(url.trim());
+  return m ? m[1].toLowerCase().replace(/[^a-z0-9-]/g, '') : '';
+}
+

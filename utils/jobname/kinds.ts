@@ -1,0 +1,169 @@
+/**
+ * What the jobname format says about each kind of stage: how a label is recognised, which status emoji it
+ * gets, and the default wording the generator (mdgen) and the real entries use.
+ */
+import type { ExportPrefs, StageKind } from '../record';
+
+/** Known status emojis (FORMAT.md §4), by meaning. */
+export const STATUS_EMOJI = {
+  resume: '📜',
+  call: '📞',
+  technical: '🔧',
+  rejected: '❌',
+  hrInterview: '👱🏻‍♀️',
+  accepted: '✅',
+  task: '📝',
+  review: '⚖️',
+  declined: '❎',
+  party: '🎉',
+} as const;
+
+export const KNOWN_STATUS_EMOJIS: ReadonlySet<string> = new Set(Object.values(STATUS_EMOJI));
+
+/** The emoji a reached stage adds to the status line ('' for none). */
+export function stageEmoji(kind: StageKind): string {
+  switch (kind) {
+    case 'resume':
+      return STATUS_EMOJI.resume;
+    case 'hr-call':
+    case 'screening':
+      return STATUS_EMOJI.call;
+    case 'technical':
+    case 'onsite':
+      return STATUS_EMOJI.technical;
+    case 'task':
+      return STATUS_EMOJI.task;
+    case 'task-review':
+      return STATUS_EMOJI.review;
+    case 'hr-interview':
+      return STATUS_EMOJI.hrInterview;
+    default:
+      return '';
+  }
+}
+
+/** Splits a status line into grapheme clusters (👱🏻‍♀️ is one emoji of five code points). */
+export function splitGraphemes(s: string): string[] {
+  const Seg = (Intl as unknown as { Segmenter?: new (l?: string, o?: { granularity: string }) => { segment(s: string): Iterable<{ segment: string }> } }).Segmenter;
+  if (Seg) return Array.from(new Seg(undefined, { granularity: 'grapheme' }).segment(s), (x) => x.segment);
+  return Array.from(s);
+}
+
+/**
+ * Recognises a stage from a label as written in real entries: "Sent Resume", "HR Call (Skype voice chat)",
+ * "1st Technical Interview", "Task Review & Live code", "Rejection Letter", "Offer Email", Persian labels too.
+ * Order matters: the more specific patterns come first.
+ */
+export function classifyStage(label: string): StageKind {
+  const l = label.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (/resume|\bcv\b|رزومه/.test(l)) return 'resume';
+  if (/declin|i rejected|انصراف|رد کردم/.test(l)) return 'declined';
+  if (/reject|ghost|ریجکت|رد شد/.test(l)) return 'rejection';
+  if (/\boffer|آفر|پیشنهاد/.test(l)) return 'offer';
+  if (/response/.test(l)) return 'response';
+  if (/hr ?& ?technical|technical ?& ?hr/.test(l)) return 'technical';
+  if (/(task|code) ?(review|interview)|بررسی تسک|کد ?ریویو/.test(l)) return 'task-review';
+  if (/task|assignment|challenge|تسک|تمرین/.test(l)) return 'task';
+  if (/screening|غربال/.test(l)) return 'screening';
+  if (/technical|tech\b|live ?cod|system design|فنی/.test(l)) return 'technical';
+  if (/hr ?interview|مصاحبه.*(منابع انسانی|اچ ?آر)/.test(l)) return 'hr-interview';
+  if (/\b(hr )?call\b|phone|تماس|تلفن/.test(l)) return 'hr-call';
+  if (/on-?site|حضوری/.test(l)) return 'onsite';
+  if (/interview|مصاحبه/.test(l)) return 'technical';
+  return 'other';
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/** Roman numeral for 1..10, else the number. */
+export function roman(n: number): string {
+  return ROMAN[n - 1] ?? String(n);
+}
+
+/**
+ * The generated diagram label of a stage (FORMAT.md §6.2/§6.5): Title Case as mdgen writes it, or the
+ * legacy lower-case spelling of the first two nodes. `ordinal`/`count` number technical rounds I, II, III.
+ */
+export function diagramLabel(kind: StageKind, label: string, ordinal: number, count: number, prefs: Pick<ExportPrefs, 'labelCase'>): string {
+  const lower = prefs.labelCase === 'lower';
+  switch (kind) {
+    case 'resume':
+      return lower ? 'Send resume' : 'Send Resume';
+    case 'hr-call':
+      return lower ? 'HR call' : 'HR Call';
+    case 'screening':
+      return 'Screening Interview';
+    case 'technical':
+      return count > 1 ? `Technical Interview ${roman(ordinal)}` : 'Technical Interview';
+    case 'task':
+      return 'Task';
+    case 'task-review':
+      return 'Task Review';
+    case 'hr-interview':
+      return 'HR Interview';
+    case 'onsite':
+      return 'On-site Interview';
+    case 'offer':
+      return 'Offer';
+    default:
+      return label.trim() || 'Step';
+  }
+}
+
+/** The node id base of a kind (FORMAT.md §6.5): sr, hr, ti, task, tr, si, hri, os, o. */
+export function nodeIdBase(kind: StageKind): string {
+  switch (kind) {
+    case 'resume':
+      return 'sr';
+    case 'hr-call':
+      return 'hr';
+    case 'screening':
+      return 'si';
+    case 'technical':
+      return 'ti';
+    case 'task':
+      return 'task';
+    case 'task-review':
+      return 'tr';
+    case 'hr-interview':
+      return 'hri';
+    case 'onsite':
+      return 'os';
+    case 'offer':
+      return 'o';
+    default:
+      return 'st';
+  }
+}
+
+/** The label a new stage of this kind gets in the Interview Date list (the generator's wording). */
+export function defaultStageLabel(kind: StageKind, ordinal = 1, count = 1): string {
+  switch (kind) {
+    case 'resume':
+      return 'Sent Resume';
+    case 'hr-call':
+      return 'HR Call';
+    case 'screening':
+      return 'Screening Interview';
+    case 'technical':
+      return count > 1 ? `Technical Interview ${roman(ordinal)}` : 'Technical Interview';
+    case 'task':
+      return 'Task';
+    case 'task-review':
+      return 'Task Review';
+    case 'hr-interview':
+      return 'HR Interview';
+    case 'onsite':
+      return 'On-site Interview';
+    case 'offer':
+      return 'Offer Email';
+    case 'rejection':
+      return 'Rejection Email';
+    case 'declined':
+      return 'I declined';
+    case 'response':
+      return 'Response Email';
+    default:
+      return 'Step';
+  }
+}

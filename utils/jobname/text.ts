@@ -1,0 +1,239 @@
+/**
+ * Small text helpers shared by the jobname importer and exporter: hashing, the escapes that keep user text
+ * from breaking an entry's structure, and the codec between plain prose and the `<p dir="rtl">` paragraphs
+ * that entries wrap Persian text in.
+ */
+
+/** cyrb53: a fast 53-bit string hash, as base-36 text. Used for the import signatures, not for security. */
+export function hash(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Arabic-script letters (Persian, Arabic, Urdu): text that wants `dir="rtl"`. */
+export function hasRtl(s: string): boolean {
+  return /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(s);
+}
+
+export function leadingSpaces(line: string): number {
+  let n = 0;
+  for (const ch of line) {
+    if (ch === ' ') n++;
+    else if (ch === '\t') n += 4;
+    else break;
+  }
+  return n;
+}
+
+/** Removes up to `n` columns of leading indentation (spaces; a tab counts as 4). */
+export function dedentLine(line: string, n: number): string {
+  let i = 0;
+  let col = 0;
+  while (i < line.length && col < n) {
+    if (line[i] === ' ') col++;
+    else if (line[i] === '\t') col += 4;
+    else break;
+    i++;
+  }
+  return line.slice(i);
+}
+
+export function indentLines(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l.trim() === '' ? '' : prefix + l))
+    .join('\n');
+}
+
+/** Drops blank lines at both ends (inner text and trailing spaces of kept lines stay). */
+export function trimBlankLines(lines: string[]): string[] {
+  let a = 0;
+  let b = lines.length;
+  while (a < b && lines[a].trim() === '') a++;
+  while (b > a && lines[b - 1].trim() === '') b--;
+  return lines.slice(a, b);
+}
+
+export const FENCE = /^\s*(`{3,}|~{3,})/;
+
+/** Tracks fenced code blocks line by line. */
+export class FenceTracker {
+  private marker: string | null = null;
+  /** Feeds one line; returns true when the line is part of a fence (its opening, body or closing). */
+  step(line: string): boolean {
+    const m = FENCE.exec(line);
+    if (this.marker) {
+      if (m && m[1][0] === this.marker[0] && m[1].length >= this.marker.length && line.trim() === m[1]) this.marker = null;
+      return true;
+    }
+    if (m) {
+      this.marker = m[1];
+      return true;
+    }
+    return false;
+  }
+  get open(): boolean {
+    return this.marker !== null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Escaping tags that would end a block early. A line that starts with `<details` / `</details` (after any
+// indentation) outside code is what the importer reads as structure, so user text that contains such a line
+// gets its `<` written as `&lt;`; a line that already starts with `&lt;details` (or `&amp;lt;…`) gets one
+// more `amp;`, so the escape is reversible.
+
+const TAG_LINE = /^(\s*)<(\/?)(details)\b/i;
+const ESCAPED_TAG_LINE = /^(\s*)&((?:amp;)*)lt;(\/?details\b)/i;
+
+/**
+ * Escapes structural tag lines in user markdown. With `onlyUnbalanced`, `<details>…</details>` pairs that
+ * match inside the text are kept as HTML (an answer may nest a hint), and only strays are escaped.
+ */
+export function escapeTagLines(text: string, onlyUnbalanced: boolean): string {
+  const lines = text.split('\n');
+  const fence = new FenceTracker();
+  const inCode = lines.map((l) => fence.step(l));
+  const escape = new Set<number>();
+  const stack: number[] = [];
+  lines.forEach((l, i) => {
+    if (inCode[i]) return;
+    if (ESCAPED_TAG_LINE.test(l)) {
+      escape.add(i);
+      return;
+    }
+    const m = TAG_LINE.exec(l);
+    if (!m) return;
+    if (!onlyUnbalanced) escape.add(i);
+    else if (!m[2]) stack.push(i);
+    else if (stack.length) stack.pop();
+    else escape.add(i);
+  });
+  stack.forEach((i) => escape.add(i));
+  return lines
+    .map((l, i) => {
+      if (!escape.has(i)) return l;
+      const e = ESCAPED_TAG_LINE.exec(l);
+      if (e) return l.replace(ESCAPED_TAG_LINE, `$1&amp;$2lt;$3`);
+      return l.replace(TAG_LINE, '$1&lt;$2$3');
+    })
+    .join('\n');
+}
+
+/** Reverses `escapeTagLines` (outside code). */
+export function unescapeTagLines(text: string): string {
+  const fence = new FenceTracker();
+  return text
+    .split('\n')
+    .map((l) => {
+      if (fence.step(l)) return l;
+      const m = ESCAPED_TAG_LINE.exec(l);
+      if (!m) return l;
+      return m[2] ? l.replace(ESCAPED_TAG_LINE, (_a, sp: string, amps: string, tag: string) => `${sp}&${amps.slice(4)}lt;${tag}`) : l.replace(ESCAPED_TAG_LINE, '$1<$3');
+    })
+    .join('\n');
+}
+
+/** `**label**` in the date and duration lists: backslash-escape `\` and `*`. Labels are one line. */
+export function escapeLabel(label: string): string {
+  return label.replace(/\s*\n\s*/g, ' ').replace(/[\\*]/g, '\\$&');
+}
+
+export function unescapeLabel(label: string): string {
+  return label.replace(/\\([\\*])/g, '$1');
+}
+
+/** The text of a markdown link `[text](url)`: brackets escaped so any text fits. */
+export function escapeLinkText(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/[[\]]/g, '\\$&');
+}
+
+export function unescapeLinkText(text: string): string {
+  return text.replace(/\\([[\]])/g, '$1');
+}
+
+/** A link destination: wrapped in `<…>` when it has spaces or parentheses. */
+export function formatLinkUrl(url: string): string {
+  const u = url.trim();
+  if (/[\s()<>]/.test(u)) return `<${u.replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\s/g, '%20')}>`;
+  return u;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Prose: the free text of a section (intro, outro, review, task). Entries wrap Persian paragraphs in
+// `<p dir="rtl">…</p>`; the record keeps plain paragraphs and the exporter wraps them again.
+
+/** Splits markdown into blocks at blank lines, never inside a fenced code block. */
+export function splitBlocks(md: string): string[] {
+  const blocks: string[] = [];
+  let cur: string[] = [];
+  const fence = new FenceTracker();
+  for (const line of md.split('\n')) {
+    const inFence = fence.step(line);
+    if (!inFence && line.trim() === '') {
+      if (cur.length) blocks.push(cur.join('\n'));
+      cur = [];
+    } else {
+      cur.push(line);
+    }
+  }
+  if (cur.length) blocks.push(cur.join('\n'));
+  return blocks;
+}
+
+const P_OPEN = /^\s*<p\s+dir\s*=\s*"rtl"\s*>/i;
+
+/** Reads a block that is exactly a run of `<p dir="rtl">…</p>` elements; null when it is anything else. */
+function rtlParagraphs(block: string): string[] | null {
+  const out: string[] = [];
+  let rest = block.trim();
+  while (rest) {
+    const open = P_OPEN.exec(rest);
+    if (!open) return null;
+    const close = rest.indexOf('</p>', open[0].length);
+    if (close < 0) return null;
+    const inner = rest.slice(open[0].length, close);
+    if (/<p[\s>/]/i.test(inner)) return null;
+    const lines = trimBlankLines(inner.split('\n'));
+    if (!lines.length) return null;
+    out.push(lines.join('\n').trim());
+    rest = rest.slice(close + 4).trim();
+  }
+  return out.length ? out : null;
+}
+
+const VERBATIM_BLOCK = /^\s*(<|#|[-*+]\s|\d+[.)]\s|>|\||```|~~~|\\\\\[)/;
+
+/** Whether `encodeProse` wraps this paragraph in `<p dir="rtl">`. */
+function wrapsAsRtl(paragraph: string): boolean {
+  return !VERBATIM_BLOCK.test(paragraph) && hasRtl(paragraph) && splitBlocks(paragraph).length === 1;
+}
+
+/**
+ * Markdown as written → the record's prose: `<p dir="rtl">` wrappers removed where `encodeProse` would put
+ * them back, everything else verbatim (so decoding then encoding is stable).
+ */
+export function decodeProse(md: string): string {
+  const out: string[] = [];
+  for (const block of splitBlocks(md)) {
+    const ps = rtlParagraphs(block);
+    if (ps && ps.every(wrapsAsRtl)) out.push(...ps);
+    else out.push(block);
+  }
+  return out.join('\n\n');
+}
+
+/** The record's prose → markdown: paragraphs in Persian get `<p dir="rtl">`, other blocks stay as they are. */
+export function encodeProse(text: string): string {
+  return splitBlocks(text.trim())
+    .map((b) => (wrapsAsRtl(b) ? `<p dir="rtl">\n${b.trim()}\n</p>` : b))
+    .join('\n\n');
+}
