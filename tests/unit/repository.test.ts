@@ -1,0 +1,280 @@
+// idb (used by the repository) checks `instanceof IDBRequest` etc.: the interface globals, as a browser has them.
+// Each test still opens its own database through a fresh `IDBFactory`.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRecord } from '../../utils/record';
+import type { ApplicationRecord, Posting } from '../../utils/record';
+import {
+  DB_NAME,
+  InvalidRecordError,
+  MIGRATIONS,
+  RecordNotFoundError,
+  RevisionConflictError,
+  openRepository,
+} from '../../utils/repository';
+import type { OpenOptions, Repository } from '../../utils/repository';
+
+function posting(fields: Partial<Posting> = {}): Posting {
+  return {
+    board: 'jobinja',
+    url: 'https://jobinja.ir/companies/acme/jobs/AbC1',
+    jobId: 'AbC1',
+    title: 'Backend Developer',
+    company: { name: 'Acme', nameEn: 'Acme', website: null },
+    location: null,
+    employmentType: null,
+    seniority: null,
+    salary: null,
+    skills: [],
+    description: null,
+    postedAt: null,
+    clippedAt: '2024-05-01T10:00:00.000Z',
+    sources: {},
+    notes: [],
+    ...fields,
+  };
+}
+
+const rec = (name: string, init: Partial<ApplicationRecord> = {}) => createRecord({ ...init, company: { name, website: '' } });
+
+/** A raw connection, for building old schemas and damaged rows by hand. */
+function rawOpen(factory: IDBFactory, version: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = factory.open(DB_NAME, version);
+    req.onupgradeneeded = () => upgrade?.(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function rawPut(db: IDBDatabase, value: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('applications', 'readwrite');
+    tx.objectStore('applications').put(value);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+let factory: IDBFactory;
+let repo: Repository;
+const open = (options?: OpenOptions) => openRepository(factory, DB_NAME, options);
+
+beforeEach(async () => {
+  factory = new IDBFactory();
+  repo = await open();
+});
+afterEach(() => repo.close());
+
+describe('create / get / list', () => {
+  it('stores a new record with revision 1 and reads it back', async () => {
+    const r = rec('Acme', { role: 'Backend' });
+    const stored = await repo.create(r);
+    expect(stored).toEqual({ ...r, revision: 1 });
+    expect(await repo.get(r.id)).toEqual(stored);
+    expect(await repo.get('nope')).toBeUndefined();
+    expect(await repo.count()).toBe(1);
+  });
+
+  it('refuses an existing id and an invalid record', async () => {
+    const r = await repo.create(rec('Acme'));
+    await expect(repo.create(rec('Other', { id: r.id }))).rejects.toThrow(/already exists/);
+    await expect(repo.create({ ...rec('X'), score: 11 })).rejects.toBeInstanceOf(InvalidRecordError);
+    expect((await repo.get(r.id))?.company.name).toBe('Acme');
+    expect(await repo.count()).toBe(1);
+  });
+
+  it('lists newest updatedAt first, with a limit', async () => {
+    await repo.create(rec('Old', { updatedAt: '2024-01-01T00:00:00.000Z' }));
+    await repo.create(rec('New', { updatedAt: '2024-03-01T00:00:00.000Z' }));
+    await repo.create(rec('Mid', { updatedAt: '2024-02-01T00:00:00.000Z' }));
+    expect((await repo.list()).map((r) => r.company.name)).toEqual(['New', 'Mid', 'Old']);
+    expect((await repo.list({ limit: 2 })).map((r) => r.company.name)).toEqual(['New', 'Mid']);
+  });
+});
+
+describe('update', () => {
+  it('bumps revision and updatedAt', async () => {
+    const r = await repo.create(rec('Acme', { updatedAt: '2024-01-01T00:00:00.000Z' }));
+    const updated = await repo.update({ ...r, role: 'Frontend' });
+    expect(updated.revision).toBe(2);
+    expect(updated.updatedAt > r.updatedAt).toBe(true);
+    expect(await repo.get(r.id)).toEqual(updated);
+    expect((await repo.list())[0]).toEqual(updated);
+  });
+
+  it('refuses a stale revision and leaves the stored copy unchanged', async () => {
+    const r = await repo.create(rec('Acme'));
+    const first = await repo.update({ ...r, role: 'A' });
+    const err = await repo.update({ ...r, role: 'B' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RevisionConflictError);
+    expect(err).toMatchObject({ id: r.id, expected: 1, actual: 2 });
+    expect(await repo.get(r.id)).toEqual(first);
+  });
+
+  it('refuses a missing record', async () => {
+    await expect(repo.update(rec('Ghost'))).rejects.toBeInstanceOf(RecordNotFoundError);
+    expect(await repo.count()).toBe(0);
+  });
+});
+
+describe('mutate', () => {
+  it('retries after a concurrent update', async () => {
+    const r = await repo.create(rec('Acme'));
+    let concurrent: Promise<unknown> | undefined;
+    const fn = vi.fn((draft: ApplicationRecord) => {
+      // First attempt: another writer stores revision 2 before our update runs.
+      concurrent ??= repo.update({ ...r, review: 'from elsewhere' });
+      draft.score = 7.5;
+    });
+    const result = await repo.mutate(r.id, fn);
+    await concurrent;
+    expect(fn).toHaveBeenCalledTimes(2);
+    expect(result).toMatchObject({ revision: 3, score: 7.5, review: 'from elsewhere' });
+    expect(await repo.get(r.id)).toEqual(result);
+  });
+
+  it('gives up after 3 retries, and reports a missing record', async () => {
+    const r = await repo.create(rec('Acme'));
+    const fn = vi.fn((draft: ApplicationRecord) => {
+      void repo.update({ ...draft, review: draft.review + '!' }); // another writer wins every race
+      draft.score = 1;
+    });
+    await expect(repo.mutate(r.id, fn)).rejects.toBeInstanceOf(RevisionConflictError);
+    expect(fn).toHaveBeenCalledTimes(4);
+    expect(await repo.get(r.id)).toMatchObject({ revision: 5, review: '!!!!', score: null });
+    await expect(repo.mutate('nope', () => {})).rejects.toBeInstanceOf(RecordNotFoundError);
+  });
+
+  it('accepts a returned record and works on a copy', async () => {
+    const r = await repo.create(rec('Acme'));
+    const result = await repo.mutate(r.id, (d) => ({ ...d, role: 'Lead' }));
+    expect(result.role).toBe('Lead');
+    expect(r.role).toBeNull();
+  });
+});
+
+describe('delete / count', () => {
+  it('deletes one record', async () => {
+    const a = await repo.create(rec('A'));
+    const b = await repo.create(rec('B'));
+    await repo.delete(a.id);
+    await repo.delete('nope');
+    expect(await repo.get(a.id)).toBeUndefined();
+    expect((await repo.list()).map((r) => r.id)).toEqual([b.id]);
+    expect(await repo.count()).toBe(1);
+  });
+});
+
+describe('bulkPut', () => {
+  it('writes nothing when one record is invalid', async () => {
+    const batch = [rec('A'), { ...rec('B'), outcome: { kind: 'won', afterStageId: null, remaining: null } } as unknown as ApplicationRecord, rec('C')];
+    const err = await repo.bulkPut(batch).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidRecordError);
+    expect((err as InvalidRecordError).errors).toEqual([expect.stringMatching(/^records\[1\]: outcome\.kind/)]);
+    expect(await repo.count()).toBe(0);
+  });
+
+  it('rolls back every put when one fails in the database', async () => {
+    const existing = await repo.create(rec('Kept'));
+    // Valid as a record, but cannot be stored (a function does not clone).
+    const unstorable = Object.assign(rec('Bad'), { extra: () => 1 });
+    await expect(repo.bulkPut([{ ...existing, role: 'changed' }, rec('New'), unstorable])).rejects.toThrow();
+    expect(await repo.count()).toBe(1);
+    expect(await repo.get(existing.id)).toEqual(existing);
+  });
+
+  it('makes a valid batch visible all at once and keeps revisions', async () => {
+    const batch = [rec('A', { revision: 5 }), rec('B', { revision: 2 }), rec('C')];
+    const writing = repo.bulkPut(batch);
+    const seen = await repo.count(); // a reader sees all or none, never part
+    await writing;
+    expect([0, 3]).toContain(seen);
+    expect(await repo.count()).toBe(3);
+    expect((await repo.get(batch[0]!.id))?.revision).toBe(5);
+    expect(await repo.get(batch[1]!.id)).toEqual(batch[1]);
+  });
+});
+
+describe('findByPosting', () => {
+  it('finds by board + jobId, else by URL', async () => {
+    const a = await repo.create(rec('Acme', { posting: posting() }));
+    const b = await repo.create(rec('Beta', { posting: posting({ board: 'linkedin', jobId: null, url: 'https://x.example/job/9' }) }));
+    await repo.create(rec('No posting'));
+
+    expect((await repo.findByPosting('jobinja', 'AbC1', 'https://jobinja.ir/other-url'))?.id).toBe(a.id);
+    expect(await repo.findByPosting('jobvision', 'AbC1', 'https://jobvision.ir/x')).toBeUndefined();
+    expect((await repo.findByPosting('linkedin', null, 'https://x.example/job/9'))?.id).toBe(b.id);
+    expect((await repo.findByPosting('quera', '77', 'https://jobinja.ir/companies/acme/jobs/AbC1'))?.id).toBe(a.id);
+    const found = await repo.findByPosting('jobinja', 'AbC1', '');
+    expect(found).toEqual(a); // storage-only postingKey is stripped
+    expect(found).not.toHaveProperty('postingKey');
+  });
+
+  it('follows updates and deletes', async () => {
+    const a = await repo.create(rec('Acme', { posting: posting() }));
+    await repo.update({ ...a, posting: posting({ jobId: 'Z9', url: 'https://jobinja.ir/z9' }) });
+    expect(await repo.findByPosting('jobinja', 'AbC1', 'https://jobinja.ir/companies/acme/jobs/AbC1')).toBeUndefined();
+    expect((await repo.findByPosting('jobinja', 'Z9', ''))?.id).toBe(a.id);
+    await repo.delete(a.id);
+    expect(await repo.findByPosting('jobinja', 'Z9', '')).toBeUndefined();
+  });
+});
+
+describe('schema', () => {
+  it('migrates a v1 database to the current version', async () => {
+    repo.close();
+    factory = new IDBFactory();
+    const old = rec('Acme', { revision: 4, posting: posting() });
+    const v1 = await rawOpen(factory, 1, (db) => {
+      db.createObjectStore('applications', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+      db.createObjectStore('meta');
+    });
+    await rawPut(v1, old);
+    v1.close();
+
+    repo = await open();
+    expect(await repo.findByPosting('jobinja', 'AbC1', '')).toEqual(old);
+    expect(await repo.get(old.id)).toEqual(old);
+    expect(MIGRATIONS.length).toBe(2);
+  });
+
+  it('skips invalid stored rows in list and reports them', async () => {
+    const good = await repo.create(rec('Good', { posting: posting() }));
+    const raw = await rawOpen(factory, MIGRATIONS.length);
+    await rawPut(raw, { id: 'bad', schema: 1, updatedAt: '2099-01-01T00:00:00.000Z', postingKey: ['url:https://bad.example'] });
+    raw.close();
+
+    const onInvalid = vi.fn();
+    repo.close();
+    repo = await open({ onInvalid });
+    expect(await repo.list()).toEqual([good]);
+    expect(onInvalid).toHaveBeenCalledWith('bad', expect.arrayContaining([expect.stringMatching(/^company/)]));
+    expect(await repo.findByPosting('jobinja', null, 'https://bad.example')).toBeUndefined();
+    await expect(repo.get('bad')).rejects.toBeInstanceOf(InvalidRecordError);
+    expect(await repo.count()).toBe(2);
+  });
+
+  it('closes itself when another context upgrades, so the upgrade does not hang', async () => {
+    const onVersionChange = vi.fn();
+    repo.close();
+    repo = await open({ onVersionChange });
+    const newer = await rawOpen(factory, MIGRATIONS.length + 1);
+    expect(newer.version).toBe(MIGRATIONS.length + 1);
+    expect(onVersionChange).toHaveBeenCalledOnce();
+    newer.close();
+  });
+});
+
+describe('meta', () => {
+  it('gets, sets and removes small values', async () => {
+    expect(await repo.getMeta('draft')).toBeUndefined();
+    await repo.setMeta('draft', { text: 'سلام', at: 3 });
+    await repo.setMeta('theme', 'dark');
+    expect(await repo.getMeta<{ text: string }>('draft')).toEqual({ text: 'سلام', at: 3 });
+    expect(await repo.getMeta('theme')).toBe('dark');
+    await repo.setMeta('theme', undefined);
+    expect(await repo.getMeta('theme')).toBeUndefined();
+  });
+});

@@ -1,0 +1,287 @@
+/**
+ * The record repository: application records and small UI state in IndexedDB.
+ *
+ * Built on idb. No browser global is read here: the caller passes the `IDBFactory` (the extension passes
+ * `indexedDB`, tests a fresh `IDBFactory` from fake-indexeddb). idb's `wrap` does check `instanceof IDBRequest`
+ * (and the other interface classes) against the globals: native in browsers, `fake-indexeddb/auto` in tests.
+ *
+ * Every record read from the database goes through `parseRecord`, so older record schemas are migrated and
+ * damaged rows are reported instead of returned.
+ *
+ * Stored rows are the record plus one storage-only field, `postingKey` (a multi-entry index over
+ * `job:<board>:<jobId>` and `url:<url>`); it is stripped on read and never part of `ApplicationRecord`.
+ */
+import { wrap } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import { parseRecord } from './record';
+import type { ApplicationRecord } from './record';
+
+export const DB_NAME = 'jobnote';
+const APPS = 'applications';
+const META = 'meta';
+
+export class RevisionConflictError extends Error {
+  constructor(
+    public id: string,
+    public expected: number,
+    public actual: number,
+  ) {
+    super(`record ${id} was changed elsewhere (revision ${actual}, this edit was made from revision ${expected})`);
+    this.name = 'RevisionConflictError';
+  }
+}
+
+export class RecordNotFoundError extends Error {
+  constructor(public id: string) {
+    super(`no record ${id}`);
+    this.name = 'RecordNotFoundError';
+  }
+}
+
+export class InvalidRecordError extends Error {
+  constructor(public errors: string[]) {
+    super(`invalid record: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (+${errors.length - 5} more)` : ''}`);
+    this.name = 'InvalidRecordError';
+  }
+}
+
+export interface ListOptions {
+  /** At most this many records (newest `updatedAt` first). */
+  limit?: number;
+}
+
+export interface OpenOptions {
+  /** Called for each stored row that does not parse (skipped by `list` and `findByPosting`). */
+  onInvalid?: (id: unknown, errors: string[]) => void;
+  /** Our upgrade waits for other open connections (they close themselves on `versionchange`). */
+  onBlocked?: () => void;
+  /** Another context upgrades or deletes the database: this connection has been closed; reload to continue. */
+  onVersionChange?: () => void;
+}
+
+export interface Repository {
+  /** Stores a new record (validated); sets revision 1 and createdAt/updatedAt if missing; refuses an existing id. */
+  create(record: ApplicationRecord): Promise<ApplicationRecord>;
+  /** The record, or undefined; throws InvalidRecordError when the stored row does not parse. */
+  get(id: string): Promise<ApplicationRecord | undefined>;
+  /** Records by `updatedAt`, newest first; invalid rows are skipped (and reported to `onInvalid`). */
+  list(options?: ListOptions): Promise<ApplicationRecord[]>;
+  /** Replaces a record made from the stored revision (else RevisionConflictError); stores revision+1, updatedAt now. */
+  update(record: ApplicationRecord): Promise<ApplicationRecord>;
+  /** Loads, applies `fn` to a copy, updates; retries up to 3 times on RevisionConflictError. */
+  mutate(id: string, fn: (r: ApplicationRecord) => void | ApplicationRecord): Promise<ApplicationRecord>;
+  delete(id: string): Promise<void>;
+  /** Validates all, then writes all in one transaction (all or nothing). Keeps the given revisions. */
+  bulkPut(records: ApplicationRecord[]): Promise<void>;
+  /** The record of the same posting: same board + jobId (when jobId is set), else the same URL. */
+  findByPosting(board: string, jobId: string | null, url: string): Promise<ApplicationRecord | undefined>;
+  /** Number of stored rows. */
+  count(): Promise<number>;
+  getMeta<T>(key: string): Promise<T | undefined>;
+  /** Stores a small value; `undefined` removes the key. */
+  setMeta<T>(key: string, value: T): Promise<void>;
+  close(): void;
+}
+
+type StoredRecord = ApplicationRecord & { postingKey?: string[] };
+
+interface JobnoteDB extends DBSchema {
+  applications: { key: string; value: StoredRecord; indexes: { updatedAt: string; postingKey: string } };
+  meta: { key: string; value: unknown };
+}
+type UpgradeTransaction = IDBPTransaction<JobnoteDB, StoreNames<JobnoteDB>[], 'versionchange'>;
+type AppsStore = IDBPObjectStore<JobnoteDB, ['applications'], 'applications', 'readwrite'>;
+
+/** The index keys of a posting (defensive: also run on raw rows during migration). */
+function postingKeys(p: { board?: unknown; jobId?: unknown; url?: unknown } | null | undefined): string[] {
+  const keys: string[] = [];
+  if (p && typeof p === 'object') {
+    if (typeof p.board === 'string' && typeof p.jobId === 'string' && p.jobId) keys.push(`job:${p.board}:${p.jobId}`);
+    if (typeof p.url === 'string' && p.url) keys.push(`url:${p.url}`);
+  }
+  return keys;
+}
+
+function toRow(record: ApplicationRecord): StoredRecord {
+  return { ...record, postingKey: postingKeys(record.posting) };
+}
+
+function fromRow(row: StoredRecord) {
+  const { postingKey: _, ...rest } = row;
+  return parseRecord(rest);
+}
+
+function valid(record: ApplicationRecord): ApplicationRecord {
+  const parsed = parseRecord(record);
+  if (!parsed.ok) throw new InvalidRecordError(parsed.errors);
+  return parsed.value;
+}
+
+/** Aborts a transaction unless it has already finished. */
+function abort(tx: { abort(): void }) {
+  try {
+    tx.abort();
+  } catch {
+    // already committed or aborted
+  }
+}
+
+/**
+ * Database schema migrations: `MIGRATIONS[i]` upgrades version i to i+1; the database version is the length.
+ * They run in order inside the upgrade transaction (await only its requests). Append only, never edit.
+ */
+export const MIGRATIONS: ((db: IDBPDatabase<JobnoteDB>, tx: UpgradeTransaction) => void | Promise<void>)[] = [
+  // v1: records by id, ordered by updatedAt; key-value UI state.
+  (db) => {
+    db.createObjectStore(APPS, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+    db.createObjectStore(META);
+  },
+  // v2: find records by posting; fill the key of the rows already there.
+  async (_db, tx) => {
+    const store = tx.objectStore(APPS);
+    store.createIndex('postingKey', 'postingKey', { multiEntry: true });
+    for await (const cursor of store) await cursor.update({ ...cursor.value, postingKey: postingKeys(cursor.value.posting) });
+  },
+];
+
+export async function openRepository(factory: IDBFactory, name = DB_NAME, options: OpenOptions = {}): Promise<Repository> {
+  // idb's `openDB` on the given factory (it would use the global `indexedDB`).
+  const request = factory.open(name, MIGRATIONS.length);
+  let upgradeError: unknown;
+  request.onupgradeneeded = async ({ oldVersion }) => {
+    const tx = wrap(request.transaction!) as unknown as UpgradeTransaction; // wrap() types it as readonly
+    tx.done.catch(() => {}); // a failed upgrade is reported by the open request
+    try {
+      for (let v = oldVersion; v < MIGRATIONS.length; v++) await MIGRATIONS[v]!(tx.db, tx);
+    } catch (err) {
+      upgradeError = err;
+      abort(tx);
+    }
+  };
+  request.onblocked = () => options.onBlocked?.();
+  const db = (await wrap(request).catch((err: unknown) => {
+    throw upgradeError ?? err;
+  })) as IDBPDatabase<JobnoteDB>;
+  // Never hold up another context's upgrade (or deletion).
+  db.onversionchange = () => {
+    db.close();
+    options.onVersionChange?.();
+  };
+
+  /** Runs `body` in one readwrite transaction; resolves once committed. If `body` fails, aborts (nothing written). */
+  async function write<T>(body: (store: AppsStore) => Promise<T>): Promise<T> {
+    const tx = db.transaction(APPS, 'readwrite');
+    const [result, done] = await Promise.allSettled([
+      body(tx.store).catch((err: unknown) => {
+        abort(tx);
+        throw err;
+      }),
+      tx.done,
+    ]);
+    if (result.status === 'rejected') throw result.reason; // the cause, not the abort it led to
+    if (done.status === 'rejected') throw done.reason;
+    return result.value;
+  }
+
+  function parsedOrReport(row: StoredRecord): ApplicationRecord | undefined {
+    const parsed = fromRow(row);
+    if (parsed.ok) return parsed.value;
+    options.onInvalid?.(row?.id, parsed.errors);
+    return undefined;
+  }
+
+  const repo: Repository = {
+    async create(record) {
+      const now = new Date().toISOString();
+      const value = valid({ ...record, revision: 1, createdAt: record.createdAt || now, updatedAt: record.updatedAt || now });
+      return write(async (s) => {
+        if ((await s.count(value.id)) > 0) throw new Error(`a record with id ${value.id} already exists`);
+        await s.add(toRow(value));
+        return value;
+      });
+    },
+
+    async get(id) {
+      const row = await db.get(APPS, id);
+      if (row === undefined) return undefined;
+      const parsed = fromRow(row);
+      if (!parsed.ok) throw new InvalidRecordError(parsed.errors);
+      return parsed.value;
+    },
+
+    async list({ limit = Infinity } = {}) {
+      const out: ApplicationRecord[] = [];
+      for await (const cursor of db.transaction(APPS).store.index('updatedAt').iterate(null, 'prev')) {
+        if (out.length >= limit) break;
+        const record = parsedOrReport(cursor.value);
+        if (record) out.push(record);
+      }
+      return out;
+    },
+
+    async update(record) {
+      const value = valid(record);
+      return write(async (s) => {
+        const stored = await s.get(value.id);
+        if (!stored) throw new RecordNotFoundError(value.id);
+        if (stored.revision !== value.revision) throw new RevisionConflictError(value.id, value.revision, stored.revision);
+        const next = { ...value, revision: stored.revision + 1, updatedAt: new Date().toISOString() };
+        await s.put(toRow(next));
+        return next;
+      });
+    },
+
+    async mutate(id, fn) {
+      for (let attempt = 0; ; attempt++) {
+        const current = await repo.get(id);
+        if (!current) throw new RecordNotFoundError(id);
+        const draft = structuredClone(current);
+        const next = fn(draft) ?? draft;
+        if (next.id !== id) throw new Error(`mutate must not change the id (${id} → ${next.id})`);
+        try {
+          return await repo.update(next);
+        } catch (err) {
+          if (!(err instanceof RevisionConflictError) || attempt >= 3) throw err;
+        }
+      }
+    },
+
+    delete: (id) => db.delete(APPS, id),
+
+    async bulkPut(records) {
+      const errors: string[] = [];
+      const values: ApplicationRecord[] = [];
+      records.forEach((r, i) => {
+        const parsed = parseRecord(r);
+        if (parsed.ok) values.push(parsed.value);
+        else errors.push(...parsed.errors.map((e) => `records[${i}]: ${e}`));
+      });
+      if (errors.length) throw new InvalidRecordError(errors);
+      // One transaction: a put that fails aborts them all. `async` turns a put that throws (DataCloneError)
+      // into a rejection, so every put's outcome is awaited.
+      await write((s) => Promise.all(values.map(async (v) => s.put(toRow(v)))));
+    },
+
+    async findByPosting(board, jobId, url) {
+      const index = db.transaction(APPS).store.index('postingKey');
+      for (const key of postingKeys({ board, jobId, url })) {
+        const found = (await index.getAll(key)).map(parsedOrReport).filter((r) => r !== undefined);
+        // Several records of one posting: the most recently updated.
+        if (found.length) return found.reduce((a, b) => (b.updatedAt > a.updatedAt ? b : a));
+      }
+      return undefined;
+    },
+
+    count: () => db.count(APPS),
+
+    getMeta: <T>(key: string) => db.get(META, key) as Promise<T | undefined>,
+
+    async setMeta<T>(key: string, value: T) {
+      if (value === undefined) await db.delete(META, key);
+      else await db.put(META, value, key);
+    },
+
+    close: () => db.close(),
+  };
+  return repo;
+}
