@@ -78,7 +78,8 @@ function durationText(stage: Stage): string | null {
 
 function renderAnswer(answer: string, label: string, prefs: ExportPrefs): string {
   const ind = '    ';
-  const body = indentLines(escapeTagLines(answer.trim(), true), ind);
+  // Blank lines around the answer go; the first line's own indentation stays.
+  const body = indentLines(escapeTagLines(answer.replace(/^(?:[ \t]*\n)+/, '').trimEnd(), true), ind);
   const div = prefs.answerStyle === 'boxed' ? BOXED_DIV : '<div>';
   return `${ind}<details>\n${ind}${SUMMARY_OPEN}${label || 'Answer'}${SUMMARY_CLOSE}\n${ind}${div}\n\n${body}\n\n${ind}</div>\n${ind}</details>`;
 }
@@ -90,7 +91,7 @@ export function renderQuestion(q: Question, prefs: ExportPrefs): string {
   // Notes after answers need an answer or follow-up to stand after; otherwise they continue the text.
   const text = hasMore || !q.notes.trim() ? q.text.trim() : `${q.text.trim()}\n\n${q.notes.trim()}`;
   const lines = escapeTagLines(text || 'Question', false).split('\n');
-  let out = '- ' + lines[0] + lines.slice(1).map((l) => '\n' + (l.trim() ? '  ' + l : '')).join('');
+  let out = '- ' + lines[0] + lines.slice(1).map((l) => '\n' + (l ? '  ' + l : '')).join('');
   for (const f of q.followUps) {
     if (!f.trim()) continue;
     out += '\n\n' + f.trim().split('\n').map((l, i) => `  > ${i === 0 ? '**Follow-up:** ' : ''}${l}`.trimEnd()).join('\n');

@@ -49,7 +49,7 @@ export function dedentLine(line: string, n: number): string {
 export function indentLines(text: string, prefix: string): string {
   return text
     .split('\n')
-    .map((l) => (l.trim() === '' ? '' : prefix + l))
+    .map((l) => (l === '' ? '' : prefix + l))
     .join('\n');
 }
 

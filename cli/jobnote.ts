@@ -1,0 +1,243 @@
+/**
+ * `jobnote`: the command line side of Jobnote (run it with `npm run jobnote -- <command>`).
+ *
+ *   import [--out-dir DIR] FILE.md...                      entry → record JSON
+ *   export [--out-dir DIR] [--date-format F] FILE.json...  record JSON → entry
+ *   lint FILE.md...                                        errors and warnings with file:line
+ *
+ * Exit codes: 0 done, 1 lint found errors, 2 bad input or usage (one line naming the file and the reason,
+ * and nothing written).
+ */
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { DATE_FORMATS, parseRecord, type ApplicationRecord, type DateFormat } from '../utils/record';
+import { exportEntry } from '../utils/jobname/export';
+import { importEntry } from '../utils/jobname/import';
+import { lintEntry } from '../utils/jobname/lint';
+import { mermaidValidator } from './mermaid-node';
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code = 2,
+  ) {
+    super(message);
+  }
+}
+
+export interface Io {
+  /** Writes exactly `s` to standard output. */
+  out: (s: string) => void;
+  /** Writes one line to standard error. */
+  err: (s: string) => void;
+}
+
+const USAGE = `Usage: npm run jobnote -- <command> [options] FILE...
+
+Commands:
+  import [--out-dir DIR] FILE.md...       Read jobname entries; print the record JSON (one file) or write DIR/<name>.json
+  export [--out-dir DIR] [--date-format jalali-dot|jalali-slash|gregorian] FILE.json...
+                                          Write the jobname entry of each record JSON, to stdout or DIR/<name>.md
+  lint FILE.md...                         Check entries; prints file:line: error|warning: message; exit 1 on errors
+  help                                    This text
+
+Exit codes: 0 ok, 1 lint errors, 2 bad input or usage.`;
+
+interface Args {
+  files: string[];
+  outDir: string | null;
+  dateFormat: DateFormat | undefined;
+  url: string | null;
+}
+
+/**
+ * `npm run` starts scripts in the package folder; INIT_CWD is where the user typed the command, so relative
+ * paths are resolved from there.
+ */
+export function userPath(p: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), p);
+}
+
+function parseArgs(argv: string[], allowed: string[]): Args {
+  const args: Args = { files: [], outDir: null, dateFormat: undefined, url: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.startsWith('--') ? a.split(/=(.*)/s, 2) : [a, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new CliError(`${flag} needs a value`);
+      return v;
+    };
+    if (!flag.startsWith('--') || flag === '--') {
+      if (flag !== '--') args.files.push(a);
+      continue;
+    }
+    if (!allowed.includes(flag)) throw new CliError(`unknown option ${flag} (see: npm run jobnote -- help)`);
+    if (flag === '--out-dir') args.outDir = userPath(value());
+    else if (flag === '--url') args.url = value();
+    else if (flag === '--date-format') {
+      const v = value();
+      if (!(DATE_FORMATS as readonly string[]).includes(v)) throw new CliError(`--date-format must be one of ${DATE_FORMATS.join(', ')}, not "${v}"`);
+      args.dateFormat = v as DateFormat;
+    }
+  }
+  return args;
+}
+
+function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    if (statSync(userPath(file)).isDirectory()) throw new CliError(`${file}: is a directory`);
+    bytes = readFileSync(userPath(file));
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`${file}: not UTF-8 text`);
+  }
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+function writeAtomic(path: string, text: string) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/** Produces every output before writing any, so bad input leaves nothing half-written. */
+function emit(outputs: { name: string; text: string }[], outDir: string | null, io: Io) {
+  if (outDir === null) {
+    for (const o of outputs) io.out(o.text);
+    return;
+  }
+  const names = new Set<string>();
+  for (const o of outputs) {
+    if (names.has(o.name)) throw new CliError(`${o.name}: two inputs would write the same file`);
+    names.add(o.name);
+  }
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (e) {
+    throw new CliError(`${outDir}: cannot create the output directory (${(e as NodeJS.ErrnoException).code})`);
+  }
+  for (const o of outputs) writeAtomic(join(outDir, o.name), o.text);
+  io.err(`wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${outDir}`);
+}
+
+const stem = (file: string) => basename(file, extname(file));
+
+function cmdImport(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['--out-dir']);
+  if (!args.files.length) throw new CliError('import needs at least one FILE.md');
+  const records: ApplicationRecord[] = [];
+  const outputs = args.files.map((file) => {
+    const text = readText(file);
+    const { record, warnings } = importEntry(text);
+    const known = record.source?.parts.some((p) => ['status', 'process', 'dates', 'score'].includes(p.key));
+    if (!text.trim() || (!record.company.name && !known)) throw new CliError(`${file}: not a jobname entry (no "# [Company](url)" heading and no known section)`);
+    for (const w of warnings) io.err(`${file}:${w.line}: ${w.severity}: ${w.message}`);
+    records.push(record);
+    return { name: `${stem(file)}.json`, text: JSON.stringify(record, null, 2) + '\n' };
+  });
+  if (args.outDir === null && outputs.length > 1) {
+    io.out(JSON.stringify(records, null, 2) + '\n');
+    return 0;
+  }
+  emit(outputs, args.outDir, io);
+  return 0;
+}
+
+function cmdExport(argv: string[], io: Io): number {
+  const args = parseArgs(argv, ['--out-dir', '--date-format']);
+  if (!args.files.length) throw new CliError('export needs at least one FILE.json');
+  const outputs = args.files.map((file) => {
+    const text = readText(file);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new CliError(`${file}: not valid JSON (${(e as Error).message.replace(/\n/g, '\\n')})`);
+    }
+    if (Array.isArray(json)) {
+      if (json.length !== 1) throw new CliError(`${file}: holds ${json.length} records; export takes one record per file`);
+      json = json[0];
+    }
+    const parsed = parseRecord(json);
+    if (!parsed.ok) {
+      const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
+      throw new CliError(`${file}: not a Jobnote record: ${parsed.errors[0]}${more}`);
+    }
+    return { name: `${stem(file)}.md`, text: exportEntry(parsed.value, { dateFormat: args.dateFormat }) };
+  });
+  emit(outputs, args.outDir, io);
+  return 0;
+}
+
+async function cmdLint(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, []);
+  if (!args.files.length) throw new CliError('lint needs at least one FILE.md');
+  const texts = args.files.map((f) => ({ file: f, text: readText(f) }));
+  const validateDiagram = texts.some((t) => t.text.includes('```mermaid')) ? ((await mermaidValidator()) ?? undefined) : undefined;
+  let errors = 0;
+  let warnings = 0;
+  for (const { file, text } of texts) {
+    for (const m of await lintEntry(text, { validateDiagram })) {
+      if (m.severity === 'error') errors++;
+      else warnings++;
+      io.out(`${file}:${m.line}: ${m.severity}: ${m.message}\n`);
+    }
+  }
+  io.err(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${texts.length} file${texts.length === 1 ? '' : 's'}`);
+  return errors ? 1 : 0;
+}
+
+type Command = (argv: string[], io: Io) => number | Promise<number>;
+
+export const COMMANDS: Record<string, Command> = {
+  import: cmdImport,
+  export: cmdExport,
+  lint: cmdLint,
+  help: (_argv, io) => {
+    io.out(USAGE + '\n');
+    return 0;
+  },
+};
+
+/** Runs one command line; returns the exit code. Errors become one line on stderr. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    io.err(USAGE);
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.err(`jobnote: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  try {
+    return await cmd(rest, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`jobnote ${name}: ${e.message}`);
+      return e.code;
+    }
+    io.err(`jobnote ${name}: unexpected failure: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+const invokedDirectly = process.argv[1] && /jobnote\.[cm]?[tj]s$/.test(process.argv[1]);
+if (invokedDirectly) {
+  const io: Io = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s + '\n'),
+  };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}
