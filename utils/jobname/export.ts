@@ -207,7 +207,40 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
 
 /** The key of the block a literal part (`lit:<key>#n`) belongs to. */
 export function literalOwner(key: string): string | null {
-  return key.startsWith('lit:') ? key.slice(4).replace(/#\d+$/, '') : null;
+  return key.startsWith('lit:') ? key.slice(4).replace(/#x?\d+$/, '') : null;
+}
+
+/** Where a block missing from `out` goes: after its canonical predecessor and that one's literals. */
+function insertionPoint(out: { key: string }[], prev: string | null): number {
+  let at = prev === null ? 0 : out.findIndex((o) => o.key === prev) + 1;
+  while (at > 0 && at < out.length && literalOwner(out[at].key) === prev) at++;
+  return at;
+}
+
+/**
+ * Makes an imported entry's parts cover exactly the exporter's blocks, so that the unchanged record
+ * exports to the entry's bytes: a part the exporter has no block for becomes a literal kept with the part
+ * before it, and a block the entry lacks (a section it never had) gets an empty part at its place.
+ */
+export function reconcileParts(blocks: Block[], parts: SourcePart[]): SourcePart[] {
+  const canon = new Map(blocks.map((b) => [b.key, b.text]));
+  const out: SourcePart[] = [];
+  let owner = 'end';
+  let n = 0;
+  for (const p of parts) {
+    const lit = literalOwner(p.key);
+    if (lit === null && canon.has(p.key) && !out.some((o) => o.key === p.key)) {
+      out.push(p);
+      owner = p.key;
+    } else if (lit !== null && canon.has(lit)) out.push(p);
+    else out.push({ key: `lit:${owner}#x${n++}`, raw: p.raw, sig: '' });
+  }
+  let prev: string | null = null;
+  for (const b of blocks) {
+    if (!out.some((o) => o.key === b.key)) out.splice(insertionPoint(out, prev), 0, { key: b.key, raw: '', sig: hash(b.text) });
+    prev = b.key;
+  }
+  return out;
 }
 
 /** Lays the canonical blocks over an imported entry's parts: unchanged blocks keep the entry's own text. */
@@ -237,8 +270,7 @@ function merge(blocks: Block[], parts: SourcePart[]): string {
   for (const b of blocks) {
     if (!placed.has(b.key)) {
       identical = false;
-      let at = prev === null ? 0 : out.findIndex((o) => o.key === prev) + 1;
-      while (at > 0 && at < out.length && literalOwner(out[at].key) === prev) at++;
+      const at = insertionPoint(out, prev);
       const before = at > 0 ? out[at - 1].text : '';
       const text = before && !before.endsWith('\n') && !b.text.startsWith('\n') ? '\n\n' + b.text : b.text;
       out.splice(at, 0, { key: b.key, text });
@@ -260,10 +292,6 @@ export function exportEntry(record: ApplicationRecord, options: ExportOptions = 
   return merge(blocks, record.source.parts);
 }
 
-/** Signatures of the canonical blocks, for the importer to store beside the entry's text. */
-export function blockSignatures(record: ApplicationRecord): Map<string, string> {
-  return new Map(canonicalBlocks(record).map((b) => [b.key, hash(b.text)]));
-}
 
 /** The file name and folder the repository would give the entry: `src/<slug>/<slug>.md`. */
 export function entryFileName(record: Pick<ApplicationRecord, 'company'>): { slug: string; path: string } {

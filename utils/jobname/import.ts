@@ -27,10 +27,10 @@ import {
   type Stage,
   type StageKind,
 } from '../record';
-import { blockSignatures } from './export';
+import { canonicalBlocks, exportEntry, reconcileParts } from './export';
 import { KNOWN_STATUS_EMOJIS, STATUS_EMOJI, classifyStage, splitGraphemes } from './kinds';
 import { analyseProcess, defaultRemaining, generatedLabels, parseFlowchart, plannedAfterRejection, processStages, type Flowchart, type ProcessAnalysis } from './mermaid';
-import { FenceTracker, decodeProse, dedentLine, leadingSpaces, trimBlankLines, unescapeLabel, unescapeLinkText, unescapeTagLines } from './text';
+import { FenceTracker, decodeProse, dedentLine, hash, leadingSpaces, trimBlankLines, unescapeLabel, unescapeLinkText, unescapeTagLines } from './text';
 
 export type Severity = 'error' | 'warning';
 
@@ -74,6 +74,8 @@ class Importer {
   private readonly offsets: number[];
   private readonly content: string;
   readonly finalNewline: boolean;
+  /** The entry with line endings normalised: what an unchanged export must reproduce. */
+  readonly text: string;
   readonly issues: ImportIssue[] = [];
   readonly parts: PartRange[] = [];
   /** Lines inside fenced code. */
@@ -106,6 +108,7 @@ class Importer {
       t = t.replace(/\r\n?/g, '\n');
       this.warn(1, 'Windows line endings were converted to LF');
     }
+    this.text = t;
     this.finalNewline = t.endsWith('\n');
     this.content = this.finalNewline ? t.slice(0, -1) : t;
     this.lines = this.content.split('\n');
@@ -676,7 +679,7 @@ export function parseHeadingLink(line: string): { name: string; website: string 
   const close = rest.lastIndexOf(')');
   if (close < 0 || rest.slice(close + 1).trim()) return null;
   let url = rest.slice(0, close).trim();
-  if (url.startsWith('<') && url.endsWith('>')) url = url.slice(1, -1).replace(/%20/g, ' ');
+  if (url.startsWith('<') && url.endsWith('>')) url = url.slice(1, -1);
   return { name, website: url };
 }
 
@@ -702,7 +705,7 @@ function detailsText(html: string): { text: string; label: string } {
 export function findLinks(text: string): Link[] {
   const links: Link[] = [];
   for (const m of text.matchAll(/<a\s[^>]*href\s*=\s*"([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi)) links.push({ url: m[1], text: m[2].replace(/<[^>]*>/g, '').trim() });
-  for (const m of text.matchAll(/\[([^\]]*)\]\(\s*<?([^)\s>]+)>?\s*\)/g)) links.push({ url: m[2], text: m[1] });
+  for (const m of text.matchAll(/\[((?:\\.|[^\]\\])*)\]\(\s*(?:<([^>\n]*)>|([^)\s]+))[^)]*\)/g)) links.push({ url: m[2] ?? m[3], text: unescapeLinkText(m[1]) });
   return links;
 }
 
@@ -836,7 +839,10 @@ function buildStages(imp: Importer, prefs: ExportPrefs): { stages: Stage[]; outc
     const planned: PlannedStage[] = analysis.planned.map((p) => ({ kind: classifyStage(p.label), label: p.label }));
     const usual = defaultRemaining(reached);
     const same = planned.length === usual.length && planned.every((p, i) => p.kind === usual[i].kind && p.label === usual[i].label);
-    if (planned.length && !same) outcome.remaining = planned;
+    // The offer at the end is implied (the diagram always ends in it).
+    const last = planned[planned.length - 1];
+    if (last && last.kind === 'offer' && last.label === 'Offer') planned.pop();
+    if (!same && planned.length) outcome.remaining = planned;
   }
 
   // Keep the diagram's own labels where they differ from the generated ones.
@@ -915,8 +921,11 @@ export function importEntry(markdown: string, options: ImportOptions = {}): Impo
   const parts: SourcePart[] = imp.parts.map((p) => ({ key: p.key, raw: imp.raw(p.from, p.to), sig: '' }));
   parts.push({ key: 'end', raw: imp.finalNewline ? '\n' : '', sig: '' });
   record.source = { format: 'jobname', parts };
-  const sigs = blockSignatures(record);
+  const blocks = canonicalBlocks(record);
+  const sigs = new Map(blocks.map((b) => [b.key, hash(b.text)]));
   for (const p of parts) p.sig = sigs.get(p.key) ?? '';
+  record.source.parts = reconcileParts(blocks, parts);
+  if (exportEntry(record) !== imp.text) imp.warn(1, 'internal: this entry does not export back to the same text; please report it');
   imp.issues.sort((a, b) => a.line - b.line);
   return { record, warnings: imp.issues, diagram: imp.flow ? { source: imp.flow.source, line: imp.flow.line } : null };
 }

@@ -160,10 +160,10 @@ export function unescapeLinkText(text: string): string {
   return text.replace(/\\([[\]])/g, '$1');
 }
 
-/** A link destination: wrapped in `<…>` when it has spaces or parentheses. */
+/** A link destination: wrapped in `<…>` (CommonMark allows spaces and parentheses there) when needed. */
 export function formatLinkUrl(url: string): string {
-  const u = url.trim();
-  if (/[\s()<>]/.test(u)) return `<${u.replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\s/g, '%20')}>`;
+  const u = url.trim().replace(/\s*\n\s*/g, ' ');
+  if (/[\s()<>]/.test(u)) return `<${u.replace(/</g, '%3C').replace(/>/g, '%3E')}>`;
   return u;
 }
 
