@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { makeBackup, parseBackup, parseBackupText, MAX_BACKUP_ERRORS } from '../../utils/backup';
+import { createRecord, newStage, RECORD_SCHEMA } from '../../utils/record';
+
+function sample(name = 'دیجی‌کالا', id?: string) {
+  return createRecord({
+    id,
+    company: { name, website: '' },
+    role: 'Backend Developer',
+    stages: [
+      newStage('s1', 'resume', 'Sent Resume', { date: '2023-11-01' }),
+      newStage('s2', 'hr-call', 'HR Call', { date: '2023-11-11', time: '11:30 AM' }),
+    ],
+    score: 7.5,
+  });
+}
+
+describe('makeBackup', () => {
+  it('wraps records with format, version and the export time', () => {
+    const r = sample();
+    const b = makeBackup([r], new Date('2024-01-02T03:04:05.000Z'));
+    expect(b).toEqual({ format: 'jobnote-backup', version: 1, exportedAt: '2024-01-02T03:04:05.000Z', records: [r] });
+  });
+
+  it('copies the list (later changes to the input do not leak in)', () => {
+    const list = [sample()];
+    const b = makeBackup(list);
+    list.push(sample('other'));
+    expect(b.records).toHaveLength(1);
+  });
+
+  it('round-trips through JSON and parseBackup', () => {
+    const records = [sample('a'), sample('b')];
+    const parsed = parseBackup(JSON.parse(JSON.stringify(makeBackup(records))));
+    expect(parsed).toEqual({ ok: true, records });
+  });
+});
+
+describe('parseBackup', () => {
+  it('accepts an empty backup', () => {
+    expect(parseBackup(makeBackup([]))).toEqual({ ok: true, records: [] });
+  });
+
+  it('accepts a bare array of records', () => {
+    const records = [sample('a'), sample('b')];
+    expect(parseBackup(JSON.parse(JSON.stringify(records)))).toEqual({ ok: true, records });
+  });
+
+  it('accepts a single record as the CLI prints it', () => {
+    const r = sample();
+    expect(parseBackup(JSON.parse(JSON.stringify(r, null, 2)))).toEqual({ ok: true, records: [r] });
+  });
+
+  it('prefixes record errors with records[i].', () => {
+    const good = sample('a');
+    const bad = { ...sample('b'), stages: [{ ...newStage('s1', 'resume', 'Sent Resume'), date: '1402-08-20x' }] };
+    const res = parseBackup(makeBackup([good, sample('c'), bad]));
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.errors).toEqual(['records[2].stages[0].date: expected a date YYYY-MM-DD or null']);
+  });
+
+  it('reports every bad record, not just the first', () => {
+    const a = { ...sample('a'), score: 11 };
+    const b = { ...sample('b'), role: 42 };
+    const res = parseBackup([a, sample('ok'), b]);
+    expect(res).toEqual({
+      ok: false,
+      errors: ['records[0].score: expected 0 to 10 in steps of 0.5', 'records[2].role: expected a string'],
+    });
+  });
+
+  it('reports a non-object entry as records[i]: …', () => {
+    const res = parseBackup([sample(), 'nope']);
+    expect(res).toEqual({ ok: false, errors: ['records[1]: expected an object'] });
+  });
+
+  it('reports errors of a single record without a records[] prefix', () => {
+    const res = parseBackup({ ...sample(), company: { name: 'x' } });
+    expect(res).toEqual({ ok: false, errors: ['company.website: expected a string'] });
+  });
+
+  it('refuses duplicate ids', () => {
+    const r = sample('a', 'same');
+    const res = parseBackup([r, { ...sample('b'), id: 'same' }]);
+    expect(res).toEqual({ ok: false, errors: ['records[1].id: duplicate id same (also records[0])'] });
+  });
+
+  it('refuses records of a newer schema', () => {
+    const res = parseBackup([{ ...sample(), schema: RECORD_SCHEMA + 1 }]);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.errors[0]).toMatch(/^records\[0\]\.schema: \d+ is newer/);
+  });
+
+  it('refuses a foreign format, a newer backup version and missing records', () => {
+    expect(parseBackup({ format: 'other', version: 1, records: [] })).toEqual({
+      ok: false,
+      errors: ['format: expected "jobnote-backup", got "other"'],
+    });
+    const newer = parseBackup({ format: 'jobnote-backup', version: 2, records: [] });
+    expect(newer.ok).toBe(false);
+    if (!newer.ok) expect(newer.errors[0]).toMatch(/^version: 2 is newer/);
+    expect(parseBackup({ format: 'jobnote-backup', version: 1 })).toEqual({ ok: false, errors: ['records: expected a list'] });
+    expect(parseBackup({ format: 'jobnote-backup', version: '1', records: [] })).toEqual({
+      ok: false,
+      errors: ['version: expected a whole number'],
+    });
+  });
+
+  it('refuses values that are no backup at all', () => {
+    for (const v of [null, 42, 'text', true]) {
+      expect(parseBackup(v)).toEqual({ ok: false, errors: ['expected a Jobnote backup, a list of records or a single record'] });
+    }
+  });
+
+  it('caps the error list', () => {
+    const many = Array.from({ length: MAX_BACKUP_ERRORS + 10 }, () => 'x');
+    const res = parseBackup(many);
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.errors).toHaveLength(MAX_BACKUP_ERRORS + 1);
+      expect(res.errors.at(-1)).toBe('… and 10 more');
+    }
+  });
+});
+
+describe('parseBackupText', () => {
+  it('parses the text of an exported file, with or without a byte order mark', () => {
+    const records = [sample()];
+    const text = JSON.stringify(makeBackup(records), null, 2) + '\n';
+    expect(parseBackupText(text)).toEqual({ ok: true, records });
+    expect(parseBackupText('\uFEFF' + text)).toEqual({ ok: true, records });
+  });
+
+  it('reports broken JSON as an error, not an exception', () => {
+    const res = parseBackupText('{"format": "jobnote-backup",');
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.errors[0]).toMatch(/^not valid JSON: /);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Backups: the JSON file the dashboard exports and imports.
+ *
+ * Plain TypeScript, no browser API. `parseBackup` is the one way a backup file becomes records: it accepts
+ * a backup object (`makeBackup`'s output), a bare array of records, or a single record (as `jobnote import`
+ * prints it), and checks every record with `parseRecord` (which migrates older schemas first).
+ */
+
+import { parseRecord, type ApplicationRecord } from './record';
+
+export const BACKUP_FORMAT = 'jobnote-backup';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  /** ISO timestamp of the export. */
+  exportedAt: string;
+  records: ApplicationRecord[];
+}
+
+export type BackupParse = { ok: true; records: ApplicationRecord[] } | { ok: false; errors: string[] };
+
+/** How many error lines `parseBackup` reports at most (a broken file can have thousands). */
+export const MAX_BACKUP_ERRORS = 50;
+
+export function makeBackup(records: readonly ApplicationRecord[], now: Date = new Date()): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), records: [...records] };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `records[2]` + `stages[0].date: …` → `records[2].stages[0].date: …`; the checker's bare `record: …` → `records[2]: …`. */
+function prefixError(prefix: string, error: string): string {
+  if (error.startsWith('record:')) return prefix + error.slice('record'.length);
+  return `${prefix}.${error}`;
+}
+
+/** Validates a parsed JSON value as a backup; all-or-nothing: any bad record makes the whole backup fail. */
+export function parseBackup(json: unknown): BackupParse {
+  let list: unknown[];
+  if (Array.isArray(json)) {
+    list = json;
+  } else if (isObject(json) && 'format' in json) {
+    if (json.format !== BACKUP_FORMAT) {
+      return { ok: false, errors: [`format: expected "${BACKUP_FORMAT}", got ${JSON.stringify(json.format)}`] };
+    }
+    if (typeof json.version !== 'number' || !Number.isInteger(json.version)) {
+      return { ok: false, errors: ['version: expected a whole number'] };
+    }
+    if (json.version > BACKUP_VERSION) {
+      return {
+        ok: false,
+        errors: [`version: ${json.version} is newer than this version of Jobnote understands (${BACKUP_VERSION})`],
+      };
+    }
+    if (!Array.isArray(json.records)) return { ok: false, errors: ['records: expected a list'] };
+    list = json.records;
+  } else if (isObject(json)) {
+    // A single record, as `jobnote import` prints it.
+    const r = parseRecord(json);
+    return r.ok ? { ok: true, records: [r.value] } : { ok: false, errors: r.errors.slice(0, MAX_BACKUP_ERRORS) };
+  } else {
+    return { ok: false, errors: ['expected a Jobnote backup, a list of records or a single record'] };
+  }
+
+  const errors: string[] = [];
+  const records: ApplicationRecord[] = [];
+  const seen = new Map<string, number>();
+  list.forEach((item, i) => {
+    const r = parseRecord(item);
+    if (!r.ok) {
+      for (const e of r.errors) errors.push(prefixError(`records[${i}]`, e));
+      return;
+    }
+    const first = seen.get(r.value.id);
+    if (first !== undefined) {
+      errors.push(`records[${i}].id: duplicate id ${r.value.id} (also records[${first}])`);
+      return;
+    }
+    seen.set(r.value.id, i);
+    records.push(r.value);
+  });
+  if (errors.length) {
+    const shown = errors.slice(0, MAX_BACKUP_ERRORS);
+    if (errors.length > shown.length) shown.push(`… and ${errors.length - shown.length} more`);
+    return { ok: false, errors: shown };
+  }
+  return { ok: true, records };
+}
+
+/** Reads a backup file's text: JSON syntax errors are reported like validation errors. */
+export function parseBackupText(text: string): BackupParse {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return { ok: false, errors: [`not valid JSON: ${err instanceof Error ? err.message : String(err)}`] };
+  }
+  return parseBackup(json);
+}
