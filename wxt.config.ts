@@ -1,19 +1,32 @@
 import { defineConfig } from 'wxt';
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports: every dependency is visible in the file that uses it.
   imports: false,
-  manifest: {
-    name: 'Jobnote',
-    description: 'Clip job postings, note every interview step, export jobname entries.',
+  manifest: ({ browser }) => ({
+    // Localised from public/_locales/<lang>/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    icons: ICONS,
+    // Only what is used now; never <all_urls>.
     permissions: ['storage'],
-    browser_specific_settings: {
-      gecko: {
-        id: 'jobnote@jobnote.dev',
-        strict_min_version: '115.0',
-      },
-    },
-  },
+    // Firefox only (Chrome warns about unknown manifest keys).
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'jobnote@jobnote.dev',
+              strict_min_version: '115.0',
+              // Jobnote keeps everything in the browser and sends nothing anywhere.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

@@ -1,5 +1,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
 
-export default defineBackground(() => {
-  // Wiring only; see issue 2/3 for the messages it will own.
-});
+/**
+ * The background service worker (an event page on Firefox MV2): wiring only, no DOM.
+ *
+ * Installing Jobnote opens no tab and asks for nothing; the popup is the way in. Clipping and its messages
+ * come with a later issue.
+ */
+export default defineBackground(() => {});

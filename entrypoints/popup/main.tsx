@@ -1,3 +1,10 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@/assets/jobnote.css';
+import { Popup } from './Popup';
 
-createRoot(document.getElementById('root')!).render(<p>Jobnote</p>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Popup />
+  </StrictMode>,
+);

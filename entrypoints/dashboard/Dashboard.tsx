@@ -1,0 +1,279 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChangeEvent } from 'react';
+import type { ApplicationRecord } from '@/utils/record';
+import { makeBackup, parseBackupText } from '@/utils/backup';
+import { InvalidRecordError } from '@/utils/repository';
+import { todayIso } from '@/utils/dates';
+import { Notice } from '@/components/Notice';
+import { OUTCOME_LABELS, ScoreBadge, StageLine } from '@/components/summary';
+import { getRepository } from '../shared/db';
+
+/** Backups are a few MB at most; refuse anything absurd before reading it into memory. */
+const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+type Message = { kind: 'ok'; title: string } | { kind: 'error'; title: string; errors: string[] };
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Saves `text` as a file through a temporary object URL (no downloads permission needed). */
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function Dashboard() {
+  const [records, setRecords] = useState<ApplicationRecord[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(async () => {
+    try {
+      const repo = await getRepository();
+      setRecords(await repo.list());
+      setLoadError(null);
+    } catch (err) {
+      setLoadError(errorText(err));
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function onImport(e: ChangeEvent<HTMLInputElement>) {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      if (file.size > MAX_BACKUP_BYTES) {
+        setMessage({ kind: 'error', title: `${file.name} is too large for a Jobnote backup.`, errors: [] });
+        return;
+      }
+      const parsed = parseBackupText(await file.text());
+      if (!parsed.ok) {
+        setMessage({ kind: 'error', title: `Nothing was imported: ${file.name} is not a valid backup.`, errors: parsed.errors });
+        return;
+      }
+      const repo = await getRepository();
+      await repo.bulkPut(parsed.records);
+      setMessage({ kind: 'ok', title: `Imported ${plural(parsed.records.length, 'application', 'applications')}` });
+      await reload();
+    } catch (err) {
+      setMessage({
+        kind: 'error',
+        title: `Nothing was imported from ${file.name}.`,
+        errors: err instanceof InvalidRecordError ? err.errors : [errorText(err)],
+      });
+    } finally {
+      // Choosing the same file again must fire `change` again.
+      input.value = '';
+      setBusy(false);
+    }
+  }
+
+  async function onExport() {
+    setMessage(null);
+    try {
+      const repo = await getRepository();
+      const all = await repo.list();
+      download(`jobnote-backup-${todayIso()}.json`, JSON.stringify(makeBackup(all), null, 2) + '\n');
+      setMessage({ kind: 'ok', title: `Exported ${plural(all.length, 'application', 'applications')}` });
+    } catch (err) {
+      setMessage({ kind: 'error', title: 'Export failed.', errors: [errorText(err)] });
+    }
+  }
+
+  async function onDelete(record: ApplicationRecord) {
+    setMessage(null);
+    try {
+      const repo = await getRepository();
+      await repo.delete(record.id);
+      setMessage({ kind: 'ok', title: `Deleted ${record.company.name || 'the application'}` });
+      await reload();
+    } catch (err) {
+      setMessage({ kind: 'error', title: 'Delete failed.', errors: [errorText(err)] });
+    }
+  }
+
+  return (
+    <div className="page">
+      <header className="bar">
+        <div className="brand">
+          <img src="/icon/48.png" alt="" />
+          <h1>Jobnote</h1>
+        </div>
+        {records ? (
+          <span className="muted" data-testid="count">
+            {plural(records.length, 'application', 'applications')}
+          </span>
+        ) : null}
+      </header>
+
+      <section className="panel" aria-labelledby="backup-heading">
+        <h2 id="backup-heading">Backup</h2>
+        <p className="muted">
+          A backup is a JSON file with all your applications. Importing adds them, replacing any with the same id;
+          nothing is written unless the whole file is valid.
+        </p>
+        <div className="actions">
+          <div className="file-field">
+            <label htmlFor="import-file">Import backup (.json)</label>
+            <input
+              id="import-file"
+              type="file"
+              accept=".json,application/json"
+              data-testid="import-file"
+              disabled={busy}
+              onChange={(e) => void onImport(e)}
+            />
+          </div>
+          <button type="button" className="btn" onClick={() => void onExport()} data-testid="export">
+            Export backup
+          </button>
+        </div>
+        <div aria-live="polite">
+          {message ? (
+            <Notice
+              kind={message.kind}
+              title={message.title}
+              items={message.kind === 'error' ? message.errors : []}
+              testId={message.kind === 'ok' ? 'message-ok' : 'message-error'}
+            />
+          ) : null}
+        </div>
+      </section>
+
+      <section aria-labelledby="apps-heading">
+        <h2 id="apps-heading">Applications</h2>
+        {loadError ? <Notice kind="error" title="Could not read your applications." items={[loadError]} /> : null}
+        {records === null && !loadError ? <p className="muted">Loading…</p> : null}
+        {records && records.length === 0 ? (
+          <p className="empty" data-testid="empty">
+            No applications yet
+          </p>
+        ) : null}
+        {records && records.length > 0 ? <ApplicationTable records={records} onDelete={onDelete} /> : null}
+      </section>
+    </div>
+  );
+}
+
+function ApplicationTable({
+  records,
+  onDelete,
+}: {
+  records: ApplicationRecord[];
+  onDelete: (r: ApplicationRecord) => Promise<void>;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="apps" data-testid="applications">
+        <thead>
+          <tr>
+            <th scope="col">Company</th>
+            <th scope="col">Role</th>
+            <th scope="col">Last stage</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Score</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((r) => (
+            <Row key={r.id} record={r} onDelete={onDelete} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Row({ record, onDelete }: { record: ApplicationRecord; onDelete: (r: ApplicationRecord) => Promise<void> }) {
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const name = record.company.name || 'Unnamed company';
+
+  const wasConfirming = useRef(false);
+
+  // Focus follows the question: onto "Yes, delete" when asked, back onto "Delete" when cancelled.
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+    else if (wasConfirming.current) deleteButton.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  const cancel = () => setConfirming(false);
+
+  return (
+    <tr data-testid="application">
+      <th scope="row" data-testid="company">
+        <bdi>{name}</bdi>
+      </th>
+      <td data-testid="role">
+        <bdi>{record.role ?? ''}</bdi>
+      </td>
+      <td>
+        <StageLine record={record} />
+      </td>
+      <td>{OUTCOME_LABELS[record.outcome.kind]}</td>
+      <td className="num">
+        <ScoreBadge score={record.score} />
+      </td>
+      <td>
+        {confirming ? (
+          <span
+            className="confirm"
+            role="group"
+            aria-label={`Confirm deleting ${name}`}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') cancel();
+            }}
+          >
+            <span>
+              Delete <bdi>{name}</bdi>?
+            </span>
+            <button
+              ref={confirmButton}
+              type="button"
+              className="btn btn-danger-solid"
+              onClick={() => void onDelete(record)}
+            >
+              Yes, delete
+            </button>
+            <button type="button" className="btn" onClick={cancel}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button
+            ref={deleteButton}
+            type="button"
+            className="btn btn-danger"
+            aria-label={`Delete ${name}`}
+            onClick={() => setConfirming(true)}
+          >
+            Delete
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
