@@ -1,0 +1,126 @@
+/**
+ * The dashboard's backup import, end to end: a file goes through the real file input, the records land in
+ * the extension's IndexedDB, and the popup lists them.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createRecord, newStage } from '../../utils/record';
+import type { ApplicationRecord } from '../../utils/record';
+import { launchExtension } from './harness';
+import type { ExtensionHarness } from './harness';
+
+function digikala(): ApplicationRecord {
+  return createRecord({
+    company: { name: 'دیجی‌کالا', website: 'https://www.digikala.com' },
+    role: 'Senior Backend Developer',
+    stages: [
+      newStage('s1', 'resume', 'Sent Resume', { date: '2023-11-01' }),
+      // 2023-11-11 is 20 Aban 1402.
+      newStage('s2', 'technical', 'Technical Interview', { date: '2023-11-11', time: '11:30 AM' }),
+    ],
+    score: 7.5,
+  });
+}
+
+async function texts(page: Page, testId: string): Promise<string[]> {
+  return (await page.getByTestId(testId).allTextContents()).map((t) => t.trim());
+}
+
+/** Imports a file through the dashboard's file input; waits for the success or the error notice. */
+async function importFile(page: Page, path: string) {
+  await page.getByLabel('Import backup (.json)').setInputFiles(path);
+  await page.getByTestId('message-ok').or(page.getByTestId('message-error')).waitFor();
+}
+
+describe('import a backup in the dashboard', () => {
+  let ext: ExtensionHarness;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+  beforeEach(async () => {
+    await ext.clearData();
+  });
+
+  it('imports a record printed by the CLI and the popup lists it with the Jalali date', async () => {
+    const record = digikala();
+    const file = await ext.writeTempFile('record.json', record);
+
+    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    await dashboard.getByTestId('empty').waitFor();
+    await importFile(dashboard, file);
+    expect(await texts(dashboard, 'message-ok')).toEqual(['Imported 1 application']);
+    await dashboard.getByTestId('application').waitFor();
+    expect(await texts(dashboard, 'count')).toEqual(['1 application']);
+
+    const popup = await ext.openExtensionPage('/popup.html');
+    await popup.getByTestId('application').waitFor();
+    expect(await texts(popup, 'company')).toEqual(['دیجی‌کالا']);
+    expect(await texts(popup, 'role')).toEqual(['Senior Backend Developer']);
+    expect(await texts(popup, 'last-stage')).toEqual(['Technical Interview · 1402.08.20']);
+    expect(await texts(popup, 'score')).toEqual(['7.5/10']);
+    expect(await popup.locator('time').getAttribute('datetime')).toBe('2023-11-11');
+  });
+
+  it('refuses an invalid backup, lists what is wrong and stores nothing', async () => {
+    const good = digikala();
+    const bad = createRecord({
+      company: { name: 'Snapp', website: '' },
+      role: 'Frontend Developer',
+      stages: [newStage('s1', 'resume', 'Sent Resume', { date: '1402.08.20' })],
+    });
+    const file = await ext.writeTempFile('bad-backup.json', {
+      format: 'jobnote-backup',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      records: [good, bad],
+    });
+
+    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    await dashboard.getByTestId('empty').waitFor();
+    await importFile(dashboard, file);
+    const error = dashboard.getByTestId('message-error');
+    expect(await error.locator('li').allTextContents()).toEqual([
+      'records[1].stages[0].date: expected a date YYYY-MM-DD or null',
+    ]);
+    expect(await error.textContent()).toContain('Nothing was imported');
+    expect(await texts(dashboard, 'count')).toEqual(['0 applications']);
+    expect(await dashboard.getByTestId('empty').isVisible()).toBe(true);
+
+    const popup = await ext.openExtensionPage('/popup.html');
+    await popup.getByTestId('empty').waitFor();
+    expect(await texts(popup, 'empty')).toEqual(['No applications yet']);
+  });
+
+  it('exports what it imported, and deletes a record after confirmation', async () => {
+    const a = digikala();
+    const b = createRecord({ company: { name: 'Cafe Bazaar', website: '' }, role: 'Android Developer' });
+    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    await dashboard.getByTestId('empty').waitFor();
+    await importFile(dashboard, await ext.writeTempFile('two.json', [a, b]));
+    expect(await texts(dashboard, 'message-ok')).toEqual(['Imported 2 applications']);
+    await dashboard.getByTestId('application').nth(1).waitFor();
+
+    const [download] = await Promise.all([
+      dashboard.waitForEvent('download'),
+      dashboard.getByRole('button', { name: 'Export backup' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^jobnote-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(exported.format).toBe('jobnote-backup');
+    expect(exported.records.map((r: ApplicationRecord) => r.id).sort()).toEqual([a.id, b.id].sort());
+
+    await dashboard.getByRole('button', { name: 'Delete Cafe Bazaar' }).click();
+    // Nothing is deleted until confirmed; Cancel keeps it.
+    await dashboard.getByRole('button', { name: 'Cancel' }).click();
+    await dashboard.getByRole('button', { name: 'Delete Cafe Bazaar' }).click();
+    await dashboard.getByRole('button', { name: 'Yes, delete' }).click();
+    await dashboard.getByText('Deleted Cafe Bazaar').waitFor();
+    expect(await texts(dashboard, 'company')).toEqual(['دیجی‌کالا']);
+    expect(await texts(dashboard, 'count')).toEqual(['1 application']);
+  });
+});
