@@ -1,6 +1,6 @@
 /** Applications as compact cards (the popup's list). */
 import type { ApplicationRecord } from '@/utils/record';
-import { ScoreBadge, StageLine } from './summary';
+import { ScoreBadge, StageLine, StatusEmojis } from './summary';
 
 export function ApplicationList({ records }: { records: readonly ApplicationRecord[] }) {
   if (records.length === 0) {
@@ -25,8 +25,9 @@ export function ApplicationList({ records }: { records: readonly ApplicationReco
               {r.role}
             </div>
           ) : null}
-          <div>
+          <div className="app-card-foot">
             <StageLine record={r} />
+            <StatusEmojis record={r} />
           </div>
         </li>
       ))}

@@ -1,6 +1,7 @@
 /** Small pieces both the popup and the dashboard show for a record. Text only, never HTML. */
 import type { ApplicationRecord, OutcomeKind, Stage } from '@/utils/record';
 import { formatDate } from '@/utils/dates';
+import { deriveStatus } from '@/utils/jobname/export';
 
 /** The stage reached last (stages are kept in order), or undefined. */
 export function lastStage(record: ApplicationRecord): Stage | undefined {
@@ -56,6 +57,17 @@ export function ScoreBadge({ score }: { score: number | null }) {
   return (
     <span className="score" data-testid="score" aria-label={`Score ${score} out of 10`} dir="ltr">
       {score}/10
+    </span>
+  );
+}
+
+/** The status emoji line of the jobname entry (📜📞🔧❌), derived from stages and outcome. */
+export function StatusEmojis({ record }: { record: ApplicationRecord }) {
+  const status = deriveStatus(record);
+  if (!status) return null;
+  return (
+    <span className="status-emojis" data-testid="status" role="img" aria-label={`Status: ${OUTCOME_LABELS[record.outcome.kind]}`} dir="ltr">
+      {status}
     </span>
   );
 }

@@ -6,6 +6,7 @@
  * prints it), and checks every record with `parseRecord` (which migrates older schemas first).
  */
 
+import { importEntry } from './jobname/import';
 import { parseRecord, type ApplicationRecord } from './record';
 
 export const BACKUP_FORMAT = 'jobnote-backup';
@@ -100,4 +101,45 @@ export function parseBackupText(text: string): BackupParse {
     return { ok: false, errors: [`not valid JSON: ${err instanceof Error ? err.message : String(err)}`] };
   }
   return parseBackup(json);
+}
+
+export interface ImportFile {
+  name: string;
+  text: string;
+}
+
+export type ImportFilesResult =
+  | { ok: true; records: ApplicationRecord[]; warnings: string[] }
+  | { ok: false; errors: string[] };
+
+/**
+ * What the dashboard's import reads: JSON backups/records and jobname markdown entries (`.md`), several at
+ * once. Everything is read and checked before anything is stored; entry warnings are reported, not fatal.
+ */
+export function parseImportFiles(files: readonly ImportFile[]): ImportFilesResult {
+  const records: ApplicationRecord[] = [];
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  for (const f of files) {
+    if (/\.(md|markdown|txt)$/i.test(f.name)) {
+      const { record, warnings: w } = importEntry(f.text);
+      const problems = w.filter((x) => x.severity === 'error');
+      if (!f.text.trim() || (!record.company.name && problems.length)) {
+        errors.push(`${f.name}: not a jobname entry (${problems[0]?.message ?? 'empty file'})`);
+        continue;
+      }
+      for (const x of w) warnings.push(`${f.name}:${x.line}: ${x.message}`);
+      records.push(record);
+      continue;
+    }
+    const parsed = parseBackupText(f.text);
+    if (parsed.ok) records.push(...parsed.records);
+    else errors.push(...parsed.errors.map((e) => `${f.name}: ${e}`));
+  }
+  const ids = new Set<string>();
+  for (const r of records) {
+    if (ids.has(r.id)) errors.push(`${r.company.name || r.id}: the same application (id ${r.id}) is in two files`);
+    ids.add(r.id);
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, records, warnings };
 }

@@ -1,17 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import type { ApplicationRecord } from '@/utils/record';
-import { makeBackup, parseBackupText } from '@/utils/backup';
+import { makeBackup, parseImportFiles } from '@/utils/backup';
+import { entryFileName, exportEntry } from '@/utils/jobname/export';
 import { InvalidRecordError } from '@/utils/repository';
 import { todayIso } from '@/utils/dates';
 import { Notice } from '@/components/Notice';
-import { OUTCOME_LABELS, ScoreBadge, StageLine } from '@/components/summary';
+import { OUTCOME_LABELS, ScoreBadge, StageLine, StatusEmojis } from '@/components/summary';
 import { getRepository } from '../shared/db';
 
 /** Backups are a few MB at most; refuse anything absurd before reading it into memory. */
 const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
-type Message = { kind: 'ok'; title: string } | { kind: 'error'; title: string; errors: string[] };
+type Message = { kind: 'ok'; title: string; notes?: string[] } | { kind: 'error'; title: string; errors: string[] };
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -22,8 +23,8 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /** Saves `text` as a file through a temporary object URL (no downloads permission needed). */
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(name: string, text: string, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -55,28 +56,34 @@ export function Dashboard() {
 
   async function onImport(e: ChangeEvent<HTMLInputElement>) {
     const input = e.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
+    const files = [...(input.files ?? [])];
+    if (!files.length) return;
     setBusy(true);
     setMessage(null);
+    const names = files.map((f) => f.name).join(', ');
     try {
-      if (file.size > MAX_BACKUP_BYTES) {
-        setMessage({ kind: 'error', title: `${file.name} is too large for a Jobnote backup.`, errors: [] });
+      const big = files.find((f) => f.size > MAX_BACKUP_BYTES);
+      if (big) {
+        setMessage({ kind: 'error', title: `${big.name} is too large to import.`, errors: [] });
         return;
       }
-      const parsed = parseBackupText(await file.text());
+      const parsed = parseImportFiles(await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))));
       if (!parsed.ok) {
-        setMessage({ kind: 'error', title: `Nothing was imported: ${file.name} is not a valid backup.`, errors: parsed.errors });
+        setMessage({ kind: 'error', title: `Nothing was imported: ${names} cannot be read as Jobnote data.`, errors: parsed.errors });
         return;
       }
       const repo = await getRepository();
       await repo.bulkPut(parsed.records);
-      setMessage({ kind: 'ok', title: `Imported ${plural(parsed.records.length, 'application', 'applications')}` });
+      setMessage({
+        kind: 'ok',
+        title: `Imported ${plural(parsed.records.length, 'application', 'applications')}`,
+        notes: parsed.warnings.slice(0, 20),
+      });
       await reload();
     } catch (err) {
       setMessage({
         kind: 'error',
-        title: `Nothing was imported from ${file.name}.`,
+        title: `Nothing was imported from ${names}.`,
         errors: err instanceof InvalidRecordError ? err.errors : [errorText(err)],
       });
     } finally {
@@ -127,16 +134,18 @@ export function Dashboard() {
       <section className="panel" aria-labelledby="backup-heading">
         <h2 id="backup-heading">Backup</h2>
         <p className="muted">
-          A backup is a JSON file with all your applications. Importing adds them, replacing any with the same id;
-          nothing is written unless the whole file is valid.
+          A backup is a JSON file with all your applications. Import also reads jobname entries (.md files, one
+          application each). Importing adds them, replacing any with the same id; nothing is written unless every
+          file is valid.
         </p>
         <div className="actions">
           <div className="file-field">
-            <label htmlFor="import-file">Import backup (.json)</label>
+            <label htmlFor="import-file">Import backup (.json) or jobname entries (.md)</label>
             <input
               id="import-file"
               type="file"
-              accept=".json,application/json"
+              multiple
+              accept=".json,application/json,.md,text/markdown"
               data-testid="import-file"
               disabled={busy}
               onChange={(e) => void onImport(e)}
@@ -151,7 +160,7 @@ export function Dashboard() {
             <Notice
               kind={message.kind}
               title={message.title}
-              items={message.kind === 'error' ? message.errors : []}
+              items={message.kind === 'error' ? message.errors : (message.notes ?? [])}
               testId={message.kind === 'ok' ? 'message-ok' : 'message-error'}
             />
           ) : null}
@@ -233,7 +242,9 @@ function Row({ record, onDelete }: { record: ApplicationRecord; onDelete: (r: Ap
       <td>
         <StageLine record={record} />
       </td>
-      <td>{OUTCOME_LABELS[record.outcome.kind]}</td>
+      <td>
+        {OUTCOME_LABELS[record.outcome.kind]} <StatusEmojis record={record} />
+      </td>
       <td className="num">
         <ScoreBadge score={record.score} />
       </td>
@@ -263,6 +274,16 @@ function Row({ record, onDelete }: { record: ApplicationRecord; onDelete: (r: Ap
             </button>
           </span>
         ) : (
+          <span className="row-actions">
+          <button
+            type="button"
+            className="btn"
+            aria-label={`Download the jobname entry of ${name}`}
+            data-testid="download-entry"
+            onClick={() => download(`${entryFileName(record).slug}.md`, exportEntry(record), 'text/markdown')}
+          >
+            Entry .md
+          </button>
           <button
             ref={deleteButton}
             type="button"
@@ -272,6 +293,7 @@ function Row({ record, onDelete }: { record: ApplicationRecord; onDelete: (r: Ap
           >
             Delete
           </button>
+          </span>
         )}
       </td>
     </tr>

@@ -29,7 +29,7 @@ async function texts(page: Page, testId: string): Promise<string[]> {
 
 /** Imports a file through the dashboard's file input; waits for the success or the error notice. */
 async function importFile(page: Page, path: string) {
-  await page.getByLabel('Import backup (.json)').setInputFiles(path);
+  await page.getByTestId('import-file').setInputFiles(path);
   await page.getByTestId('message-ok').or(page.getByTestId('message-error')).waitFor();
 }
 
@@ -85,7 +85,7 @@ describe('import a backup in the dashboard', () => {
     await importFile(dashboard, file);
     const error = dashboard.getByTestId('message-error');
     expect(await error.locator('li').allTextContents()).toEqual([
-      'records[1].stages[0].date: expected a date YYYY-MM-DD or null',
+      'bad-backup.json: records[1].stages[0].date: expected a date YYYY-MM-DD or null',
     ]);
     expect(await error.textContent()).toContain('Nothing was imported');
     expect(await texts(dashboard, 'count')).toEqual(['0 applications']);

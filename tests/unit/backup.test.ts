@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeBackup, parseBackup, parseBackupText, MAX_BACKUP_ERRORS } from '../../utils/backup';
+import { makeBackup, parseBackup, parseBackupText, parseImportFiles, MAX_BACKUP_ERRORS } from '../../utils/backup';
 import { createRecord, newStage, RECORD_SCHEMA } from '../../utils/record';
 
 function sample(name = 'دیجی‌کالا', id?: string) {
@@ -135,5 +135,43 @@ describe('parseBackupText', () => {
     const res = parseBackupText('{"format": "jobnote-backup",');
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.errors[0]).toMatch(/^not valid JSON: /);
+  });
+});
+
+describe('parseImportFiles', () => {
+  const entry = '# [Acme](https://acme.example)\n\n### Status\n#### 📜📞🔧❌\n\n### Interview Date\n\n- **Sent Resume**<br />1404.07.15\n\n## Score\n<h4><mark style="background-color:#ff9800">6/10</mark></h4>\n';
+
+  it('reads jobname entries and JSON together, reporting entry warnings', () => {
+    const record = createRecord({ company: { name: 'Snapp' } });
+    const r = parseImportFiles([
+      { name: 'acme.md', text: entry },
+      { name: 'backup.json', text: JSON.stringify([record]) },
+    ]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.records.map((x) => x.company.name)).toEqual(['Acme', 'Snapp']);
+    expect(r.records[0].stages[0]).toMatchObject({ label: 'Sent Resume', date: '2025-10-07' });
+    expect(r.warnings.some((w) => w.startsWith('acme.md:1: no "Interview Process" section'))).toBe(true);
+  });
+
+  it('fails as a whole, naming the file, when any file is not Jobnote data', () => {
+    const r = parseImportFiles([
+      { name: 'acme.md', text: entry },
+      { name: 'notes.md', text: 'just notes\n' },
+      { name: 'x.json', text: '{"schema":1}' },
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toMatch(/^notes\.md: not a jobname entry/);
+    expect(r.errors.some((e) => e.startsWith('x.json: '))).toBe(true);
+  });
+
+  it('refuses the same application twice', () => {
+    const record = createRecord({ company: { name: 'Snapp' } });
+    const r = parseImportFiles([
+      { name: 'a.json', text: JSON.stringify(record) },
+      { name: 'b.json', text: JSON.stringify(record) },
+    ]);
+    expect(r.ok ? [] : r.errors).toEqual([`Snapp: the same application (id ${record.id}) is in two files`]);
   });
 });
