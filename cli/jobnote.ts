@@ -134,15 +134,17 @@ function cmdImport(argv: string[], io: Io): number {
   const args = parseArgs(argv, ['--out-dir']);
   if (!args.files.length) throw new CliError('import needs at least one FILE.md');
   const records: ApplicationRecord[] = [];
+  const notes: string[] = [];
   const outputs = args.files.map((file) => {
     const text = readText(file);
-    const { record, warnings } = importEntry(text);
-    const known = record.source?.parts.some((p) => ['status', 'process', 'dates', 'score'].includes(p.key));
-    if (!text.trim() || (!record.company.name && !known)) throw new CliError(`${file}: not a jobname entry (no "# [Company](url)" heading and no known section)`);
-    for (const w of warnings) io.err(`${file}:${w.line}: ${w.severity}: ${w.message}`);
+    const { record, warnings, recognized } = importEntry(text);
+    if (!recognized) throw new CliError(`${file}: not a jobname entry (no "# [Company](url)" heading and no known section)`);
+    for (const w of warnings) notes.push(`${file}:${w.line}: ${w.severity}: ${w.message}`);
     records.push(record);
     return { name: `${stem(file)}.json`, text: JSON.stringify(record, null, 2) + '\n' };
   });
+  // Warnings only once every file has been read: a failing run prints its one error line alone.
+  for (const n of notes) io.err(n);
   if (args.outDir === null && outputs.length > 1) {
     io.out(JSON.stringify(records, null, 2) + '\n');
     return 0;

@@ -122,10 +122,9 @@ export function parseImportFiles(files: readonly ImportFile[]): ImportFilesResul
   const errors: string[] = [];
   for (const f of files) {
     if (/\.(md|markdown|txt)$/i.test(f.name)) {
-      const { record, warnings: w } = importEntry(f.text);
-      const problems = w.filter((x) => x.severity === 'error');
-      if (!f.text.trim() || (!record.company.name && problems.length)) {
-        errors.push(`${f.name}: not a jobname entry (${problems[0]?.message ?? 'empty file'})`);
+      const { record, warnings: w, recognized } = importEntry(f.text);
+      if (!recognized) {
+        errors.push(`${f.name}: not a jobname entry (no "# [Company](url)" heading and no known section)`);
         continue;
       }
       for (const x of w) warnings.push(`${f.name}:${x.line}: ${x.message}`);

@@ -106,6 +106,18 @@ export interface Outcome {
   remaining: PlannedStage[] | null;
 }
 
+/** How an imported question wrote its answers, so that editing one keeps the entry's style. */
+export interface AnswerLayout {
+  /** Spaces before `<details>` (4 in the generator's output, 2 or 0 in some entries). */
+  indent: number;
+  /** A blank line between the question (or its follow-up) and the first answer. */
+  gap: boolean;
+  /** A blank line after `<div>` and before `</div>`. */
+  divBlank: boolean;
+  /** What follows `</details>` on its line: '' or a `<br />` spacer. */
+  close: string;
+}
+
 export interface Question {
   /** Unique within the record (`q1`, ...). */
   id: string;
@@ -123,6 +135,8 @@ export interface Question {
   after: string;
   /** How the entry wrote it: a `- ` bullet or an `<li>` in an `<ul dir="rtl">` list. */
   style: 'bullet' | 'li';
+  /** The answers' layout in an imported entry; absent or null means the generator's. */
+  layout?: AnswerLayout | null;
 }
 
 export interface Round {
@@ -420,6 +434,15 @@ function checkQuestion(c: Checker, q: unknown, p: string, ids: Set<string>) {
   c.str(q.notes, `${p}.notes`);
   c.str(q.after, `${p}.after`);
   c.oneOf(q.style, ['bullet', 'li'] as const, `${p}.style`);
+  if (q.layout !== undefined && q.layout !== null && c.obj(q.layout, `${p}.layout`)) {
+    const l = q.layout;
+    if (c.num(l.indent, `${p}.layout.indent`) && (!Number.isInteger(l.indent) || (l.indent as number) < 0 || (l.indent as number) > 12)) {
+      c.fail(`${p}.layout.indent`, 'expected a whole number of spaces from 0 to 12');
+    }
+    c.bool(l.gap, `${p}.layout.gap`);
+    c.bool(l.divBlank, `${p}.layout.divBlank`);
+    if (c.str(l.close, `${p}.layout.close`) && /[\n<](?!\/?br\b)/.test(l.close as string)) c.fail(`${p}.layout.close`, 'expected nothing or a <br /> spacer');
+  }
 }
 
 function checkPosting(c: Checker, v: unknown, p: string) {

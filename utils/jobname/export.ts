@@ -8,7 +8,7 @@
  * unedited entry exports to the same bytes and an edited one changes only where it was edited.
  */
 import { formatDate, findDate, formatDuration } from '../dates';
-import { type ApplicationRecord, type DateFormat, type ExportPrefs, type Question, type Round, type SourcePart, type Stage } from '../record';
+import { type AnswerLayout, type ApplicationRecord, type DateFormat, type ExportPrefs, type Question, type Round, type SourcePart, type Stage } from '../record';
 import { STATUS_EMOJI, stageEmoji } from './kinds';
 import { processStages, renderProcess } from './mermaid';
 import { encodeProse, escapeLabel, escapeLinkText, escapeTagLines, formatLinkUrl, hash, indentLines } from './text';
@@ -76,12 +76,15 @@ function durationText(stage: Stage): string | null {
   return null;
 }
 
-function renderAnswer(answer: string, label: string, prefs: ExportPrefs): string {
-  const ind = '    ';
+const GENERATOR_LAYOUT: AnswerLayout = { indent: 4, gap: false, divBlank: true, close: '' };
+
+function renderAnswer(answer: string, label: string, prefs: ExportPrefs, layout: AnswerLayout = GENERATOR_LAYOUT): string {
+  const ind = ' '.repeat(layout.indent);
   // Blank lines around the answer go; the first line's own indentation stays.
   const body = indentLines(escapeTagLines(answer.replace(/^(?:[ \t]*\n)+/, '').trimEnd(), true), ind);
   const div = prefs.answerStyle === 'boxed' ? BOXED_DIV : '<div>';
-  return `${ind}<details>\n${ind}${SUMMARY_OPEN}${label || 'Answer'}${SUMMARY_CLOSE}\n${ind}${div}\n\n${body}\n\n${ind}</div>\n${ind}</details>`;
+  const pad = layout.divBlank ? '\n\n' : '\n';
+  return `${ind}<details>\n${ind}${SUMMARY_OPEN}${label || 'Answer'}${SUMMARY_CLOSE}\n${ind}${div}${pad}${body}${pad}${ind}</div>\n${ind}</details>${layout.close}`;
 }
 
 /** A `- ` question with its follow-ups, answers and notes, then the text standing after it. */
@@ -96,8 +99,9 @@ export function renderQuestion(q: Question, prefs: ExportPrefs): string {
     if (!f.trim()) continue;
     out += '\n\n' + f.trim().split('\n').map((l, i) => `  > ${i === 0 ? '**Follow-up:** ' : ''}${l}`.trimEnd()).join('\n');
   }
+  const layout = q.layout ?? GENERATOR_LAYOUT;
   answers.forEach(({ a, label }, i) => {
-    out += (i === 0 && !q.followUps.some((f) => f.trim()) ? '\n' : '\n\n') + renderAnswer(a, label, prefs);
+    out += (i === 0 && !layout.gap && !q.followUps.some((f) => f.trim()) ? '\n' : '\n\n') + renderAnswer(a, label, prefs, layout);
   });
   if (hasMore && q.notes.trim()) out += '\n\n' + indentLines(escapeTagLines(q.notes.trim(), false), '  ');
   out += '\n\n';
@@ -112,7 +116,7 @@ export function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
     const text = q.text.trim().replace(/<(\/?)(li|ul)\b/gi, '&lt;$1$2');
     out += `    <li>${text}</li>\n`;
     if (q.notes.trim()) out += indentLines(q.notes.trim(), '    ') + '\n';
-    for (let i = 0; i < q.answers.length; i++) if (q.answers[i].trim()) out += renderAnswer(q.answers[i], q.answerLabels[i], prefs) + '\n';
+    for (let i = 0; i < q.answers.length; i++) if (q.answers[i].trim()) out += renderAnswer(q.answers[i], q.answerLabels[i], prefs, q.layout ?? undefined) + '\n';
   }
   out += '</ul>\n\n';
   const last = qs[qs.length - 1];
@@ -122,7 +126,9 @@ export function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
 
 function roundBlocks(round: Round, prefs: ExportPrefs): Block[] {
   const empty = !round.intro.trim() && !round.questions.length && !round.outro.trim();
-  const blocks: Block[] = [{ key: `round:${round.id}`, text: `### ${round.title.replace(/\s*\n\s*/g, ' ').trim()}\n${empty ? '\n\n' : ''}` }];
+  const blocks: Block[] = [{ key: `round:${round.id}`, text: `### ${round.title.replace(/\s*\n\s*/g, ' ').trim()}\n` }];
+  // The generator's empty section: its heading, then the blank lines of an empty question list.
+  if (empty) blocks.push({ key: `empty:${round.id}`, text: '\n\n' });
   if (round.intro.trim()) blocks.push({ key: `intro:${round.id}`, text: encodeProse(round.intro) + '\n\n' });
   for (let i = 0; i < round.questions.length; ) {
     const q = round.questions[i];
@@ -175,12 +181,14 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
   const fmt = options.dateFormat ?? prefs.dateFormat;
   const b: Block[] = [];
   b.push({ key: 'head', text: `# [${escapeLinkText(record.company.name)}](${formatLinkUrl(record.company.website)})\n\n` });
-  b.push({ key: 'status', text: `### Status\n#### ${deriveStatus(record)}\n\n` });
+  // Section headings are blocks of their own, so a changed value keeps an imported entry's heading spelling.
+  const section = (key: string, heading: string, body: string) => b.push({ key: `${key}:h`, text: heading + '\n' }, { key, text: body });
+  section('status', '### Status', `#### ${deriveStatus(record)}\n\n`);
   if (record.role?.trim()) b.push({ key: 'role', text: `## ${record.role.replace(/\s*\n\s*/g, ' ').trim()}\n\n` });
   const diagram = renderProcess(record.stages, record.outcome, prefs);
-  if (diagram) b.push({ key: 'process', text: '### Interview Process\n```mermaid\n' + diagram + '\n```\n\n' });
+  if (diagram) section('process', '### Interview Process', '```mermaid\n' + diagram + '\n```\n\n');
   const ways = record.applyWays.map((w) => w.trim().replace(/&amp;/g, '&amp;amp;').replace(/ & /g, ' &amp; ')).filter(Boolean);
-  if (ways.length) b.push({ key: 'applyWay', text: `### Apply Way\n${ways.join(' & ')}\n\n` });
+  if (ways.length) section('applyWay', '### Apply Way', `${ways.join(' & ')}\n\n`);
 
   const dated = record.stages.filter(inDateList);
   if (dated.length) {
@@ -194,12 +202,10 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
     for (const s of timed) b.push({ key: `dur:${s.id}`, text: `- **${escapeLabel(s.durationLabel ?? s.label)}**<br />${durationText(s)}\n\n` });
     if (taskDuration) b.push({ key: 'dur:task', text: `- **Task Deadline**<br />${taskDuration}\n\n` });
   }
-  if (record.platform?.trim()) b.push({ key: 'platform', text: `### Interview Platform\n${record.platform.replace(/\s*\n\s*/g, ' ').trim()}\n\n` });
+  if (record.platform?.trim()) section('platform', '### Interview Platform', `${record.platform.replace(/\s*\n\s*/g, ' ').trim()}\n\n`);
   b.push(...bodyBlocks(record, prefs));
   const review = record.review.trim();
-  if (record.score !== null || review) {
-    b.push({ key: 'score', text: `## Score\n${record.score !== null ? scoreLine(record.score) : ''}${review ? '\n\n' : ''}` });
-  }
+  if (record.score !== null || review) section('score', '## Score', `${record.score !== null ? scoreLine(record.score) : ''}${review ? '\n\n' : ''}`);
   if (review) b.push({ key: 'review', text: encodeProse(review) });
   b.push({ key: 'end', text: '\n' });
   return b;

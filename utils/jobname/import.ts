@@ -46,6 +46,8 @@ export interface ImportResult {
   warnings: ImportIssue[];
   /** The diagram source as written, with its first line, for callers that validate it further (lint). */
   diagram: { source: string; line: number } | null;
+  /** Whether the text looks like a jobname entry at all: a `# [Company](url)` heading or a known section. */
+  recognized: boolean;
 }
 
 export interface ImportOptions {
@@ -65,7 +67,7 @@ const UL_OPEN = /^\s{0,3}<ul\b/i;
 const DETAILS_OPEN = /^\s*<details\b/i;
 const DETAILS_CLOSE = /^\s*<\/details>/i;
 const FOLLOW_UP = /^\s*>\s*\*\*\s*follow[- ]?up\s*:?\s*\*\*\s*:?\s?(.*)$/i;
-const ITEM = /^\s*[-*+]\s+\*\*((?:\\.|[^*\\]|\*(?!\*))+?)\*\*\s*(?::\s*)?(?:<\s*br\s*\/?\s*>)?\s?(.*)$/i;
+const ITEM = /^\s*[-*+]\s+\*\*((?:\\.|[^*\\]|\*(?!\*))+?)\*\*\s*(?::\s*)?(?:<\s*br\s*\/?\s*>)?\s*(.*)$/i;
 const BR_LINE = /^\s*(<\s*\/?\s*br\s*\/?\s*>\s*)+$/i;
 const SCORE = /<mark\b[^>]*>\s*(?:<b>)?\s*(-?\d+(?:\.\d+)?)\s*\/\s*10/i;
 
@@ -97,6 +99,8 @@ class Importer {
   score: number | null = null;
   review = '';
   answerStyle: 'plain' | 'boxed' = 'plain';
+  /** How many of the metadata sections and Score were found. */
+  knownSections = 0;
 
   constructor(text: string) {
     let t = text;
@@ -138,6 +142,15 @@ class Importer {
 
   part(key: string, from: number, to: number) {
     if (to > from) this.parts.push({ key, from, to });
+  }
+
+  /** A section as two parts: `<key>:h` (its heading and the blank lines under it) and `<key>` (the rest). */
+  sectionParts(key: string, from: number, to: number): number {
+    let body = from + 1;
+    while (body < to && this.lines[body].trim() === '') body++;
+    this.part(`${key}:h`, from, body);
+    this.part(key, body, to);
+    return body;
   }
 
   /** Marks lines inside `<details>` blocks so headings in mdgen's unindented answers stay in the answer. */
@@ -202,6 +215,7 @@ class Importer {
         seen.add(name);
         return true;
       };
+      if (kind) this.knownSections++;
       if (kind === 'score' && once('score')) {
         this.readScore(from, to);
         metaDone = true;
@@ -251,7 +265,7 @@ class Importer {
     const firstValue = body.findIndex((l) => l.trim() !== '');
     switch (kind) {
       case 'status': {
-        this.part('status', from, to);
+        this.sectionParts('status', from, to);
         const i = body.findIndex((l) => l.trim() !== '');
         if (i < 0) {
           this.warn(from + 1, 'the Status section is empty');
@@ -264,11 +278,11 @@ class Importer {
         return;
       }
       case 'process':
-        this.part('process', from, to);
+        this.sectionParts('process', from, to);
         this.readDiagram(from, to);
         return;
       case 'applyWay':
-        this.part('applyWay', from, to);
+        this.sectionParts('applyWay', from, to);
         if (firstValue >= 0) {
           this.applyWays = body[firstValue]
             .trim()
@@ -278,7 +292,7 @@ class Importer {
         }
         return;
       case 'platform':
-        this.part('platform', from, to);
+        this.sectionParts('platform', from, to);
         if (firstValue >= 0) this.platform = body[firstValue].trim();
         return;
       case 'dates':
@@ -305,7 +319,7 @@ class Importer {
     if (close >= to) this.warn(open + 1, 'the mermaid block is not closed', 'error');
     const source = this.lines.slice(open + 1, close).join('\n');
     const fc = parseFlowchart(source);
-    for (const e of fc.errors) this.warn(open + 1 + e.line, `diagram: ${e.message}`, 'error');
+    for (const e of fc.errors) this.warn(Math.min(open + 1 + e.line, Math.max(close, open + 1)), `diagram: ${e.message}`, 'error');
     this.flow = { fc, analysis: analyseProcess(fc), source, line: open + 2 };
   }
 
@@ -357,7 +371,7 @@ class Importer {
     if (line < 0) this.warn(from + 1, 'no score line like <h4><mark …>7/10</mark></h4>');
     let end = line < 0 ? from + 1 : line + 1;
     while (end < to && this.lines[end].trim() === '') end++;
-    this.part('score', from, end);
+    this.sectionParts('score', from, end);
     const rest = trimBlankLines(this.lines.slice(end, to));
     if (rest.length) {
       this.review = decodeProse(rest.join('\n'));
@@ -389,52 +403,67 @@ class Importer {
     let i = from + 1;
     while (i < to && this.lines[i].trim() === '') i++;
     this.part(`round:${round.id}`, from, i);
-    const starts: number[] = [];
-    for (let k = i; k < to; ) {
-      const s = this.questionStart(k);
-      if (s === 'ul') {
-        starts.push(k);
-        k = this.listEnd(k, to);
-      } else if (s === 'bullet') {
-        starts.push(k);
-        k = this.questionEnd(k, to);
-      } else k++;
-    }
-    if (!starts.length) {
+    const blocks = this.questionBlocks(i, to);
+    if (!blocks.length) {
       if (i < to) {
         round.intro = decodeProse(trimBlankLines(this.lines.slice(i, to)).join('\n'));
         this.part(`intro:${round.id}`, i, to);
       }
       return;
     }
-    if (starts[0] > i) {
-      round.intro = decodeProse(trimBlankLines(this.lines.slice(i, starts[0])).join('\n'));
-      this.part(`intro:${round.id}`, i, starts[0]);
+    if (blocks[0].start > i) {
+      round.intro = decodeProse(trimBlankLines(this.lines.slice(i, blocks[0].start)).join('\n'));
+      this.part(`intro:${round.id}`, i, blocks[0].start);
     }
-    for (let k = 0; k < starts.length; k++) {
-      const s = starts[k];
-      const next = starts[k + 1] ?? to;
-      const isList = this.questionStart(s) === 'ul';
-      const blockEnd = isList ? this.listEnd(s, next) : this.questionEnd(s, next);
-      const qs = isList ? this.readList(s, blockEnd) : [this.readQuestion(s, blockEnd)];
-      const afterLines = trimBlankLines(this.lines.slice(blockEnd, next));
-      const last = k === starts.length - 1;
+    for (let k = 0; k < blocks.length; k++) {
+      const b = blocks[k];
+      const next = blocks[k + 1]?.start ?? to;
+      const qs = b.kind === 'ul' ? this.readList(b.start, b.end) : [this.readQuestion(b.start, b.end, b.body)];
+      const afterLines = trimBlankLines(this.lines.slice(b.end, next));
+      const last = k === blocks.length - 1;
       if (!qs.length) {
         // An empty <ul>: keep it as text of the round.
-        this.part(`lit:round:${round.id}#${s}`, s, next);
+        this.part(`lit:round:${round.id}#${b.start}`, b.start, next);
         continue;
       }
       round.questions.push(...qs);
-      const key = isList ? `ul:${qs[0].id}` : `q:${qs[0].id}`;
+      const key = b.kind === 'ul' ? `ul:${qs[0].id}` : `q:${qs[0].id}`;
       if (afterLines.length && last) {
-        this.part(key, s, blockEnd);
+        this.part(key, b.start, b.end);
         round.outro = decodeProse(afterLines.join('\n'));
-        this.part(`outro:${round.id}`, blockEnd, next);
+        this.part(`outro:${round.id}`, b.end, next);
       } else {
         if (afterLines.length) qs[qs.length - 1].after = decodeProse(afterLines.join('\n'));
-        this.part(key, s, next);
+        this.part(key, b.start, next);
       }
     }
+  }
+
+  /**
+   * The questions of a section, in order: `- ` bullets with their indented content and answers, `<ul>`
+   * lists of `<li>` questions, and paragraph questions: text followed by a `<details>` answer that belongs
+   * to no bullet (a live-code task under `#### Live code`). A paragraph question's text starts after the
+   * last heading or the previous question.
+   */
+  private questionBlocks(from: number, to: number): { kind: 'bullet' | 'ul' | 'para'; start: number; end: number; body?: number }[] {
+    const blocks: { kind: 'bullet' | 'ul' | 'para'; start: number; end: number; body?: number }[] = [];
+    let lastEnd = from;
+    for (let k = from; k < to; ) {
+      const s = this.questionStart(k);
+      if (s) {
+        const end = s === 'ul' ? this.listEnd(k, to) : this.questionEnd(k, to);
+        blocks.push({ kind: s, start: k, end });
+        k = lastEnd = end;
+      } else if (this.isStructural(k) && DETAILS_OPEN.test(this.lines[k])) {
+        let a = k;
+        while (a > lastEnd && !(this.isStructural(a - 1) && HEADING.test(this.lines[a - 1]))) a--;
+        while (a < k && this.lines[a].trim() === '') a++;
+        const end = this.bodyEnd(k, to);
+        blocks.push({ kind: 'para', start: a, end, body: k });
+        k = lastEnd = end;
+      } else k++;
+    }
+    return blocks;
   }
 
   /** Where a `- ` question's own block ends: its lines, indented content and answers. */
@@ -442,6 +471,11 @@ class Importer {
     let j = start + 1;
     // Lines directly under the bullet continue it (lazy continuation), until a blank line.
     while (j < limit && (this.inCode[j] || (this.lines[j].trim() !== '' && !this.questionStart(j) && !(this.isStructural(j) && DETAILS_OPEN.test(this.lines[j]))))) j++;
+    return Math.max(j, this.bodyEnd(j, limit));
+  }
+
+  /** From `j`: answers, indented content and blank lines that still belong to the question above. */
+  private bodyEnd(j: number, limit: number): number {
     let end = j;
     while (j < limit) {
       const l = this.lines[j];
@@ -492,14 +526,23 @@ class Importer {
     return limit;
   }
 
-  private readQuestion(start: number, end: number): Question {
+  /** A question from its block; `body` is where a paragraph question's answers start. */
+  private readQuestion(start: number, end: number, body?: number): Question {
     const q = newQuestion(this.id('q'), '');
-    const text: string[] = [this.lines[start].replace(/^ ?[-*+][ \t]+/, '')];
-    let j = start + 1;
-    while (j < end && (this.inCode[j] || (this.lines[j].trim() !== '' && !(this.isStructural(j) && DETAILS_OPEN.test(this.lines[j]))))) {
-      text.push(dedentLine(this.lines[j], 2));
-      j++;
+    let text: string[];
+    let j: number;
+    if (body !== undefined) {
+      text = this.lines.slice(start, body);
+      j = body;
+    } else {
+      text = [this.lines[start].replace(/^ ?[-*+][ \t]+/, '')];
+      j = start + 1;
+      while (j < end && (this.inCode[j] || (this.lines[j].trim() !== '' && !(this.isStructural(j) && DETAILS_OPEN.test(this.lines[j]))))) {
+        text.push(dedentLine(this.lines[j], 2));
+        j++;
+      }
     }
+    const textEnd = j;
     const notes: string[] = [];
     let sawStructure = false;
     while (j < end) {
@@ -507,6 +550,9 @@ class Importer {
       if (this.isStructural(j) && DETAILS_OPEN.test(l)) {
         const k = this.detailsEnd(j, end);
         const a = this.readAnswer(j, k);
+        if (!q.answers.length) {
+          q.layout = { indent: leadingSpaces(l), gap: j > textEnd && this.lines[j - 1].trim() === '', divBlank: a.divBlank, close: a.close };
+        }
         q.answers.push(a.text);
         q.answerLabels.push(a.label);
         sawStructure = true;
@@ -538,8 +584,11 @@ class Importer {
     return q;
   }
 
-  private readAnswer(start: number, end: number): { text: string; label: string } {
+  private readAnswer(start: number, end: number): { text: string; label: string; divBlank: boolean; close: string } {
     const indent = leadingSpaces(this.lines[start]);
+    const closing = /<\/details>(.*)$/i.exec(this.lines[end - 1] ?? '');
+    // A `<br />` spacer after </details> is layout; anything else there stays only in the kept text.
+    const after = closing && /^(<\s*\/?\s*br\s*\/?\s*>\s*)*$/i.test(closing[1].trim()) ? closing[1].trim() : '';
     let i = start;
     let summaryEnd = -1;
     let summary = '';
@@ -591,10 +640,11 @@ class Importer {
       const last = this.lines[close].replace(/<\/details>.*$/i, '');
       if (last.trim() && close >= i) body.push(last);
     }
+    const divBlank = divOpen >= 0 && (this.lines[divOpen + 1] ?? '').trim() === '';
     const text = trimBlankLines(body.map((l) => dedentLine(l, indent)))
       .join('\n')
       .replace(/[ \t]+$/, '');
-    return { text: unescapeTagLines(text), label };
+    return { text: unescapeTagLines(text), label, divBlank, close: after };
   }
 
   /** `<ul dir="rtl">` with `<li>` items: each top-level item is a question. */
@@ -679,7 +729,7 @@ export function parseHeadingLink(line: string): { name: string; website: string 
   const close = rest.lastIndexOf(')');
   if (close < 0 || rest.slice(close + 1).trim()) return null;
   let url = rest.slice(0, close).trim();
-  if (url.startsWith('<') && url.endsWith('>')) url = url.slice(1, -1);
+  if (url.startsWith('<') && url.endsWith('>')) url = url.slice(1, -1).replace(/%3C/g, '<').replace(/%3E/g, '>');
   return { name, website: url };
 }
 
@@ -779,12 +829,21 @@ function buildStages(imp: Importer, prefs: ExportPrefs): { stages: Stage[]; outc
   const nodes = (analysis?.reached ?? []).map((n) => ({ ...n, kind: classifyStage(n.label) }));
   const nodeStage = new Map<string, Stage>();
   const stages: Stage[] = [];
-  for (const [s, node] of align(dateStages, nodes, (s, nd) => PROCESS_KINDS.has(s.kind) && compatible(s.kind, nd.kind))) {
+  const pairs = align(dateStages, nodes, (s, nd) => PROCESS_KINDS.has(s.kind) && compatible(s.kind, nd.kind));
+  const paired = new Set(pairs.filter(([s, nd]) => s && nd).map(([s]) => s));
+  for (const [s, node] of pairs) {
     if (s && node) {
       nodeStage.set(node.id, s);
       stages.push(s);
     } else if (s) stages.push(s);
     else if (node) {
+      // A date list out of order (HR Call before Sent Resume): pair the node with its date item anyway.
+      const loose = dateStages.find((d) => !paired.has(d) && PROCESS_KINDS.has(d.kind) && compatible(d.kind, node.kind));
+      if (loose) {
+        paired.add(loose);
+        nodeStage.set(node.id, loose);
+        continue;
+      }
       const st = newStage(imp.id('s'), node.kind, node.label.replace(/\s*\n\s*/g, ' '));
       nodeStage.set(node.id, st);
       stages.push(st);
@@ -842,7 +901,7 @@ function buildStages(imp: Importer, prefs: ExportPrefs): { stages: Stage[]; outc
     // The offer at the end is implied (the diagram always ends in it).
     const last = planned[planned.length - 1];
     if (last && last.kind === 'offer' && last.label === 'Offer') planned.pop();
-    if (!same && planned.length) outcome.remaining = planned;
+    if (!same) outcome.remaining = planned;
   }
 
   // Keep the diagram's own labels where they differ from the generated ones.
@@ -918,6 +977,7 @@ export function importEntry(markdown: string, options: ImportOptions = {}): Impo
     review: imp.review,
     exportPrefs: prefs,
   });
+  const recognized = imp.company.name !== '' || imp.company.website !== '' || imp.knownSections > 0;
   const parts: SourcePart[] = imp.parts.map((p) => ({ key: p.key, raw: imp.raw(p.from, p.to), sig: '' }));
   parts.push({ key: 'end', raw: imp.finalNewline ? '\n' : '', sig: '' });
   record.source = { format: 'jobname', parts };
@@ -927,5 +987,5 @@ export function importEntry(markdown: string, options: ImportOptions = {}): Impo
   record.source.parts = reconcileParts(blocks, parts);
   if (exportEntry(record) !== imp.text) imp.warn(1, 'internal: this entry does not export back to the same text; please report it');
   imp.issues.sort((a, b) => a.line - b.line);
-  return { record, warnings: imp.issues, diagram: imp.flow ? { source: imp.flow.source, line: imp.flow.line } : null };
+  return { record, warnings: imp.issues, diagram: imp.flow ? { source: imp.flow.source, line: imp.flow.line } : null, recognized };
 }

@@ -132,13 +132,24 @@ export function parseFlowchart(src: string): Flowchart {
   return fc;
 }
 
+/** The label up to the bracket that balances the node's opening one (for error messages). */
+function balancedLabel(text: string, from: number, open: string, close: string): string | null {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    if (text.startsWith(open, i)) depth++;
+    else if (text.startsWith(close, i) && --depth === 0) return text.slice(from, i);
+    if (text[i] === '\n') return null;
+  }
+  return null;
+}
+
 function parseChain(text: string, line: number, fc: Flowchart) {
   let pos = 0;
   const ws = () => {
     while (pos < text.length && /\s/.test(text[pos])) pos++;
   };
   const fail = (message: string) => {
-    fc.errors.push({ line, message });
+    fc.errors.push({ line: line + (text.slice(0, pos).match(/\n/g)?.length ?? 0), message });
   };
   const node = (): string | null => {
     ws();
@@ -173,9 +184,9 @@ function parseChain(text: string, line: number, fc: Flowchart) {
           return null;
         }
         label = text.slice(p, end);
-        const inner = close.length === 2 ? label : label;
-        if (/["()[\]{}]/.test(inner)) {
-          fail(`the label of ${id} contains brackets or quotes: quote it, like ${id}("${inner}")`);
+        if (/["()[\]{}]/.test(label)) {
+          pos = p;
+          fail(`the label of ${id} contains brackets or quotes: put it in double quotes, like ${id}${open}"${balancedLabel(text, p, open, close) ?? 'Label (detail)'}"${close}`);
           return null;
         }
         p = end;
@@ -227,7 +238,7 @@ export interface ProcessAnalysis {
   /** Stages drawn after the outcome edge or after a dotted edge: planned, not reached. */
   planned: ProcessNode[];
   outcome: 'pending' | 'rejected' | 'declined' | 'accepted';
-  /** The node the outcome edge leaves from. */
+  /** The last node reached before the outcome (the Offer node for an offer accepted into it). */
   afterId: string | null;
   /** The terminal circle (`r((" "))`, `r(("🎉"))`), if any. */
   terminal: FlowNode | null;
@@ -259,7 +270,8 @@ export function analyseProcess(fc: Flowchart): ProcessAnalysis {
       res.terminal = target ?? null;
       if (state === 'reached') {
         if (e.kind === 'accept') res.outcome = 'accepted';
-        else if (e.kind === 'reject-arrow' || e.kind === 'reject-x') res.outcome = 'declined';
+        else if (e.kind === 'reject-arrow') res.outcome = 'declined';
+        else if (e.kind === 'reject-x') res.outcome = 'rejected';
         res.afterId = e.from;
       }
       continue;
@@ -297,14 +309,16 @@ export function analyseProcess(fc: Flowchart): ProcessAnalysis {
 // ---------------------------------------------------------------------------------------------------------
 // Rendering
 
-/** A label is written bare only when mermaid cannot misread it; otherwise it is quoted and escaped. */
-function needsQuotes(label: string): boolean {
-  return label === '' || label !== label.trim() || /[()[\]{}"|<>#;:\n\\`]|--|==|-\.|\.-/.test(label) || /^(end|style|class|click)$/i.test(label);
-}
+/**
+ * A label is written bare only when it is plain words (letters, digits, spaces, `.,'!?&+/` and single
+ * dashes inside); anything else is quoted, with the characters mermaid would read as syntax, markdown or
+ * HTML written as its entity codes (`#quot;`, `#35;`, `#lt;`…), which `decodeMermaidLabel` reads back.
+ */
+const BARE_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}\p{M} _.,'!?&+/]|-(?!-))*$/u;
 
 export function renderNode(id: string, label: string): string {
-  if (!needsQuotes(label)) return `${id}(${label})`;
-  const escaped = label.replace(/#/g, '#35;').replace(/"/g, '#quot;');
+  if (BARE_LABEL.test(label) && label === label.trimEnd() && !/^(end|style|class|click|subgraph|graph|flowchart)$/i.test(label)) return `${id}(${label})`;
+  const escaped = label.replace(/[#"<>`&]/g, (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '`': '#96;', '&': '#amp;' })[c]!);
   return `${id}("${escaped}")`;
 }
 
@@ -359,9 +373,11 @@ export function renderProcess(stages: readonly Stage[], outcome: Outcome, prefs:
   const rejected = outcome.kind === 'rejected' || outcome.kind === 'ghosted';
   let planned = rejected ? plannedAfterRejection(reached, outcome) : [];
   const chainStages: DiagramStage[] = [...reached];
-  const wantsOffer = outcome.kind === 'accepted';
-  if (wantsOffer && reached[reached.length - 1].kind !== 'offer') chainStages.push({ kind: 'offer', label: 'Offer', diagramLabel: null });
-  if (rejected && planned.length === 0) planned = [{ kind: 'offer', label: 'Offer' }];
+  const offerReached = reached[reached.length - 1].kind === 'offer';
+  // An accepted or declined offer is drawn from the Offer node (FORMAT.md §6.5 rules 3, 4).
+  if ((outcome.kind === 'accepted' || outcome.kind === 'declined') && !offerReached) chainStages.push({ kind: 'offer', label: 'Offer', diagramLabel: null });
+  // Rejected after the offer (withdrawn): nothing is left ahead but the end.
+  if (rejected && offerReached) planned = [];
   const labels = generatedLabels(chainStages, planned, prefs);
   const used = new Map<string, number>();
   const idFor = (kind: StageKind) => {
@@ -370,11 +386,11 @@ export function renderProcess(stages: readonly Stage[], outcome: Outcome, prefs:
     used.set(base, n);
     return base === 'st' ? `st${n}` : n === 1 ? base : `${base}${n}`;
   };
-  const parts: string[] = chainStages.map((s, i) => renderNode(idFor(s.kind), s.diagramLabel ?? labels.reached[i]));
+  const parts: string[] = chainStages.map((s, i) => renderNode(idFor(s.kind), s.diagramLabel || labels.reached[i]));
   let chain = parts.join(' --> ');
   if (rejected) {
     const rest = planned.map((p, i) => renderNode(idFor(p.kind), p.label || labels.planned[i]));
-    chain += ' --rejected--x ' + rest.join(' -.-> ');
+    chain += ' --rejected--x ' + (rest.length ? rest.join(' -.-> ') : 'r((" "))');
   } else if (outcome.kind === 'declined') {
     chain += ' --rejected--> r((" "))';
   } else if (outcome.kind === 'accepted') {
