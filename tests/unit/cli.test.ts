@@ -1,0 +1,583 @@
+/**
+ * The `jobnote` command line (cli/jobnote.ts), driven through `main(argv, io)` in temporary folders, with
+ * INIT_CWD set the way `npm run` sets it; plus one real `npm run -s jobnote` from another folder.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMANDS, main } from '../../cli/jobnote';
+
+const ROOT = resolve(__dirname, '../..');
+const SHARED = resolve(ROOT, '../shared/jobname');
+
+// -------------------------------------------------------------------------------------------------------
+// Fixtures
+
+/** Generator (mdgen) layout, Gregorian dates as its datepicker writes them, no trailing newline. */
+const GEN = `# [Acme](https://acme.example/)
+
+### Status
+#### 📜📞🔧❌
+
+## Back-End Developer
+
+### Interview Process
+\`\`\`mermaid
+flowchart LR
+    sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)
+\`\`\`
+
+### Apply Way
+Site & LinkedIn
+
+### Interview Date
+
+- **Sent Resume**<br />2025/01/05
+
+- **HR Call**<br />2025/01/12
+
+- **Technical Interview**<br />2025/01/20
+
+- **Response Email**<br />Date not set
+
+### Interview Duration
+- **Technical Interview**<br />1 hour & 10 minutes
+
+### Interview Platform
+Google Meet
+
+### Technical Interview
+- What is a goroutine?
+    <details>
+    <summary style="font-size:14px"><b><em>Answer</em></b></summary>
+    <div>
+
+    A lightweight thread managed by the Go runtime.
+
+    </div>
+    </details>
+
+- Explain ACID.
+
+## Score
+<h4><mark style="background-color:#ff9800; color:#ffffff; padding:4px 8px; border-radius:4px">6.5/10</mark></h4>`;
+
+/** Hand-written legacy layout: compact headings, lower-case diagram, Jalali dot dates with times, final newline. */
+const HAND = `# [narvan](https://narvan.example/)
+
+### Status
+#### 📜📞🔧👱🏻‍♀️✅
+## Software Engineer (Golang/Python) - Map
+### Interview process
+\`\`\`mermaid
+flowchart LR
+    sr(Send resume) --> hr(HR call) --> ti(Technical Interview) --> hri(HR Interview) --> o(Offer) --accepted--> r((" "))
+\`\`\`
+
+### Apply way
+jobinja & Quera
+
+### Interview date
+- **Sent Resume** <br /> 1402.08.13
+
+- **HR Call**<br /> 1402.08.20 AT 11 AM
+
+- **Technical Interview** <br> 1402.08.27 AT 4 PM
+
+- **HR Interview** <br> 1402.09.04 AT 11:30 AM
+
+- **Offer** <br> 1402.09.10
+
+### Interview duration
+- **Technical Interview** <br>About 45 minutes
+
+- **HR Interview** <br>30 minutes
+
+### Interview Platform
+Skype
+
+### Technical Interview
+- Difference between a process and a thread?
+
+- How does a hash map grow?
+  <details>
+  <summary style="font-size:14px"><b><em>My answer</em></b></summary>
+  <div>
+
+  It doubles its buckets and rehashes.
+
+  </div>
+  </details>
+
+### Score
+<h4><mark style="background-color:#54ca56">8/10</mark></h4>
+<p dir="rtl">
+تجربه خوبی بود.
+</p>
+`;
+
+const DATE_RE = /\d{4}[./]\d{2}[./]\d{2}/;
+
+// -------------------------------------------------------------------------------------------------------
+// Harness
+
+let dir: string;
+let savedInitCwd: string | undefined;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jobnote-cli-'));
+  savedInitCwd = process.env.INIT_CWD;
+  // `npm run` starts the script in the package folder and says where the user was in INIT_CWD.
+  process.env.INIT_CWD = dir;
+});
+
+afterEach(() => {
+  if (savedInitCwd === undefined) delete process.env.INIT_CWD;
+  else process.env.INIT_CWD = savedInitCwd;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, stdout: out.join(''), stderr: err };
+}
+
+function write(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+  return name;
+}
+
+const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+
+/** Imports an entry fixture with the CLI and stores the record JSON next to it. */
+async function recordFile(mdName: string, md: string, jsonName = mdName.replace(/\.md$/, '.json')): Promise<string> {
+  write(mdName, md);
+  const r = await run('import', mdName);
+  expect(r.code, r.stderr.join('\n')).toBe(0);
+  write(jsonName, r.stdout);
+  return jsonName;
+}
+
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+// -------------------------------------------------------------------------------------------------------
+
+describe('jobnote import', () => {
+  it('one file: prints the record JSON with the public fields', async () => {
+    write('gen.md', GEN);
+    const r = await run('import', 'gen.md');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toEqual([]);
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    const rec = JSON.parse(r.stdout);
+    expect(typeof rec.schema).toBe('number');
+    expect(rec.schema).toBe(1);
+    expect(rec.company).toEqual({ name: 'Acme', website: 'https://acme.example/' });
+    expect(rec.role).toBe('Back-End Developer');
+    expect(rec.applyWays).toEqual(['Site', 'LinkedIn']);
+    expect(rec.platform).toBe('Google Meet');
+    expect(rec.score).toBe(6.5);
+    expect(rec.stages.map((s: { label: string; date: string | null; dateText: string | null }) => [s.label, s.date, s.dateText])).toEqual([
+      ['Sent Resume', '2025-01-05', '2025/01/05'],
+      ['HR Call', '2025-01-12', '2025/01/12'],
+      ['Technical Interview', '2025-01-20', '2025/01/20'],
+      ['Response Email', null, 'Date not set'],
+    ]);
+    for (const s of rec.stages) if (s.date !== null) expect(s.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(rec.rounds.map((x: { title: string; questions: { text: string; answers: string[] }[] }) => [x.title, x.questions.map((q) => [q.text, q.answers])])).toEqual([
+      [
+        'Technical Interview',
+        [
+          ['What is a goroutine?', ['A lightweight thread managed by the Go runtime.']],
+          ['Explain ACID.', []],
+        ],
+      ],
+    ]);
+  });
+
+  it('a hand-written entry: Jalali dates become days, the text as written is kept', async () => {
+    write('hand.md', HAND);
+    const r = await run('import', 'hand.md');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toEqual([]);
+    const rec = JSON.parse(r.stdout);
+    expect(rec.company).toEqual({ name: 'narvan', website: 'https://narvan.example/' });
+    expect(rec.role).toBe('Software Engineer (Golang/Python) - Map');
+    expect(rec.applyWays).toEqual(['jobinja', 'Quera']);
+    expect(rec.platform).toBe('Skype');
+    expect(rec.score).toBe(8);
+    expect(rec.stages.map((s: { label: string; date: string | null; dateText: string | null }) => [s.label, s.date, s.dateText])).toEqual([
+      ['Sent Resume', '2023-11-04', '1402.08.13'],
+      ['HR Call', '2023-11-11', '1402.08.20 AT 11 AM'],
+      ['Technical Interview', '2023-11-18', '1402.08.27 AT 4 PM'],
+      ['HR Interview', '2023-11-25', '1402.09.04 AT 11:30 AM'],
+      ['Offer', '2023-12-01', '1402.09.10'],
+    ]);
+    expect(rec.rounds[0].title).toBe('Technical Interview');
+    expect(rec.rounds[0].questions.map((q: { text: string; answers: string[] }) => [q.text, q.answers])).toEqual([
+      ['Difference between a process and a thread?', []],
+      ['How does a hash map grow?', ['It doubles its buckets and rehashes.']],
+    ]);
+  });
+
+  it('paths are relative to INIT_CWD (where npm was started), not to the package folder', async () => {
+    expect(process.cwd()).not.toBe(dir);
+    write('sub/gen.md', GEN);
+    const r = await run('import', 'sub/gen.md');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).company.name).toBe('Acme');
+  });
+
+  it('several files with --out-dir: DIR/<basename>.json each, nothing on stdout', async () => {
+    write('gen.md', GEN);
+    write('in/hand.md', HAND);
+    const r = await run('import', '--out-dir', 'out', 'gen.md', 'in/hand.md');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0]).toMatch(/wrote 2 files/);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['gen.json', 'hand.json']);
+    expect(JSON.parse(read('out/gen.json')).company.name).toBe('Acme');
+    expect(JSON.parse(read('out/hand.json')).company.name).toBe('narvan');
+  });
+
+  it('several files without --out-dir: one JSON list on stdout', async () => {
+    write('gen.md', GEN);
+    write('hand.md', HAND);
+    const r = await run('import', 'gen.md', 'hand.md');
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout);
+    expect(list.map((x: { company: { name: string } }) => x.company.name)).toEqual(['Acme', 'narvan']);
+  });
+});
+
+describe('jobnote export', () => {
+  it('an imported generator-style entry (no final newline) exports byte for byte', async () => {
+    const json = await recordFile('gen.md', GEN);
+    const r = await run('export', json);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toEqual([]);
+    expect(r.stdout).toBe(GEN);
+  });
+
+  it('an imported hand-written entry exports byte for byte', async () => {
+    const json = await recordFile('hand.md', HAND);
+    const r = await run('export', json);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(HAND);
+  });
+
+  it('--date-format gregorian rewrites the Jalali dates, keeps the " AT 11 AM" times and everything else', async () => {
+    const json = await recordFile('hand.md', HAND);
+    const r = await run('export', '--date-format', 'gregorian', json);
+    expect(r.code).toBe(0);
+    const out = r.stdout;
+    expect(out).toContain('2023/11/04');
+    expect(out).toContain('2023/11/11 AT 11 AM');
+    expect(out).toContain('2023/11/18 AT 4 PM');
+    expect(out).toContain('2023/11/25 AT 11:30 AM');
+    expect(out).toContain('2023/12/01');
+    expect(out).not.toMatch(/1402\./);
+    const undated = (t: string) => t.split('\n').filter((l) => !DATE_RE.test(l));
+    expect(undated(out)).toEqual(undated(HAND));
+  });
+
+  it('--date-format jalali-slash (also as --date-format=…) rewrites Gregorian and Jalali dot dates', async () => {
+    const gen = await recordFile('gen.md', GEN);
+    const a = await run('export', '--date-format=jalali-slash', gen);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toContain('- **Sent Resume**<br />1403/10/16');
+    expect(a.stdout).toContain('- **HR Call**<br />1403/10/23');
+    expect(a.stdout).toContain('- **Technical Interview**<br />1403/11/01');
+    expect(a.stdout).toContain('- **Response Email**<br />Date not set');
+    expect(a.stdout).not.toMatch(/2025\//);
+
+    const hand = await recordFile('hand.md', HAND);
+    const b = await run('export', '--date-format', 'jalali-slash', hand);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toContain('1402/08/20 AT 11 AM');
+    expect(b.stdout).toContain('1402/09/04 AT 11:30 AM');
+    expect(b.stdout).not.toMatch(/1402\.\d/);
+  });
+
+  it('--out-dir writes DIR/<basename>.md', async () => {
+    const gen = await recordFile('gen.md', GEN, 'a.json');
+    const hand = await recordFile('hand.md', HAND, 'b.json');
+    const r = await run('export', '--out-dir', 'entries', gen, hand);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(join(dir, 'entries')).sort()).toEqual(['a.md', 'b.md']);
+    expect(read('entries/a.md')).toBe(GEN);
+    expect(read('entries/b.md')).toBe(HAND);
+  });
+});
+
+describe('bad input: exit 2, one stderr line naming the file and the reason, nothing written', () => {
+  const LATIN1 = Buffer.from([0x23, 0x20, 0x5b, 0x41, 0xe9, 0xff, 0x5d, 0x28, 0x78, 0x29, 0x0a]); // "# [A\xe9\xff](x)\n"
+
+  const invalidRecord = async () => {
+    const json = await recordFile('src.md', GEN, 'src.json');
+    const rec = JSON.parse(read(json));
+    rec.stages[0].date = '2025-02-30';
+    return write('invalid.json', JSON.stringify(rec, null, 2));
+  };
+
+  type Case = [what: string, command: 'import' | 'export', make: () => string | Promise<string>, reason: RegExp];
+  const CASES: Case[] = [
+    ['import: a missing file', 'import', () => 'missing.md', /no such file/],
+    ['import: a directory', 'import', () => (mkdirSync(join(dir, 'adir.md')), 'adir.md'), /is a directory/],
+    ['import: non-UTF-8 bytes', 'import', () => write('latin.md', LATIN1), /UTF-8/],
+    ['import: an empty .md', 'import', () => write('empty.md', ''), /not a jobname entry/],
+    ['import: a blank .md', 'import', () => write('blank.md', '  \n\n'), /not a jobname entry/],
+    ['import: a markdown file that is not an entry', 'import', () => write('notes.md', 'Just some notes about my week.\n'), /not a jobname entry/],
+    ['export: a missing file', 'export', () => 'missing.json', /no such file/],
+    ['export: a directory', 'export', () => (mkdirSync(join(dir, 'adir.json')), 'adir.json'), /is a directory/],
+    ['export: invalid JSON', 'export', () => write('bad.json', '{"company": {"name": "Acme",\n'), /not valid JSON/],
+    ['export: a markdown entry instead of JSON', 'export', () => write('entry.json', GEN), /not valid JSON/],
+    ['export: JSON that is not a record', 'export', () => write('other.json', '{"hello": "world"}'), /not a Jobnote record/],
+    ['export: a JSON string', 'export', () => write('string.json', '"hello"'), /not a Jobnote record/],
+    ['export: a record failing validation (stages[0].date 2025-02-30)', 'export', invalidRecord, /not a Jobnote record: stages\[0\]\.date/],
+    ['export: non-UTF-8 bytes', 'export', () => write('latin.json', LATIN1), /UTF-8/],
+  ];
+
+  it.each(CASES)('%s (alone)', async (_what, command, make, reason) => {
+    const file = await make();
+    const r = await run(command, file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0]).not.toContain('\n');
+    expect(r.stderr[0]).toContain(file);
+    expect(r.stderr[0]).toMatch(reason);
+  });
+
+  it.each(CASES)('%s (last of several, --out-dir): nothing written', async (_what, command, make, reason) => {
+    const good =
+      command === 'import'
+        ? [write('one.md', GEN), write('two.md', HAND)]
+        : [await recordFile('one.md', GEN), await recordFile('two.md', HAND)];
+    const file = await make();
+    mkdirSync(join(dir, 'out'));
+    const r = await run(command, '--out-dir', 'out', ...good, file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0]).toContain(file);
+    expect(r.stderr[0]).toMatch(reason);
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('the bad file first: nothing written either, and a missing out dir is not created', async () => {
+    write('one.md', GEN);
+    const r = await run('import', '--out-dir', 'fresh', 'missing.md', 'one.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toHaveLength(1);
+    expect(existsSync(join(dir, 'fresh'))).toBe(false);
+  });
+
+  it('a good file with import warnings before the bad one: still exactly one stderr line', async () => {
+    // hamkaran/1402 writes "1402.03.00" (day 00): importing it alone prints a warning and succeeds.
+    write('warned.md', GEN.replace('2025/01/12', '1402.03.00'));
+    const alone = await run('import', 'warned.md');
+    expect(alone.code).toBe(0);
+    expect(alone.stderr.some((l) => /warned\.md:\d+: warning: /.test(l))).toBe(true);
+    mkdirSync(join(dir, 'out'));
+    const r = await run('import', '--out-dir', 'out', 'warned.md', 'missing.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toEqual(['jobnote import: missing.md: no such file']);
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('two inputs with the same basename would write the same file', async () => {
+    write('a/x.md', GEN);
+    write('b/x.md', HAND);
+    mkdirSync(join(dir, 'out'));
+    const r = await run('import', '--out-dir', 'out', 'a/x.md', 'b/x.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0]).toContain('x.json');
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ['an unknown option', ['import', '--out-dir', 'out', '--bogus', 'gen.md'], /unknown option --bogus/],
+    ['a bad --date-format value', ['export', '--out-dir', 'out', '--date-format', 'iso', 'gen.json'], /--date-format must be one of .*"iso"/],
+    ['--date-format without a value', ['export', '--out-dir', 'out', 'gen.json', '--date-format'], /--date-format needs a value/],
+    ['an unknown command', ['frobnicate', '--out-dir', 'out', 'gen.md'], /unknown command "frobnicate"/],
+    ['no file', ['import', '--out-dir', 'out'], /needs at least one FILE/],
+  ])('usage: %s → exit 2, one line, nothing written', async (_what, argv, reason) => {
+    write('gen.md', GEN);
+    write('gen.json', '{}');
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0]).toMatch(reason);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('jobnote lint', () => {
+  const LINE = /^(.+):(\d+): (error|warning): (.+)$/;
+  const lintLines = (stdout: string) => stdout.split('\n').filter(Boolean);
+
+  async function lint(name: string, text: string) {
+    write(name, text);
+    const r = await run('lint', name);
+    const lines = lintLines(r.stdout);
+    for (const l of lines) expect(l).toMatch(LINE);
+    return { ...r, lines, errors: lines.filter((l) => l.includes(': error: ')) };
+  }
+
+  it('clean entries: no messages, exit 0, a summary on stderr', async () => {
+    write('gen.md', GEN);
+    write('hand.md', HAND);
+    const r = await run('lint', 'gen.md', 'hand.md');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toEqual(['0 errors, 0 warnings in 2 files']);
+  }, 60_000);
+
+  it('no "# [Company](url)" heading', async () => {
+    const r = await lint('nohead.md', GEN.replace('# [Acme](https://acme.example/)', 'Acme'));
+    expect(r.code).toBe(1);
+    expect(r.errors).toContain('nohead.md:1: error: no "# [Company](url)" heading');
+  }, 60_000);
+
+  it('an unclosed <details>', async () => {
+    const text = GEN.replace('    </details>\n', '');
+    const r = await lint('unclosed.md', text);
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([`unclosed.md:${lineOf(text, '<details>')}: error: <details> is never closed`]);
+  }, 60_000);
+
+  it('an invalid date 1404/13/40 (month 13)', async () => {
+    const text = GEN.replace('2025/01/12', '1404/13/40');
+    const r = await lint('month.md', text);
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(new RegExp(`^month\\.md:${lineOf(text, '1404/13/40')}: error: invalid date "1404/13/40"`));
+    expect(r.errors[0]).toMatch(/[Mm]onth 13/);
+  }, 60_000);
+
+  it('an invalid date 1404/12/30 (1404 is not a leap year) while 1403/12/30 is fine', async () => {
+    const text = GEN.replace('2025/01/12', '1404/12/30');
+    const r = await lint('leap.md', text);
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(new RegExp(`^leap\\.md:${lineOf(text, '1404/12/30')}: error: invalid date "1404/12/30"`));
+    expect(r.errors[0]).toMatch(/leap/);
+    const ok = await lint('leap-ok.md', GEN.replace('2025/01/12', '1403/12/30'));
+    expect(ok.errors).toEqual([]);
+  }, 60_000);
+
+  it('a diagram only the real mermaid parser rejects (ti(hr@acme.io))', async () => {
+    const text = GEN.replace('ti(Technical Interview)', 'ti(hr@acme.io)');
+    const r = await lint('diagram.md', text);
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(new RegExp(`^diagram\\.md:${lineOf(text, 'sr(Send Resume)')}: error: mermaid cannot parse the diagram`));
+  }, 60_000);
+
+  it('a broken diagram (two edges in a row)', async () => {
+    const text = GEN.replace('--rejected--x hri', '--rejected--x --> hri');
+    const r = await lint('broken.md', text);
+    expect(r.code).toBe(1);
+    expect(r.errors.some((e) => /^broken\.md:\d+: error: mermaid cannot parse the diagram/.test(e))).toBe(true);
+    const line = Number(LINE.exec(r.errors.find((e) => e.includes('mermaid'))!)![2]);
+    expect(line).toBe(lineOf(text, 'sr(Send Resume)'));
+  }, 60_000);
+
+  it.each([
+    ['11/10', 'score 11 is outside 0-10'],
+    ['-1/10', 'score -1 is outside 0-10'],
+  ])('a score outside 0-10 (%s)', async (value, message) => {
+    const text = GEN.replace('6.5/10', value);
+    const r = await lint('score.md', text);
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([`score.md:${lineOf(text, '<h4><mark')}: error: ${message}`]);
+  }, 60_000);
+
+  it('an unknown status emoji', async () => {
+    const text = GEN.replace('#### 📜📞🔧❌', '#### 📜📞🔧🤷❌');
+    const r = await lint('emoji.md', text);
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual(['emoji.md:4: error: unknown status emoji "🤷"']);
+  }, 60_000);
+
+  it('warnings only: exit 0', async () => {
+    const r = await lint('warn.md', GEN.replace('#### 📜📞🔧❌', '#### 📜📞❌'));
+    expect(r.code).toBe(0);
+    expect(r.errors).toEqual([]);
+    expect(r.lines.some((l) => /^warn\.md:4: warning: /.test(l))).toBe(true);
+  }, 60_000);
+
+  it('several files: each message names its file; exit 1 when any has errors', async () => {
+    write('good.md', GEN);
+    write('bad.md', GEN.replace('6.5/10', '12/10'));
+    const r = await run('lint', 'good.md', 'bad.md');
+    expect(r.code).toBe(1);
+    const lines = lintLines(r.stdout);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.startsWith('bad.md:'))).toBe(true);
+    expect(r.stderr).toEqual(['1 error, 0 warnings in 2 files']);
+  }, 60_000);
+
+  it('a missing file is a usage error (exit 2)', async () => {
+    const r = await run('lint', 'nope.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0]).toMatch(/nope\.md: no such file/);
+  });
+
+  it('0 errors on every file of the shared jobname entries and mdgen outputs', async () => {
+    const files = ['entries', 'mdgen'].flatMap((d) =>
+      readdirSync(join(SHARED, d))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(SHARED, d, f)),
+    );
+    expect(files.length).toBeGreaterThanOrEqual(26);
+    const r = await run('lint', ...files);
+    const errors = lintLines(r.stdout).filter((l) => l.includes(': error: '));
+    expect(errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.at(-1)).toMatch(new RegExp(`^0 errors, \\d+ warnings? in ${files.length} files$`));
+  }, 120_000);
+});
+
+describe('help', () => {
+  it('lists the commands', async () => {
+    expect(Object.keys(COMMANDS)).toEqual(expect.arrayContaining(['import', 'export', 'lint']));
+    const r = await run('help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/import .*FILE\.md/);
+    expect(r.stdout).toMatch(/--date-format/);
+    const none = await run();
+    expect(none.code).toBe(2);
+  });
+});
+
+describe('npm run jobnote, for real', () => {
+  it('npm --prefix <project> run -s jobnote -- export <file> from another folder prints the entry', async () => {
+    const json = await recordFile('gen.md', GEN);
+    const env = { ...process.env };
+    delete env.INIT_CWD;
+    for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
+    const { stdout, stderr } = await promisify(execFile)('npm', ['--prefix', ROOT, 'run', '-s', 'jobnote', '--', 'export', json], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 16 << 20,
+    });
+    expect(stderr).toBe('');
+    expect(stdout).toBe(GEN);
+  }, 90_000);
+});
