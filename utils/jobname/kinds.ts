@@ -81,33 +81,36 @@ export function roman(n: number): string {
 }
 
 /**
+ * Default wording per kind: in the Interview Date list (the generator's labels), in the diagram when it
+ * differs, and the legacy lower-case diagram spelling of the first two nodes. Technical rounds are numbered.
+ */
+const LABELS: Partial<Record<StageKind, { list: string; diagram?: string; lower?: string }>> = {
+  resume: { list: 'Sent Resume', diagram: 'Send Resume', lower: 'Send resume' },
+  'hr-call': { list: 'HR Call', lower: 'HR call' },
+  screening: { list: 'Screening Interview' },
+  task: { list: 'Task' },
+  'task-review': { list: 'Task Review' },
+  'hr-interview': { list: 'HR Interview' },
+  onsite: { list: 'On-site Interview' },
+  offer: { list: 'Offer Email', diagram: 'Offer' },
+  rejection: { list: 'Rejection Email' },
+  declined: { list: 'I declined' },
+  response: { list: 'Response Email' },
+};
+
+function technicalLabel(ordinal: number, count: number): string {
+  return count > 1 ? `Technical Interview ${roman(ordinal)}` : 'Technical Interview';
+}
+
+/**
  * The generated diagram label of a stage (FORMAT.md §6.2/§6.5): Title Case as mdgen writes it, or the
  * legacy lower-case spelling of the first two nodes. `ordinal`/`count` number technical rounds I, II, III.
  */
 export function diagramLabel(kind: StageKind, label: string, ordinal: number, count: number, prefs: Pick<ExportPrefs, 'labelCase'>): string {
-  const lower = prefs.labelCase === 'lower';
-  switch (kind) {
-    case 'resume':
-      return lower ? 'Send resume' : 'Send Resume';
-    case 'hr-call':
-      return lower ? 'HR call' : 'HR Call';
-    case 'screening':
-      return 'Screening Interview';
-    case 'technical':
-      return count > 1 ? `Technical Interview ${roman(ordinal)}` : 'Technical Interview';
-    case 'task':
-      return 'Task';
-    case 'task-review':
-      return 'Task Review';
-    case 'hr-interview':
-      return 'HR Interview';
-    case 'onsite':
-      return 'On-site Interview';
-    case 'offer':
-      return 'Offer';
-    default:
-      return label.trim() || 'Step';
-  }
+  if (kind === 'technical') return technicalLabel(ordinal, count);
+  const l = kind === 'other' ? undefined : LABELS[kind];
+  if (!l) return label.trim() || 'Step';
+  return (prefs.labelCase === 'lower' ? l.lower : undefined) ?? l.diagram ?? l.list;
 }
 
 /** The node id base of a kind (FORMAT.md §6.5): sr, hr, ti, task, tr, si, hri, os, o. */
@@ -138,32 +141,6 @@ export function nodeIdBase(kind: StageKind): string {
 
 /** The label a new stage of this kind gets in the Interview Date list (the generator's wording). */
 export function defaultStageLabel(kind: StageKind, ordinal = 1, count = 1): string {
-  switch (kind) {
-    case 'resume':
-      return 'Sent Resume';
-    case 'hr-call':
-      return 'HR Call';
-    case 'screening':
-      return 'Screening Interview';
-    case 'technical':
-      return count > 1 ? `Technical Interview ${roman(ordinal)}` : 'Technical Interview';
-    case 'task':
-      return 'Task';
-    case 'task-review':
-      return 'Task Review';
-    case 'hr-interview':
-      return 'HR Interview';
-    case 'onsite':
-      return 'On-site Interview';
-    case 'offer':
-      return 'Offer Email';
-    case 'rejection':
-      return 'Rejection Email';
-    case 'declined':
-      return 'I declined';
-    case 'response':
-      return 'Response Email';
-    default:
-      return 'Step';
-  }
+  if (kind === 'technical') return technicalLabel(ordinal, count);
+  return LABELS[kind]?.list ?? 'Step';
 }
