@@ -4,6 +4,7 @@
  *   import [--out-dir DIR] FILE.md...                      entry → record JSON
  *   export [--out-dir DIR] [--date-format F] FILE.json...  record JSON → entry
  *   lint FILE.md...                                        errors and warnings with file:line
+ *   scrape FILE.html --url URL                             a saved posting page → posting JSON
  *
  * Exit codes: 0 done, 1 lint found errors, 2 bad input or usage (one line naming the file and the reason,
  * and nothing written).
@@ -14,6 +15,7 @@ import { DATE_FORMATS, parseRecord, type ApplicationRecord, type DateFormat } fr
 import { exportEntry } from '../utils/jobname/export';
 import { importEntry } from '../utils/jobname/import';
 import { lintEntry } from '../utils/jobname/lint';
+import { extractPosting, scrapeJson } from '../utils/clip/extract';
 import { mermaidValidator } from './mermaid-node';
 
 export class CliError extends Error {
@@ -39,6 +41,7 @@ Commands:
   export [--out-dir DIR] [--date-format jalali-dot|jalali-slash|gregorian] FILE.json...
                                           Write the jobname entry of each record JSON, to stdout or DIR/<name>.md
   lint FILE.md...                         Check entries; prints file:line: error|warning: message; exit 1 on errors
+  scrape FILE.html --url URL              Read a saved job posting page as the extension's clipper does; print JSON
   help                                    This text
 
 Exit codes: 0 ok, 1 lint errors, 2 bad input or usage.`;
@@ -197,12 +200,39 @@ async function cmdLint(argv: string[], io: Io): Promise<number> {
   return errors ? 1 : 0;
 }
 
+async function cmdScrape(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['--url']);
+  if (args.files.length !== 1) throw new CliError('scrape takes one FILE.html (and --url URL)');
+  const file = args.files[0];
+  const html = readText(file);
+  const { JSDOM } = await import('jsdom');
+  // jsdom runs no script and loads no resource unless asked: the page is only read.
+  const dom = new JSDOM(html, args.url && /^https?:\/\//i.test(args.url) ? { url: args.url } : {});
+  const doc = dom.window.document;
+  let url = args.url;
+  if (!url) {
+    url = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null;
+    if (!url) throw new CliError(`${file}: no --url given and the page names no canonical URL`);
+  }
+  try {
+    const u = new URL(url);
+    if (!/^https?:$/.test(u.protocol)) throw new Error('not http(s)');
+  } catch {
+    throw new CliError(`--url: "${url}" is not an http(s) URL`);
+  }
+  const posting = extractPosting(doc, url);
+  dom.window.close();
+  io.out(JSON.stringify(scrapeJson(posting), null, 2) + '\n');
+  return 0;
+}
+
 type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 export const COMMANDS: Record<string, Command> = {
   import: cmdImport,
   export: cmdExport,
   lint: cmdLint,
+  scrape: cmdScrape,
   help: (_argv, io) => {
     io.out(USAGE + '\n');
     return 0;

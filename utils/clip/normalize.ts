@@ -1,0 +1,65 @@
+/**
+ * Text normalisation for matching labels on Persian pages (FACTS.md §3.1): ZWNJ removed, Arabic ي/ك as
+ * Persian ی/ک, Persian and Arabic digits as ASCII, whitespace collapsed, lower case.
+ */
+import { toAsciiDigits } from '../dates';
+
+/** For comparing labels: «دسته‌بندی شغلی» and «دستهبندی  شغلي» are the same key. */
+export function labelKey(s: string): string {
+  return toAsciiDigits(s)
+    .replace(/[\u200c\u200d\u200e\u200f\u202a-\u202e]/g, '')
+    .replace(/ي/g, 'ی')
+    .replace(/ك/g, 'ک')
+    .replace(/[:：]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Display text: whitespace collapsed, digits ASCII, ZWNJ kept (it is part of Persian spelling). */
+export function cleanText(s: string | null | undefined): string | null {
+  if (s == null) return null;
+  const t = toAsciiDigits(s)
+    .replace(/[\u200e\u200f\u202a-\u202e]/g, '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return t || null;
+}
+
+/** The text of the first element matching any selector, cleaned. */
+export function textOf(root: ParentNode, ...selectors: string[]): string | null {
+  for (const sel of selectors) {
+    const el = root.querySelector(sel);
+    const t = cleanText(el?.textContent);
+    if (t) return t;
+  }
+  return null;
+}
+
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', zwnj: '\u200c', zwj: '\u200d', lrm: '\u200e',
+  rlm: '\u200f', hellip: '…', mdash: '—', ndash: '–', laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“',
+  rdquo: '”', bull: '•', middot: '·', copy: '©', reg: '®', times: '×', euro: '€', shy: '\u00ad',
+};
+
+/** Decodes HTML entities (numeric and the common named ones) without touching any DOM. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : m;
+    }
+    return NAMED[e.toLowerCase()] ?? m;
+  });
+}
+
+/** A date-ish string (ISO timestamp, `2025-10-07`) as YYYY-MM-DD, or null. */
+export function isoDay(s: unknown): string | null {
+  if (typeof s !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(toAsciiDigits(s.trim()));
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
