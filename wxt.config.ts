@@ -13,8 +13,15 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     icons: ICONS,
-    // Only what is used now; never <all_urls>.
-    permissions: ['storage'],
+    // activeTab + scripting: the clipper is injected only into the tab the user clips, on their click,
+    // menu choice or shortcut. No host permissions, never <all_urls>.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    commands: {
+      'clip-posting': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_clipCommand__',
+      },
+    },
     // Firefox only (Chrome warns about unknown manifest keys).
     ...(browser === 'firefox'
       ? {

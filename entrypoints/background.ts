@@ -1,9 +1,46 @@
-import { defineBackground } from 'wxt/utils/define-background';
-
 /**
  * The background service worker (an event page on Firefox MV2): wiring only, no DOM.
  *
- * Installing Jobnote opens no tab and asks for nothing; the popup is the way in. Clipping and its messages
- * come with a later issue.
+ * Clipping starts from the toolbar popup (a message), the page's context menu, or the keyboard shortcut;
+ * each is a user action that grants activeTab for that tab. Nothing is injected at page load.
  */
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { isClipRequest } from '@/utils/clip/messages';
+import { clipTab, showClipBadge } from './shared/clip-tab';
+
+const MENU_ID = 'jobnote-clip';
+export const CLIP_COMMAND = 'clip-posting';
+
+async function clipAndShow(tabId: number) {
+  const result = await clipTab(tabId);
+  await showClipBadge(tabId, result);
+  return result;
+}
+
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('clipMenu') || 'Clip this posting to Jobnote', contexts: ['page', 'selection', 'link'] }),
+    );
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID && tab?.id !== undefined) void clipAndShow(tab.id);
+  });
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== CLIP_COMMAND) return;
+    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id !== undefined) await clipAndShow(id);
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Only our own pages ask; a content script of ours never sends this.
+    if (sender.id !== browser.runtime.id || sender.tab || !isClipRequest(message)) return undefined;
+    return clipAndShow(message.tabId);
+  });
+
+  // For debugging and the browser tests: the same path the menu and the shortcut take.
+  (globalThis as { jobnote?: unknown }).jobnote = { clipTab: clipAndShow };
+});

@@ -470,6 +470,14 @@ function checkPosting(c: Checker, v: unknown, p: string) {
   }
 }
 
+/** Checks a posting on its own (what the content script sends back is untrusted input). */
+export function validatePosting(input: unknown): Validation<Posting> {
+  const c = new Checker();
+  if (input === null) c.fail('posting', 'expected an object');
+  else checkPosting(c, input, 'posting');
+  return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, value: input as Posting };
+}
+
 /** Checks that `input` is a well-formed current-schema record. Does not migrate: see `parseRecord`. */
 export function validateRecord(input: unknown): Validation<ApplicationRecord> {
   const c = new Checker();

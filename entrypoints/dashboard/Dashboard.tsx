@@ -6,6 +6,7 @@ import { entryFileName, exportEntry } from '@/utils/jobname/export';
 import { InvalidRecordError } from '@/utils/repository';
 import { todayIso } from '@/utils/dates';
 import { Notice } from '@/components/Notice';
+import { PostingView } from '@/components/PostingView';
 import { OUTCOME_LABELS, ScoreBadge, StageLine, StatusEmojis } from '@/components/summary';
 import { getRepository } from '../shared/db';
 
@@ -233,8 +234,14 @@ function Row({ record, onDelete }: { record: ApplicationRecord; onDelete: (r: Ap
 
   return (
     <tr data-testid="application">
-      <th scope="row" data-testid="company">
-        <bdi>{name}</bdi>
+      <th scope="row">
+        <bdi data-testid="company">{name}</bdi>
+        {record.posting ? (
+          <details className="posting-details">
+            <summary>Posting</summary>
+            <PostingView posting={record.posting} />
+          </details>
+        ) : null}
       </th>
       <td data-testid="role">
         <bdi>{record.role ?? ''}</bdi>

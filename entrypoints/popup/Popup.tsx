@@ -4,6 +4,7 @@ import type { ApplicationRecord } from '@/utils/record';
 import { ApplicationList } from '@/components/ApplicationList';
 import { Notice } from '@/components/Notice';
 import { getRepository } from '../shared/db';
+import { ClipPanel } from './ClipPanel';
 
 /** How many applications the popup lists; the dashboard has them all. */
 const POPUP_LIMIT = 30;
@@ -21,6 +22,8 @@ async function openDashboard() {
 export function Popup() {
   const [state, setState] = useState<State>({ status: 'loading' });
 
+  const [generation, setGeneration] = useState(0);
+
   useEffect(() => {
     let live = true;
     (async () => {
@@ -33,7 +36,7 @@ export function Popup() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [generation]);
 
   return (
     <div className="popup-shell">
@@ -42,10 +45,11 @@ export function Popup() {
           <img src="/icon/48.png" alt="" />
           <h1>Jobnote</h1>
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => void openDashboard()} autoFocus>
+        <button type="button" className="btn" onClick={() => void openDashboard()} autoFocus>
           Open dashboard
         </button>
       </header>
+      <ClipPanel onClipped={() => setGeneration((g) => g + 1)} />
       <main aria-busy={state.status === 'loading'}>
         {state.status === 'loading' ? <p className="muted">Loading…</p> : null}
         {state.status === 'error' ? (
