@@ -83,6 +83,8 @@ describe('messages', () => {
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error).toMatch(/invalid posting \(posting\.board: expected one of/);
     expect(readClipResponse({ ok: true, posting: { ...posting(), skills: [1] } }).ok).toBe(false);
+    const empty = { ...posting(), title: null, description: null, company: { name: null, nameEn: null, website: null }, notes: ['LinkedIn showed a security check'] };
+    expect(readClipResponse({ ok: true, posting: empty })).toEqual({ ok: false, error: 'No job posting on this page: LinkedIn showed a security check' });
   });
 
   it('recognises clip requests', () => {

@@ -53,12 +53,13 @@ function readabilityFinding(ctx: PageContext): Finding | null {
 }
 
 /** Page-level hints any page has: og:title, the document title. Used last, as DOM. */
-function pageFinding(ctx: PageContext): Finding {
+function pageFinding(ctx: PageContext, onBoard: boolean): Finding {
   const meta = (name: string) => cleanText(ctx.doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content'));
   const fields: Partial<PostingFields> = {};
   const title = meta('og:title') ?? cleanText(ctx.doc.title);
   if (title) fields.title = title;
-  const site = meta('og:site_name');
+  // On a job board the site name is the board, not the employer.
+  const site = onBoard ? null : meta('og:site_name');
   if (site) fields.companyName = site;
   return { source: 'dom', fields };
 }
@@ -106,14 +107,16 @@ export function extractPosting(doc: Document, pageUrl: string, options: ExtractO
     notes.push(...(f.notes ?? []));
   };
   findings.forEach(take);
-  if (!present(fields.description) && options.readability !== false) {
+  const blocked = findings.some((f) => f.blocked);
+  if (!blocked && !present(fields.description) && options.readability !== false) {
     const r = readabilityFinding(ctx);
     if (r) take(r);
   }
-  take(pageFinding(ctx));
+  if (!blocked) take(pageFinding(ctx, !!adapter));
 
   const board: Board = adapter ? adapter.board : findings.some((f) => f.source === 'json-ld') ? 'jsonld' : 'readability';
-  const company = fields.companyNameEn ? { name: fields.companyName ?? null, nameEn: fields.companyNameEn } : splitCompanyName(fields.companyName ?? null);
+  const split = splitCompanyName(fields.companyName ?? null);
+  const company = fields.companyNameEn ? { name: split.nameEn ? split.name : (fields.companyName ?? null), nameEn: fields.companyNameEn } : split;
   if (!fields.companyNameEn && company.nameEn && sources.companyName) sources.companyNameEn = sources.companyName;
   return {
     board,

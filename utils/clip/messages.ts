@@ -28,5 +28,11 @@ export function readClipResponse(value: unknown): { ok: true; posting: Posting }
   const r = value as Partial<ClipResponse>;
   if (r.ok === false) return { ok: false, error: typeof r.error === 'string' ? r.error : 'the clipper failed' };
   const v = validatePosting((r as { posting?: unknown }).posting);
-  return v.ok ? { ok: true, posting: v.value } : { ok: false, error: `the page returned an invalid posting (${v.errors[0]})` };
+  if (!v.ok) return { ok: false, error: `the page returned an invalid posting (${v.errors[0]})` };
+  const p = v.value;
+  // An error, sign-in or empty page: nothing worth an application.
+  if (!p.title && !p.description && !p.company.name && !p.company.nameEn) {
+    return { ok: false, error: p.notes[0] ? `No job posting on this page: ${p.notes[0]}` : 'No job posting found on this page.' };
+  }
+  return { ok: true, posting: p };
 }

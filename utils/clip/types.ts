@@ -33,6 +33,11 @@ export interface Finding {
   fields: Partial<PostingFields>;
   /** Remarks for the record (stale state skipped, description truncated…). */
   notes?: string[];
+  /**
+   * The page is not the posting (an error, sign-in or security-check page, or a pane still showing another
+   * job): nothing else is read off it, neither Readability nor the page title.
+   */
+  blocked?: boolean;
 }
 
 /** Everything an adapter needs: the page (never executed), its URL, and limits. */

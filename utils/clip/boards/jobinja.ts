@@ -118,15 +118,12 @@ function domFields(ctx: PageContext): { fields: Partial<PostingFields>; notes: s
     }
   }
   const info = infoBoxes(doc);
-  const one = (label: InfoLabel) => (info.get(label)?.length ? info.get(label)!.join('، ') : null);
-  const location = one('location');
-  if (location) fields.location = tidyPlace(location);
-  const employmentType = one('employmentType');
-  if (employmentType) fields.employmentType = employmentType;
-  const seniority = one('seniority');
-  if (seniority) fields.seniority = seniority;
-  const salary = one('salary');
-  if (salary) fields.salary = salary.replace(/\u066c/g, ',');
+  for (const key of ['location', 'employmentType', 'seniority', 'salary'] as const) {
+    const values = info.get(key);
+    if (values?.length) fields[key] = values.join('، ');
+  }
+  if (fields.location) fields.location = tidyPlace(fields.location);
+  if (fields.salary) fields.salary = fields.salary.replace(/\u066c/g, ','); // «۳۰٬۰۰۰٬۰۰۰» → 30,000,000
   const skills = info.get('skills') ?? [];
   if (skills.length) fields.skills = skills;
   const d = describe(doc.querySelector('div.o-box__text.s-jobDesc, .s-jobDesc'), ctx);
