@@ -42,9 +42,9 @@ function readabilityFinding(ctx: PageContext): Finding | null {
     const d = describe(article.content, ctx);
     const fields: Partial<PostingFields> = {};
     if (d.description) fields.description = d.description;
-    const title = cleanText(article.title);
-    if (title) fields.title = title;
     const site = cleanText(article.siteName);
+    const title = withoutSiteName(cleanText(article.title), site);
+    if (title) fields.title = title;
     if (site) fields.companyName = site;
     return { source: 'readability', fields, notes: d.notes };
   } catch (e) {
@@ -52,11 +52,20 @@ function readabilityFinding(ctx: PageContext): Finding | null {
   }
 }
 
+/** «Data Analyst | Parsian Careers» → «Data Analyst»: a page title without the site's name at either end. */
+export function withoutSiteName(title: string | null, site: string | null): string | null {
+  if (!title || !site) return title;
+  const name = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const sep = '(?:\\s*[|｜·•»«]\\s*|\\s+[-–—:/]\\s+)';
+  const t = title.replace(new RegExp(`${sep}${name}$`, 'iu'), '').replace(new RegExp(`^${name}${sep}`, 'iu'), '').trim();
+  return t || title;
+}
+
 /** Page-level hints any page has: og:title, the document title. Used last, as DOM. */
 function pageFinding(ctx: PageContext, onBoard: boolean): Finding {
   const meta = (name: string) => cleanText(ctx.doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content'));
   const fields: Partial<PostingFields> = {};
-  const title = meta('og:title') ?? cleanText(ctx.doc.title);
+  const title = withoutSiteName(meta('og:title') ?? cleanText(ctx.doc.title), meta('og:site_name'));
   if (title) fields.title = title;
   // On a job board the site name is the board, not the employer.
   const site = onBoard ? null : meta('og:site_name');
@@ -73,9 +82,10 @@ export function splitCompanyName(name: string | null): { name: string | null; na
   if (!name) return { name: null, nameEn: null };
   const parts = name.split(/\s*[|｜]\s*/).filter(Boolean);
   if (parts.length === 2) {
-    const latin = (s: string) => /^[\x20-\x7e]+$/.test(s);
-    if (latin(parts[1]) && !latin(parts[0])) return { name: parts[0], nameEn: parts[1] };
-    if (latin(parts[0]) && !latin(parts[1])) return { name: parts[1], nameEn: parts[0] };
+    // The Persian name is the one in Arabic script («Müller GmbH | مولر» splits too).
+    const persian = (s: string) => /\p{Script=Arabic}/u.test(s);
+    if (persian(parts[0]) && !persian(parts[1])) return { name: parts[0], nameEn: parts[1] };
+    if (persian(parts[1]) && !persian(parts[0])) return { name: parts[1], nameEn: parts[0] };
   }
   return { name, nameEn: null };
 }

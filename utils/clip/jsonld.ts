@@ -3,13 +3,40 @@
  * `@graph`, `@type` arrays, invalid JSON skipped; organisation, location and salary as object, array or
  * string; HTML descriptions that were entity-escaped once more.
  */
+import { toAsciiDigits } from '../dates';
 import { describe } from './markdown';
 import { cleanText, decodeEntities, isoDay } from './normalize';
 import type { Finding, PageContext, PostingFields } from './types';
+import { canonicalUrl } from './url';
 
 type Json = Record<string, unknown>;
 
-const MAX_LD_CHARS = 2_000_000;
+/** Larger blocks are skipped (a 5 MB description still fits: JSON.parse of that takes milliseconds). */
+const MAX_LD_CHARS = 16_000_000;
+
+/**
+ * JSON-LD text as JSON. Pages wrap it in HTML comments or CDATA, end it with `;`, or leave raw line
+ * breaks and tabs inside strings (invalid JSON that browsers' JSON-LD readers still accept): retried
+ * with those fixed, and null when it still does not parse.
+ */
+function parseLd(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const fixed = text
+      .trim()
+      .replace(/^(?:<!--|\/\*\s*<!\[CDATA\[\s*\*\/|<!\[CDATA\[)\s*/, '')
+      .replace(/\s*(?:-->|\/\*\s*\]\]>\s*\*\/|\]\]>)$/, '')
+      .replace(/;\s*$/, '')
+      // Outside strings these are whitespace anyway; inside, a raw line break becomes a space.
+      .replace(/[\u0000-\u001f]+/g, ' ');
+    try {
+      return JSON.parse(fixed);
+    } catch {
+      return null;
+    }
+  }
+}
 
 function isObj(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,48 +54,58 @@ export function findJobPostings(doc: Document): Json[] {
     if (depth > 6 || found.length > 20) return;
     if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
     else if (isObj(v)) {
-      if (types(v).some((t) => /^(https?:\/\/schema\.org\/)?JobPosting$/i.test(t))) found.push(v);
-      else if (Array.isArray(v['@graph'])) visit(v['@graph'], depth + 1);
-      else if (isObj(v.mainEntity)) visit(v.mainEntity, depth + 1);
+      if (types(v).some((t) => /^(https?:\/\/schema\.org\/|schema:)?JobPosting$/i.test(t.trim()))) {
+        found.push(v);
+        return;
+      }
+      if (v['@graph'] != null) visit(v['@graph'], depth + 1);
+      if (v.mainEntity != null) visit(v.mainEntity, depth + 1);
     }
   };
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  for (const s of Array.from(doc.querySelectorAll('script[type]'))) {
+    if (!/^\s*application\/ld\+json\s*(;|$)/i.test(s.getAttribute('type') ?? '')) continue;
     const text = s.textContent ?? '';
-    if (!text.trim() || text.length > MAX_LD_CHARS) continue;
-    try {
-      visit(JSON.parse(text), 0);
-    } catch {
-      // Invalid JSON-LD is common; the next block may be fine.
-    }
+    // Invalid JSON-LD is common; the next block may be fine.
+    if (text.trim() && text.length <= MAX_LD_CHARS) visit(parseLd(text), 0);
   }
   return found;
 }
 
+/** The first useful item of a value that may be a list. */
 function first(v: unknown): unknown {
-  return Array.isArray(v) ? v[0] : v;
+  return Array.isArray(v) ? v.find((x) => x != null && x !== '') : v;
 }
 
+/** A plain-text field: entities decoded, any markup a publisher left in dropped (it is text, not HTML). */
 function str(v: unknown): string | null {
-  if (typeof v === 'string') return cleanText(decodeEntities(v));
+  if (typeof v === 'string') return cleanText(decodeEntities(v.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')).replace(/<\/?[a-z!][^>]*>/gi, ' '));
   if (typeof v === 'number') return String(v);
   return null;
 }
 
 function orgName(v: unknown): { name: string | null; website: string | null } {
   const o = first(v);
-  if (typeof o === 'string') return { name: cleanText(o), website: null };
+  if (typeof o === 'string') return { name: str(o), website: null };
   if (!isObj(o)) return { name: null, website: null };
   const sameAs = first(o.sameAs);
   const url = str(o.url) ?? (typeof sameAs === 'string' ? sameAs : null);
   return { name: str(o.name) ?? str(o.legalName), website: url && /^https?:\/\//i.test(url) ? url : null };
 }
 
+/** A Place, PostalAddress, Country or plain string (or a list of them) as «locality, region, country». */
 function place(v: unknown): string | null {
   const parts: string[] = [];
   for (const loc of Array.isArray(v) ? v : [v]) {
-    if (typeof loc === 'string') parts.push(loc);
-    else if (isObj(loc)) {
-      const a = isObj(loc.address) ? loc.address : typeof loc.address === 'string' ? { streetAddress: loc.address } : loc;
+    if (typeof loc === 'string') {
+      const s = str(loc);
+      if (s) parts.push(s);
+    } else if (isObj(loc)) {
+      const address = first(loc.address);
+      if (typeof address === 'string' && str(address)) {
+        parts.push(str(address)!);
+        continue;
+      }
+      const a = isObj(address) ? address : loc;
       const country = isObj(a.addressCountry) ? str(a.addressCountry.name) : str(a.addressCountry);
       const bits = [str(a.addressLocality), str(a.addressRegion), country].filter((x): x is string => !!x);
       const uniq = bits.filter((b, i) => bits.indexOf(b) === i);
@@ -76,33 +113,59 @@ function place(v: unknown): string | null {
       else if (str(loc.name)) parts.push(str(loc.name)!);
     }
   }
-  const out = [...new Set(parts.map((p) => cleanText(p)).filter((p): p is string => !!p))];
+  const out = [...new Set(parts)];
   return out.length ? out.join('; ') : null;
 }
 
-const CURRENCY: Record<string, string> = { IRT: 'Toman', IRR: 'Rial', USD: 'USD', EUR: 'EUR', GBP: 'GBP', AED: 'AED', TRY: 'TRY', CAD: 'CAD' };
-const UNIT: Record<string, string> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
-
-function amount(n: unknown): string | null {
-  const v = typeof n === 'string' ? Number(n.replace(/[,\s]/g, '')) : n;
-  if (typeof v !== 'number' || !Number.isFinite(v)) return typeof n === 'string' ? cleanText(n) : null;
-  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+function isRemote(v: unknown): boolean {
+  return (Array.isArray(v) ? v : [v]).some((x) => typeof x === 'string' && /telecommute/i.test(x));
 }
 
-/** `baseSalary` as readable text with its currency and unit (never assuming `$`). */
+/** ISO 4217 codes as written in the record; IRT (not ISO, but what Iranian boards use) is the toman. */
+const CURRENCY: Record<string, string> = { IRT: 'Toman', TOMAN: 'Toman', 'تومان': 'Toman', IRR: 'Rial', RIAL: 'Rial', 'ریال': 'Rial' };
+const UNIT: Record<string, string> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
+/** MonetaryAmountDistribution's `duration` (ISO 8601) as a unit. */
+const DURATION: Record<string, string> = { PT1H: 'hour', P1D: 'day', P1W: 'week', P1M: 'month', P1Y: 'year' };
+
+function amount(n: unknown): string | null {
+  if (typeof n === 'string' && !n.trim()) return null;
+  const v = typeof n === 'string' ? Number(toAsciiDigits(n).replace(/[,٬،\s]/g, '')) : n;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return typeof n === 'string' ? str(n) : null;
+  return groupThousands(v);
+}
+
+/**
+ * 40000000 → "40,000,000" (2 decimals at most). Not toLocaleString: the first call in a page starts the
+ * browser's number formatter, 20-70 ms, which alone broke the clip time budget.
+ */
+export function groupThousands(v: number): string {
+  const [int, frac] = String(Math.round(Math.abs(v) * 100) / 100).split('.');
+  return (v < 0 ? '-' : '') + int.replace(/\B(?=(\d{3})+$)/g, ',') + (frac ? '.' + frac : '');
+}
+
+/**
+ * `baseSalary` / `estimatedSalary` as readable text with its currency and unit, never assuming `$`:
+ * a MonetaryAmount (value a number or a QuantitativeValue with minValue/maxValue/value and unitText), a
+ * MonetaryAmountDistribution (percentile10…percentile90 or median, duration), or a plain string.
+ */
 export function salaryText(v: unknown): string | null {
   const s = first(v);
   if (typeof s === 'string' || typeof s === 'number') return str(s);
   if (!isObj(s)) return null;
-  const currencyCode = typeof s.currency === 'string' ? s.currency.toUpperCase() : null;
+  const code = typeof s.currency === 'string' ? s.currency.trim().toUpperCase() : null;
   const value = isObj(s.value) ? s.value : s;
-  const min = amount(value.minValue);
-  const max = amount(value.maxValue);
-  const single = amount(isObj(s.value) ? value.value : s.value);
+  const min = amount(value.minValue) ?? amount(s.percentile10) ?? amount(s.percentile25);
+  const max = amount(value.maxValue) ?? amount(s.percentile90) ?? amount(s.percentile75);
+  const single = amount(isObj(s.value) ? value.value : s.value) ?? amount(s.median);
   const range = min && max ? (min === max ? min : `${min} - ${max}`) : (min ?? max ?? single);
   if (!range) return null;
-  const unit = typeof value.unitText === 'string' ? (UNIT[value.unitText.toUpperCase()] ?? value.unitText.toLowerCase()) : null;
-  const currency = currencyCode ? (CURRENCY[currencyCode] ?? currencyCode) : null;
+  const unitText = typeof value.unitText === 'string' ? value.unitText : typeof s.unitText === 'string' ? s.unitText : null;
+  const unit = unitText
+    ? (UNIT[unitText.trim().toUpperCase()] ?? unitText.trim().toLowerCase())
+    : typeof s.duration === 'string'
+      ? (DURATION[s.duration.trim().toUpperCase()] ?? null)
+      : null;
+  const currency = code ? (CURRENCY[code] ?? code) : null;
   return [range, currency].filter(Boolean).join(' ') + (unit ? ` / ${unit}` : '');
 }
 
@@ -118,7 +181,8 @@ const EMPLOYMENT: Record<string, string> = {
 };
 
 function employment(v: unknown): string | null {
-  const list = (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'string' ? (EMPLOYMENT[x.toUpperCase().replace(/[-\s]/g, '_')] ?? cleanText(x)) : null));
+  const raw = (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === 'string' ? x.split(/\s*[,،]\s*/) : []));
+  const list = raw.map((x) => EMPLOYMENT[x.trim().toUpperCase().replace(/[-\s]/g, '_')] ?? str(x));
   const out = [...new Set(list.filter((x): x is string => !!x))];
   return out.length ? out.join(', ') : null;
 }
@@ -126,17 +190,54 @@ function employment(v: unknown): string | null {
 function skillList(v: unknown): string[] | null {
   const raw = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,،;]\s*/) : [];
   const out = raw
-    .map((x) => (typeof x === 'string' ? x : isObj(x) ? (x.name as string) : null))
-    .map((x) => cleanText(typeof x === 'string' ? x : null))
+    .map((x) => str(isObj(x) ? x.name : x))
     .filter((x): x is string => !!x && x.length < 80);
   return out.length ? [...new Set(out)] : null;
 }
 
-/** The description as HTML: decoded once more when the page escaped it (`&lt;p&gt;`). */
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const BULLET = /^\s*[-*•●▪◦]\s+/;
+
+/** A plain-text block: lines kept as line breaks, a run of `- ` / `• ` lines as a list. */
+function textBlock(block: string): string {
+  let html = '';
+  let text: string[] = [];
+  let items: string[] = [];
+  const flush = () => {
+    if (text.length) html += `<p>${text.join('<br>')}</p>`;
+    if (items.length) html += `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+    text = [];
+    items = [];
+  };
+  for (const line of block.split('\n')) {
+    const t = line.trim();
+    if (!t) continue;
+    if (BULLET.test(t)) {
+      if (text.length) flush();
+      items.push(escapeHtml(t.replace(BULLET, '')));
+    } else {
+      if (items.length) flush();
+      text.push(escapeHtml(t));
+    }
+  }
+  flush();
+  return html;
+}
+
+/**
+ * The description as HTML: decoded once more when the page escaped it (`&lt;p&gt;`, LinkedIn), and plain
+ * text (no tags at all) made into paragraphs, line breaks and lists, which HTML would otherwise collapse.
+ */
 export function descriptionHtml(v: unknown): string | null {
   const d = first(v);
   if (typeof d !== 'string' || !d.trim()) return null;
-  return /&lt;\/?[a-z][^&]*&gt;/i.test(d) && !/<\/?[a-z]/i.test(d) ? decodeEntities(d) : d;
+  if (/<\/?[a-z][^<>]*>/i.test(d)) return d;
+  if (/&lt;\/?[a-z][^&]*&gt;/i.test(d)) return decodeEntities(d);
+  return decodeEntities(d.replace(/\r\n?/g, '\n'))
+    .split(/\n\s*\n/)
+    .map(textBlock)
+    .join('');
 }
 
 export interface LdJobPosting {
@@ -147,12 +248,18 @@ export interface LdJobPosting {
   url: string | null;
 }
 
+function seniority(o: Json): string | null {
+  const exp = first(o.experienceRequirements);
+  return str(isObj(exp) ? exp.name : exp) ?? str(first(o.seniorityLevel));
+}
+
 /** Reads one JobPosting object. */
 export function readJobPosting(o: Json): LdJobPosting {
   const org = orgName(o.hiringOrganization);
   const identifier = first(o.identifier);
   const id = isObj(identifier) ? str(identifier.value) : str(identifier);
-  const remote = typeof o.jobLocationType === 'string' && /telecommute/i.test(o.jobLocationType) ? 'Remote' : null;
+  const applicants = place(o.applicantLocationRequirements);
+  const remote = isRemote(o.jobLocationType) ? `Remote${applicants ? ` (${applicants})` : ''}` : null;
   const location = place(o.jobLocation);
   const fields: Partial<PostingFields> = {
     title: str(o.title) ?? str(o.name),
@@ -160,14 +267,26 @@ export function readJobPosting(o: Json): LdJobPosting {
     website: org.website,
     location: location && remote ? `${location} (Remote)` : (location ?? remote),
     employmentType: employment(o.employmentType),
-    seniority: str(first(o.experienceRequirements) && isObj(first(o.experienceRequirements)) ? (first(o.experienceRequirements) as Json).name : o.experienceRequirements) ?? str(o.seniorityLevel),
+    seniority: seniority(o),
     salary: salaryText(o.baseSalary) ?? salaryText(o.estimatedSalary),
     skills: skillList(o.skills),
     postedAt: isoDay(o.datePosted),
     jobId: id,
   };
   for (const k of Object.keys(fields) as (keyof PostingFields)[]) if (fields[k] == null) delete fields[k];
-  return { fields, descriptionHtml: descriptionHtml(o.description), url: typeof o.url === 'string' ? o.url : null };
+  const url = first(o.url);
+  return { fields, descriptionHtml: descriptionHtml(o.description), url: typeof url === 'string' ? url.trim() : null };
+}
+
+/** The posting's own URL, resolved against the page and canonical, or null. */
+function canonicalOf(url: string | null, page: URL): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url, page);
+    return /^https?:$/.test(u.protocol) ? canonicalUrl(u) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -178,7 +297,11 @@ export function jsonLdFinding(ctx: PageContext, posting?: LdJobPosting): Finding
   let p = posting;
   if (!p) {
     const all = findJobPostings(ctx.doc).map(readJobPosting);
-    p = all.find((x) => (ctx.jobId && (x.fields.jobId === ctx.jobId || x.url?.includes(ctx.jobId))) || x.url === ctx.url.href) ?? all[0];
+    const page = canonicalUrl(ctx.url);
+    p =
+      all.find((x) => canonicalOf(x.url, ctx.url) === page) ??
+      (ctx.jobId ? all.find((x) => x.fields.jobId === ctx.jobId || x.url?.includes(ctx.jobId!)) : undefined) ??
+      all[0];
   }
   if (!p) return null;
   const d = describe(p.descriptionHtml, ctx);

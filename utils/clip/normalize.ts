@@ -2,13 +2,17 @@
  * Text normalisation for matching labels on Persian pages (FACTS.md §3.1): ZWNJ removed, Arabic ي/ك as
  * Persian ی/ک, Persian and Arabic digits as ASCII, whitespace collapsed, lower case.
  */
-import { toAsciiDigits } from '../dates';
+import { jalaliToIso, toAsciiDigits } from '../dates';
+
+/** Direction marks, embeddings and isolates, and the BOM: invisible, and never part of a label or a name. */
+const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** For comparing labels: «دسته‌بندی شغلی» and «دستهبندی  شغلي» are the same key. */
 export function labelKey(s: string): string {
   return toAsciiDigits(s)
-    .replace(/[\u200c\u200d\u200e\u200f\u202a-\u202e]/g, '')
-    .replace(/ي/g, 'ی')
+    .replace(BIDI, '')
+    .replace(/[\u200c\u200d]/g, '')
+    .replace(/[يى]/g, 'ی')
     .replace(/ك/g, 'ک')
     .replace(/[:：]/g, '')
     .replace(/\s+/g, ' ')
@@ -20,10 +24,12 @@ export function labelKey(s: string): string {
 export function cleanText(s: string | null | undefined): string | null {
   if (s == null) return null;
   const t = toAsciiDigits(s)
-    .replace(/[\u200e\u200f\u202a-\u202e]/g, '')
+    .replace(BIDI, '')
     .replace(/\u00a0/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // A ZWNJ joins nothing next to a space or at either end.
+    .replace(/\u200c+(?= |$)|(?<=^| )\u200c+/g, '');
   return t || null;
 }
 
@@ -54,12 +60,23 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** A date-ish string (ISO timestamp, `2025-10-07`) as YYYY-MM-DD, or null. */
+/**
+ * A date-ish string (ISO timestamp, `2025-10-07`, `2025/10/07`) as YYYY-MM-DD, or null. The day is the one
+ * written, in the publisher's own offset (`2025-10-07T01:00:00+03:30` is the 7th even though it is the 6th
+ * in UTC). Years 1300–1499 are Jalali (Iranian boards sometimes write `1404-07-15`) and are converted.
+ */
 export function isoDay(s: unknown): string | null {
   if (typeof s !== 'string') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(toAsciiDigits(s.trim()));
+  const m = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\d/-])/.exec(toAsciiDigits(s.trim()));
   if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
-  return `${m[1]}-${m[2]}-${m[3]}`;
+  const [y, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  if (y >= 1300 && y < 1500) {
+    try {
+      return jalaliToIso(y, mo, d);
+    } catch {
+      return null;
+    }
+  }
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

@@ -4,8 +4,15 @@
  */
 import type { Board } from './types';
 
-/** Query parameters that only track where a visitor came from. */
-const TRACKING = /^(utm_.*|_ref|_t|ref|refid|ref_id|trackingid|trk|trkinfo|lipi|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|spm|from|source|src|origin|originalsubdomain|position|pagenum|ebp|recommendedflavor|alternatechannel|eblob|si)$/i;
+/**
+ * Query parameters that only say where a visitor came from, on any site. Not `gh_jid` (Greenhouse's job id
+ * on embedded boards) nor `id`, `jobId`, `position`, `src`, `source`…, which some career sites key on.
+ */
+const TRACKING =
+  /^(utm_.*|_ref|_t|ref|refid|ref_id|trackingid|trk|trkinfo|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|li_fat_id|mc_cid|mc_eid|_hsenc|_hsmi|igshid|si|gh_src|lever-source|lever-origin)$/i;
+
+/** LinkedIn's own tracking parameters (its job pages are canonicalised to `/jobs/view/{id}/` anyway). */
+const LINKEDIN_TRACKING = /^(lipi|midtoken|midsig|eid|otptoken|position|pagenum|ebp|recommendedflavor|alternatechannel|originalsubdomain|original_referer|refid|trackingid|trk|trkinfo|currentjobid)$/i;
 
 export interface BoardRule {
   board: Exclude<Board, 'jsonld' | 'readability'>;
@@ -39,16 +46,20 @@ export const BOARD_RULES: BoardRule[] = [
     board: 'linkedin',
     host: /(^|\.)linkedin\.com$/i,
     jobId: (u) => {
+      // The job shown in the side panel of a search or collection (`?currentJobId=`), or the job page's id,
+      // the digits after the slug's last hyphen (`/jobs/view/senior-dev-at-acme-3912345678/`).
       const current = u.searchParams.get('currentJobId');
       if (current && /^\d+$/.test(current)) return current;
-      return /^\/(?:comm\/)?jobs\/view\/(?:[^/]*?-)?(\d{6,})\/?/.exec(u.pathname)?.[1] ?? null;
+      return /^\/(?:comm\/)?jobs\/view\/(?:[^/]*-)?(\d{6,})(?:\/|$)/.exec(u.pathname)?.[1] ?? null;
     },
     canonical: (_u, id) => `https://www.linkedin.com/jobs/view/${id}/`,
   },
 ];
 
 export function boardRule(url: URL): BoardRule | null {
-  return BOARD_RULES.find((r) => r.host.test(url.hostname)) ?? null;
+  if (!/^https?:$/.test(url.protocol)) return null;
+  const host = url.hostname.replace(/\.$/, '');
+  return BOARD_RULES.find((r) => r.host.test(host)) ?? null;
 }
 
 /** The URL without tracking parameters and fragment; a board's canonical job URL when it has one. */
@@ -61,8 +72,10 @@ export function canonicalUrl(input: string | URL): string {
     if (c) return c;
   }
   url.hash = '';
-  for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
-  url.hostname = url.hostname.toLowerCase();
+  const linkedin = rule?.board === 'linkedin';
+  for (const key of [...new Set(url.searchParams.keys())]) if (TRACKING.test(key) || (linkedin && LINKEDIN_TRACKING.test(key))) url.searchParams.delete(key);
+  if (url.href.includes('?') && ![...url.searchParams].length) url.search = '';
+  url.hostname = url.hostname.replace(/\.$/, '');
   return url.href;
 }
 
