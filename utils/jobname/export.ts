@@ -11,7 +11,7 @@ import { formatDate, findDate, formatDuration } from '../dates';
 import { type AnswerLayout, type ApplicationRecord, type DateFormat, type ExportPrefs, type Question, type Round, type SourcePart, type Stage } from '../record';
 import { STATUS_EMOJI, stageEmoji } from './kinds';
 import { processStages, renderProcess } from './mermaid';
-import { encodeProse, escapeLabel, escapeLinkText, escapeTagLines, formatLinkUrl, hash, indentLines } from './text';
+import { encodeProse, escapeLabel, escapeLine, escapeLinkText, escapeTagLines, formatLinkUrl, hash, indentLines } from './text';
 
 export interface ExportOptions {
   /** Writes every parsed date in this format instead of the record's own preference. */
@@ -126,7 +126,7 @@ export function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
 
 function roundBlocks(round: Round, prefs: ExportPrefs): Block[] {
   const empty = !round.intro.trim() && !round.questions.length && !round.outro.trim();
-  const blocks: Block[] = [{ key: `round:${round.id}`, text: `### ${round.title.replace(/\s*\n\s*/g, ' ').trim()}\n` }];
+  const blocks: Block[] = [{ key: `round:${round.id}`, text: `### ${escapeLine(round.title)}\n` }];
   // The generator's empty section: its heading, then the blank lines of an empty question list.
   if (empty) blocks.push({ key: `empty:${round.id}`, text: '\n\n' });
   if (round.intro.trim()) blocks.push({ key: `intro:${round.id}`, text: encodeProse(round.intro) + '\n\n' });
@@ -184,10 +184,10 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
   // Section headings are blocks of their own, so a changed value keeps an imported entry's heading spelling.
   const section = (key: string, heading: string, body: string) => b.push({ key: `${key}:h`, text: heading + '\n' }, { key, text: body });
   section('status', '### Status', `#### ${deriveStatus(record)}\n\n`);
-  if (record.role?.trim()) b.push({ key: 'role', text: `## ${record.role.replace(/\s*\n\s*/g, ' ').trim()}\n\n` });
+  if (record.role?.trim()) b.push({ key: 'role', text: `## ${escapeLine(record.role)}\n\n` });
   const diagram = renderProcess(record.stages, record.outcome, prefs);
   if (diagram) section('process', '### Interview Process', '```mermaid\n' + diagram + '\n```\n\n');
-  const ways = record.applyWays.map((w) => w.trim().replace(/&amp;/g, '&amp;amp;').replace(/ & /g, ' &amp; ')).filter(Boolean);
+  const ways = record.applyWays.map((w) => escapeLine(w.replace(/&amp;/g, '&amp;amp;').replace(/ & /g, ' &amp; '))).filter(Boolean);
   if (ways.length) section('applyWay', '### Apply Way', `${ways.join(' & ')}\n\n`);
 
   const dated = record.stages.filter(inDateList);
@@ -202,7 +202,7 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
     for (const s of timed) b.push({ key: `dur:${s.id}`, text: `- **${escapeLabel(s.durationLabel ?? s.label)}**<br />${durationText(s)}\n\n` });
     if (taskDuration) b.push({ key: 'dur:task', text: `- **Task Deadline**<br />${taskDuration}\n\n` });
   }
-  if (record.platform?.trim()) section('platform', '### Interview Platform', `${record.platform.replace(/\s*\n\s*/g, ' ').trim()}\n\n`);
+  if (record.platform?.trim()) section('platform', '### Interview Platform', `${escapeLine(record.platform)}\n\n`);
   b.push(...bodyBlocks(record, prefs));
   const review = record.review.trim();
   if (record.score !== null || review) section('score', '## Score', `${record.score !== null ? scoreLine(record.score) : ''}${review ? '\n\n' : ''}`);

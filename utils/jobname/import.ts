@@ -30,7 +30,7 @@ import {
 import { canonicalBlocks, exportEntry, reconcileParts } from './export';
 import { KNOWN_STATUS_EMOJIS, STATUS_EMOJI, classifyStage, splitGraphemes } from './kinds';
 import { analyseProcess, defaultRemaining, generatedLabels, parseFlowchart, plannedAfterRejection, processStages, type Flowchart, type ProcessAnalysis } from './mermaid';
-import { FenceTracker, decodeProse, dedentLine, hash, leadingSpaces, trimBlankLines, unescapeLabel, unescapeLinkText, unescapeTagLines } from './text';
+import { FenceTracker, decodeProse, dedentLine, hash, leadingSpaces, trimBlankLines, unescapeHtmlText, unescapeLabel, unescapeLinkText, unescapeTagLines } from './text';
 
 export type Severity = 'error' | 'warning';
 
@@ -287,13 +287,13 @@ class Importer {
           this.applyWays = body[firstValue]
             .trim()
             .split(' & ')
-            .map((w) => w.trim().replace(/&amp;/g, '&'))
+            .map((w) => unescapeHtmlText(w.trim()).replace(/&amp;/g, '&'))
             .filter(Boolean);
         }
         return;
       case 'platform':
         this.sectionParts('platform', from, to);
-        if (firstValue >= 0) this.platform = body[firstValue].trim();
+        if (firstValue >= 0) this.platform = unescapeHtmlText(body[firstValue].trim());
         return;
       case 'dates':
       case 'durations':
@@ -705,7 +705,7 @@ function sectionKind(title: string): SectionKind | null {
 }
 
 function stripHeadingText(s: string): string {
-  return s.replace(/\s+#+\s*$/, '').trim();
+  return unescapeHtmlText(s.replace(/\s+#+\s*$/, '').trim());
 }
 
 /** `# [Company](url)` with balanced brackets and escapes. */

@@ -142,22 +142,39 @@ export function unescapeTagLines(text: string): string {
     .join('\n');
 }
 
+/**
+ * One-line fields (company, role, titles, labels, apply ways, platform) are text, not HTML: a `<` that
+ * would open a tag is written `&lt;` (and a typed `&lt;` as `&amp;lt;`, so the escape is reversible).
+ */
+export function escapeHtmlText(s: string): string {
+  return s.replace(/&(?=(?:amp;)*lt;)/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+}
+
+export function unescapeHtmlText(s: string): string {
+  return s.replace(/&lt;(?=[A-Za-z/!?])/g, '<').replace(/&amp;(?=(?:amp;)*lt;)/g, '&');
+}
+
+/** A one-line field: newlines folded, tags escaped. */
+export function escapeLine(s: string): string {
+  return escapeHtmlText(s.replace(/\s*\n\s*/g, ' ').trim());
+}
+
 /** `**label**` in the date and duration lists: backslash-escape `\` and `*`. Labels are one line. */
 export function escapeLabel(label: string): string {
-  return label.replace(/\s*\n\s*/g, ' ').replace(/[\\*]/g, '\\$&');
+  return escapeLine(label).replace(/[\\*]/g, '\\$&');
 }
 
 export function unescapeLabel(label: string): string {
-  return label.replace(/\\([\\*])/g, '$1');
+  return unescapeHtmlText(label.replace(/\\([\\*])/g, '$1'));
 }
 
 /** The text of a markdown link `[text](url)`: brackets escaped so any text fits. */
 export function escapeLinkText(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/[[\]]/g, '\\$&');
+  return escapeLine(text).replace(/[[\]]/g, '\\$&');
 }
 
 export function unescapeLinkText(text: string): string {
-  return text.replace(/\\([[\]])/g, '$1');
+  return unescapeHtmlText(text.replace(/\\([[\]])/g, '$1'));
 }
 
 /** A link destination: wrapped in `<…>` (CommonMark allows spaces and parentheses there) when needed. */
