@@ -28,15 +28,13 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
-/** The page-side result: the clipper already in the page if there is one, else a fresh injection. */
+/**
+ * The page-side result. One injection per clip: clip.js reuses the clipper a previous clip left in the
+ * page (a probe first would cost the first clip, the common case, a second round trip).
+ */
 async function runClipper(tabId: number): Promise<unknown> {
-  const [reused] = await browser.scripting.executeScript({
-    target: { tabId },
-    func: () => (globalThis as { __jobnoteClip?: () => Promise<unknown> }).__jobnoteClip?.() ?? null,
-  });
-  if (reused?.result) return reused.result;
-  const [fresh] = await browser.scripting.executeScript({ target: { tabId }, files: ['/clip.js'] });
-  return fresh?.result;
+  const [res] = await browser.scripting.executeScript({ target: { tabId }, files: ['/clip.js'] });
+  return res?.result;
 }
 
 /** A message a user can act on, for the errors browsers give. */

@@ -8,6 +8,10 @@
  *   await ext.clearData();                         // between tests: empty IndexedDB + storage
  *   await ext.close();                             // closes Chromium, removes the profile and temp files
  *
+ * With `{ actionPopups: true }` the toolbar button can be clicked as a user would:
+ *
+ *   const popup = await ext.triggerAction(page);   // grants activeTab for page's tab, returns the popup
+ *
  * Build first (`npm run test:e2e` does). Chromium: `/usr/bin/chromium` (apt-get install chromium), or
  * `CHROMIUM_PATH` / `CHROME_PATH`. Never `npx playwright install`: it downloads a browser of its own.
  */
@@ -34,6 +38,15 @@ export interface LaunchOptions {
   deviceScaleFactor?: number;
   /** Browser UI language (`--lang`), e.g. `fa`. */
   locale?: string;
+  /** More Chromium switches (e.g. `--host-resolver-rules=…`). */
+  args?: string[];
+  /**
+   * Enables `triggerAction`: adds `--enable-unsafe-extension-debugging` (for the CDP command
+   * `Extensions.triggerAction`) and has playwright treat the toolbar popup as a page. The popup's target
+   * starts as type "other", which playwright ignores unless `PW_CHROMIUM_ATTACH_TO_OTHER` is set in this
+   * process (it is set here, for the rest of the process).
+   */
+  actionPopups?: boolean;
 }
 
 export interface ExtensionHarness {
@@ -52,6 +65,13 @@ export interface ExtensionHarness {
   openExtensionPage(path: string): Promise<Page>;
   /** Writes a file in the run's temp dir (for `setInputFiles`); objects are written as JSON. Returns its path. */
   writeTempFile(name: string, content: string | Buffer | object): Promise<string>;
+  /**
+   * Clicks the extension's toolbar button for `page`'s tab, as a user would: brings the tab to the front,
+   * sends `Extensions.triggerAction` (on a browser CDP session, with the id of the tab's "tab" target), which
+   * grants activeTab for that tab and opens the popup. Returns the popup page once its DOM is loaded.
+   * Needs `launchExtension({ actionPopups: true })`.
+   */
+  triggerAction(page: Page): Promise<Page>;
   /** Closes every page and deletes the extension's IndexedDB databases and `storage.local` / `storage.session`. */
   clearData(): Promise<void>;
   /** Closes Chromium and removes the temp dir. Safe to call twice. */
@@ -71,6 +91,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   if (!existsSync(executablePath)) {
     throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
   }
+
+  // Read by playwright when a target attaches: the toolbar popup is a target of type "other".
+  if (options.actionPopups) process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
 
   const tmpDir = await mkdtemp(join(tmpdir(), 'jobnote-e2e-'));
   let context: BrowserContext;
@@ -92,6 +115,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         '--disable-component-update',
         '--disable-sync',
         ...(options.locale ? [`--lang=${options.locale}`] : []),
+        ...(options.actionPopups ? ['--enable-unsafe-extension-debugging'] : []),
+        ...(options.args ?? []),
       ],
     });
   } catch (err) {
@@ -161,7 +186,32 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       return path;
     };
 
-    return { context, extensionId, baseUrl, serviceWorker, tmpDir, url, openExtensionPage, writeTempFile, clearData, close };
+    const popupUrl = url('/popup.html');
+    const triggerAction = async (page: Page) => {
+      if (!options.actionPopups) throw new Error('triggerAction needs launchExtension({ actionPopups: true })');
+      await page.bringToFront();
+      const browser = context.browser();
+      if (!browser) throw new Error('no browser behind this context');
+      const cdp = await browser.newBrowserCDPSession();
+      try {
+        // The command wants the tab's "tab" target (the page target answers "Method not allowed"), and only
+        // on a browser session. Tab targets are not linked to their page targets: match by URL.
+        type TargetInfo = { targetId: string; type: string; url: string };
+        const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: TargetInfo[] };
+        const tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === page.url());
+        if (tabs.length !== 1) throw new Error(`triggerAction: ${tabs.length} tabs show ${page.url()} (need exactly one)`);
+        const opened = context.waitForEvent('page', { predicate: (p) => p.url().startsWith(popupUrl), timeout: 15_000 });
+        opened.catch(() => {}); // reported below if the command succeeded
+        await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tabs[0]!.targetId } as never);
+        const popup = await opened;
+        await popup.waitForLoadState('domcontentloaded');
+        return popup;
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    };
+
+    return { context, extensionId, baseUrl, serviceWorker, tmpDir, url, openExtensionPage, writeTempFile, triggerAction, clearData, close };
   } catch (err) {
     await close();
     throw err;
