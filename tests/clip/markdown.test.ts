@@ -14,6 +14,10 @@ afterAll(() => dom.window.close());
 
 const md = (html: string, maxChars = 60_000) => htmlToMarkdown(html, doc, { baseUrl: BASE, maxChars }).markdown;
 
+
+/** The bound a hostile page must finish within: a hang guard with room for a loaded CI machine (~1-2 s here). */
+const BOUND_MS = 10_000;
+
 describe('block structure', () => {
   it('writes ATX headings, one line each', () => {
     expect(md('<h1>One</h1><h2>Two</h2><h3>Three</h3><h6>Six</h6>')).toBe('# One\n\n## Two\n\n### Three\n\n###### Six');
@@ -231,7 +235,7 @@ describe('hostile input finishes in bounded time', () => {
   it('200k nested elements (as HTML)', () => {
     const html = '<div>x '.repeat(200_000) + '</div>'.repeat(200_000);
     const { value, ms } = timed(() => describeField(html, ctx));
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(BOUND_MS);
     expect(value.description!.startsWith('x\n\nx')).toBe(true);
     expect(value.description!.length).toBeLessThanOrEqual(60_003);
     expect(value.notes).toContain('description truncated to 60000 characters');
@@ -253,7 +257,7 @@ describe('hostile input finishes in bounded time', () => {
     }
     // Not attached to the page: jsdom's own attach step recurses and would overflow first.
     const { value, ms } = timed(() => describeField(top, { ...ctx, doc: d, maxDescription: 500_000 }));
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(BOUND_MS);
     expect(value.description!.startsWith('t19999 t19998')).toBe(true);
     expect(value.description!.endsWith('t1 t0\n\ninnermost')).toBe(true);
     expect(value.notes).toEqual(['description too large or too deeply nested to convert: kept as plain text']);
@@ -263,7 +267,7 @@ describe('hostile input finishes in bounded time', () => {
   it('200k sibling elements', () => {
     const html = '<p>word</p>'.repeat(200_000);
     const { value, ms } = timed(() => describeField(html, ctx));
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(BOUND_MS);
     expect(value.description!.length).toBeLessThanOrEqual(60_003);
     expect(value.notes).toContain('description truncated to 60000 characters');
   });
@@ -272,7 +276,7 @@ describe('hostile input finishes in bounded time', () => {
     const html = ('<p>' + 'Responsible for the platform_team services. '.repeat(20) + '</p>\n').repeat(5_800);
     expect(html.length).toBeGreaterThan(5_000_000);
     const { value, ms } = timed(() => describeField(html, ctx));
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(BOUND_MS);
     expect(value.description!.length).toBeLessThanOrEqual(60_003);
     expect(value.description!.endsWith('services.\n\n…')).toBe(true);
     expect(value.notes).toEqual(['description truncated to 60000 characters']);
@@ -286,7 +290,7 @@ describe('hostile input finishes in bounded time', () => {
     script.textContent = JSON.stringify({ '@type': 'JobPosting', title: 'Big', description: '<p>' + 'lorem ipsum '.repeat(450_000) + '</p>' });
     page.window.document.head.append(script);
     const { value, ms } = timed(() => extractPosting(page.window.document, 'https://jobs.example.com/p/1'));
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(BOUND_MS);
     expect(value.title).toBe('Big');
     expect(value.description!.length).toBeLessThanOrEqual(60_003);
     expect(value.notes).toContain('description truncated to 60000 characters');

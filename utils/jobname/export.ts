@@ -231,19 +231,24 @@ function insertionPoint(out: { key: string }[], prev: string | null): number {
 export function reconcileParts(blocks: Block[], parts: SourcePart[]): SourcePart[] {
   const canon = new Map(blocks.map((b) => [b.key, b.text]));
   const out: SourcePart[] = [];
+  const seen = new Set<string>();
   let owner = 'end';
   let n = 0;
   for (const p of parts) {
     const lit = literalOwner(p.key);
-    if (lit === null && canon.has(p.key) && !out.some((o) => o.key === p.key)) {
+    if (lit === null && canon.has(p.key) && !seen.has(p.key)) {
       out.push(p);
+      seen.add(p.key);
       owner = p.key;
     } else if (lit !== null && canon.has(lit)) out.push(p);
     else out.push({ key: `lit:${owner}#x${n++}`, raw: p.raw, sig: '' });
   }
   let prev: string | null = null;
   for (const b of blocks) {
-    if (!out.some((o) => o.key === b.key)) out.splice(insertionPoint(out, prev), 0, { key: b.key, raw: '', sig: hash(b.text) });
+    if (!seen.has(b.key)) {
+      out.splice(insertionPoint(out, prev), 0, { key: b.key, raw: '', sig: hash(b.text) });
+      seen.add(b.key);
+    }
     prev = b.key;
   }
   return out;
