@@ -15,10 +15,14 @@ import { wrap } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import { parseRecord } from './record';
 import type { ApplicationRecord } from './record';
+import { summarize, type RecordSummary } from './summary';
+
+export type { RecordSummary };
 
 export const DB_NAME = 'jobnote';
 const APPS = 'applications';
 const META = 'meta';
+const SUMMARIES = 'summaries';
 
 export class RevisionConflictError extends Error {
   constructor(
@@ -66,6 +70,8 @@ export interface Repository {
   get(id: string): Promise<ApplicationRecord | undefined>;
   /** Records by `updatedAt`, newest first; invalid rows are skipped (and reported to `onInvalid`). */
   list(options?: ListOptions): Promise<ApplicationRecord[]>;
+  /** What lists show, newest first: small rows kept in step with every write (no full record is read). */
+  listSummaries(options?: ListOptions): Promise<RecordSummary[]>;
   /** Replaces a record made from the stored revision (else RevisionConflictError); stores revision+1, updatedAt now. */
   update(record: ApplicationRecord): Promise<ApplicationRecord>;
   /** Loads, applies `fn` to a copy, updates; retries up to 3 times on RevisionConflictError. */
@@ -88,9 +94,12 @@ type StoredRecord = ApplicationRecord & { postingKey?: string[] };
 interface JobnoteDB extends DBSchema {
   applications: { key: string; value: StoredRecord; indexes: { updatedAt: string; postingKey: string } };
   meta: { key: string; value: unknown };
+  summaries: { key: string; value: RecordSummary; indexes: { updatedAt: string } };
 }
 type UpgradeTransaction = IDBPTransaction<JobnoteDB, StoreNames<JobnoteDB>[], 'versionchange'>;
-type AppsStore = IDBPObjectStore<JobnoteDB, ['applications'], 'applications', 'readwrite'>;
+type Stores = ['applications', 'summaries'];
+type AppsStore = IDBPObjectStore<JobnoteDB, Stores, 'applications', 'readwrite'>;
+type SummaryStore = IDBPObjectStore<JobnoteDB, Stores, 'summaries', 'readwrite'>;
 
 /** The index keys of a posting (defensive: also run on raw rows during migration). */
 function postingKeys(p: { board?: unknown; jobId?: unknown; url?: unknown } | null | undefined): string[] {
@@ -142,6 +151,15 @@ export const MIGRATIONS: ((db: IDBPDatabase<JobnoteDB>, tx: UpgradeTransaction) 
     store.createIndex('postingKey', 'postingKey', { multiEntry: true });
     for await (const cursor of store) await cursor.update({ ...cursor.value, postingKey: postingKeys(cursor.value.posting) });
   },
+  // v3: list summaries beside the records; fill them for the rows already there (damaged rows get none).
+  async (db, tx) => {
+    db.createObjectStore(SUMMARIES, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+    const summaries = tx.objectStore(SUMMARIES);
+    for await (const cursor of tx.objectStore(APPS)) {
+      const parsed = fromRow(cursor.value);
+      if (parsed.ok) await summaries.put(summarize(parsed.value));
+    }
+  },
 ];
 
 export async function openRepository(factory: IDBFactory, name = DB_NAME, options: OpenOptions = {}): Promise<Repository> {
@@ -168,11 +186,14 @@ export async function openRepository(factory: IDBFactory, name = DB_NAME, option
     options.onVersionChange?.();
   };
 
-  /** Runs `body` in one readwrite transaction; resolves once committed. If `body` fails, aborts (nothing written). */
-  async function write<T>(body: (store: AppsStore) => Promise<T>): Promise<T> {
-    const tx = db.transaction(APPS, 'readwrite');
+  /**
+   * Runs `body` in one readwrite transaction over the records and their summaries; resolves once committed.
+   * If `body` fails, aborts (nothing written).
+   */
+  async function write<T>(body: (store: AppsStore, summaries: SummaryStore) => Promise<T>): Promise<T> {
+    const tx = db.transaction([APPS, SUMMARIES], 'readwrite');
     const [result, done] = await Promise.allSettled([
-      body(tx.store).catch((err: unknown) => {
+      body(tx.objectStore(APPS), tx.objectStore(SUMMARIES)).catch((err: unknown) => {
         abort(tx);
         throw err;
       }),
@@ -194,9 +215,9 @@ export async function openRepository(factory: IDBFactory, name = DB_NAME, option
     async create(record) {
       const now = new Date().toISOString();
       const value = valid({ ...record, revision: 1, createdAt: record.createdAt || now, updatedAt: record.updatedAt || now });
-      return write(async (s) => {
+      return write(async (s, sums) => {
         if ((await s.count(value.id)) > 0) throw new Error(`a record with id ${value.id} already exists`);
-        await s.add(toRow(value));
+        await Promise.all([s.add(toRow(value)), sums.put(summarize(value))]);
         return value;
       });
     },
@@ -207,6 +228,15 @@ export async function openRepository(factory: IDBFactory, name = DB_NAME, option
       const parsed = fromRow(row);
       if (!parsed.ok) throw new InvalidRecordError(parsed.errors);
       return parsed.value;
+    },
+
+    async listSummaries({ limit = Infinity } = {}) {
+      const out: RecordSummary[] = [];
+      for await (const cursor of db.transaction(SUMMARIES).store.index('updatedAt').iterate(null, 'prev')) {
+        if (out.length >= limit) break;
+        out.push(cursor.value);
+      }
+      return out;
     },
 
     async list({ limit = Infinity } = {}) {
@@ -221,12 +251,12 @@ export async function openRepository(factory: IDBFactory, name = DB_NAME, option
 
     async update(record) {
       const value = valid(record);
-      return write(async (s) => {
+      return write(async (s, sums) => {
         const stored = await s.get(value.id);
         if (!stored) throw new RecordNotFoundError(value.id);
         if (stored.revision !== value.revision) throw new RevisionConflictError(value.id, value.revision, stored.revision);
         const next = { ...value, revision: stored.revision + 1, updatedAt: new Date().toISOString() };
-        await s.put(toRow(next));
+        await Promise.all([s.put(toRow(next)), sums.put(summarize(next))]);
         return next;
       });
     },
@@ -246,7 +276,7 @@ export async function openRepository(factory: IDBFactory, name = DB_NAME, option
       }
     },
 
-    delete: (id) => db.delete(APPS, id),
+    delete: (id) => write(async (s, sums) => void (await Promise.all([s.delete(id), sums.delete(id)]))),
 
     async bulkPut(records) {
       const errors: string[] = [];
@@ -259,7 +289,7 @@ export async function openRepository(factory: IDBFactory, name = DB_NAME, option
       if (errors.length) throw new InvalidRecordError(errors);
       // One transaction: a put that fails aborts them all. `async` turns a put that throws (DataCloneError)
       // into a rejection, so every put's outcome is awaited.
-      await write((s) => Promise.all(values.map(async (v) => s.put(toRow(v)))));
+      await write((s, sums) => Promise.all(values.flatMap((v) => [(async () => s.put(toRow(v)))(), (async () => sums.put(summarize(v)))()])));
     },
 
     async findByPosting(board, jobId, url) {

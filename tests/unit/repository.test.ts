@@ -1,6 +1,7 @@
 // idb (used by the repository) checks `instanceof IDBRequest` etc.: the interface globals, as a browser has them.
 // Each test still opens its own database through a fresh `IDBFactory`.
 import 'fake-indexeddb/auto';
+import { summarize } from '../../utils/summary';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRecord } from '../../utils/record';
@@ -237,7 +238,27 @@ describe('schema', () => {
     repo = await open();
     expect(await repo.findByPosting('jobinja', 'AbC1', '')).toEqual(old);
     expect(await repo.get(old.id)).toEqual(old);
-    expect(MIGRATIONS.length).toBe(2);
+    // v3 filled the summary of the row that was already there.
+    expect(await repo.listSummaries()).toEqual([summarize(old)]);
+    expect(MIGRATIONS.length).toBe(3);
+  });
+
+  it('keeps summaries in step with every write', async () => {
+    const a = await repo.create(rec('Acme'));
+    const b = await repo.create(rec('Beta'));
+    expect((await repo.listSummaries()).map((x) => x.company)).toEqual(['Beta', 'Acme']);
+    const a2 = await repo.mutate(a.id, (r) => {
+      r.score = 7.5;
+      r.outcome = { kind: 'rejected', afterStageId: null, remaining: null };
+    });
+    expect((await repo.listSummaries())[0]).toEqual(summarize(a2));
+    expect((await repo.listSummaries())[0]).toMatchObject({ company: 'Acme', score: 7.5, status: '❌', outcome: 'rejected' });
+    await repo.delete(b.id);
+    expect((await repo.listSummaries()).map((x) => x.id)).toEqual([a.id]);
+    await repo.bulkPut([{ ...b, company: { name: 'Beta 2', website: '' } }]);
+    expect((await repo.listSummaries({ limit: 5 })).map((x) => x.company).sort()).toEqual(['Acme', 'Beta 2']);
+    await expect(repo.bulkPut([{ ...b, score: 42 }])).rejects.toBeInstanceOf(InvalidRecordError);
+    expect((await repo.listSummaries()).find((x) => x.id === b.id)?.company).toBe('Beta 2');
   });
 
   it('skips invalid stored rows in list and reports them', async () => {

@@ -9,8 +9,10 @@
  */
 import { formatDate, findDate, formatDuration } from '../dates';
 import { type AnswerLayout, type ApplicationRecord, type DateFormat, type ExportPrefs, type Question, type Round, type SourcePart, type Stage } from '../record';
-import { STATUS_EMOJI, stageEmoji } from './kinds';
-import { processStages, renderProcess } from './mermaid';
+import { deriveStatus } from './kinds';
+
+export { deriveStatus };
+import { renderProcess } from './mermaid';
 import { encodeProse, escapeLabel, escapeLine, escapeLinkText, escapeTagLines, formatLinkUrl, hash, indentLines } from './text';
 
 export interface ExportOptions {
@@ -28,18 +30,6 @@ export const BOXED_DIV =
   '<div style="border:2px dashed #4a5568; padding:12px; border-radius:6px; margin-top:8px;  background-color: rgba(74,85,104,0.15);">';
 export const SUMMARY_OPEN = '<summary style="font-size:14px"><b><em>';
 export const SUMMARY_CLOSE = '</em></b></summary>';
-
-/** The status line: one emoji per reached stage, in order, then the outcome (FORMAT.md §4). */
-export function deriveStatus(record: Pick<ApplicationRecord, 'stages' | 'outcome'>): string {
-  let s = processStages(record.stages)
-    .map((st) => stageEmoji(st.kind))
-    .join('');
-  const o = record.outcome.kind;
-  if (o === 'rejected' || o === 'ghosted') s += STATUS_EMOJI.rejected;
-  else if (o === 'declined') s += STATUS_EMOJI.declined;
-  else if (o === 'accepted') s += STATUS_EMOJI.accepted;
-  return s;
-}
 
 /** The generator's score colours: ≥ 8 green, ≥ 5 orange, else red. */
 export function scoreColor(score: number): string {

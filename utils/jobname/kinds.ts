@@ -2,7 +2,7 @@
  * What the jobname format says about each kind of stage: how a label is recognised, which status emoji it
  * gets, and the default wording the generator (mdgen) and the real entries use.
  */
-import type { ExportPrefs, StageKind } from '../record';
+import { PROCESS_KINDS, type ApplicationRecord, type ExportPrefs, type StageKind } from '../record';
 
 /** Known status emojis (FORMAT.md §4), by meaning. */
 export const STATUS_EMOJI = {
@@ -40,6 +40,19 @@ export function stageEmoji(kind: StageKind): string {
     default:
       return '';
   }
+}
+
+/** The status line: one emoji per reached stage, in order, then the outcome (FORMAT.md §4). */
+export function deriveStatus(record: Pick<ApplicationRecord, 'stages' | 'outcome'>): string {
+  let s = record.stages
+    .filter((st) => PROCESS_KINDS.has(st.kind))
+    .map((st) => stageEmoji(st.kind))
+    .join('');
+  const o = record.outcome.kind;
+  if (o === 'rejected' || o === 'ghosted') s += STATUS_EMOJI.rejected;
+  else if (o === 'declined') s += STATUS_EMOJI.declined;
+  else if (o === 'accepted') s += STATUS_EMOJI.accepted;
+  return s;
 }
 
 /** Splits a status line into grapheme clusters (👱🏻‍♀️ is one emoji of five code points). */
