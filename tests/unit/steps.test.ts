@@ -1,0 +1,139 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import { EditSession } from '../../utils/edit-session';
+import { exportEntry } from '../../utils/jobname/export';
+import { parseRecord, type ApplicationRecord } from '../../utils/record';
+import { openRepository } from '../../utils/repository';
+import { addQuestions, clampScore, logStep, newApplication, removeStep, setOutcome, updateStep } from '../../utils/steps';
+
+const valid = (r: ApplicationRecord) => {
+  const v = parseRecord(JSON.parse(JSON.stringify(r)));
+  return v.ok ? [] : v.errors;
+};
+
+describe('logging steps', () => {
+  it('uses the generator wording, numbers technical rounds and gives interviews a section', () => {
+    const r = newApplication('Snapp', { role: 'Go Developer', dateFormat: 'jalali-dot' });
+    logStep(r, { kind: 'resume', date: '2025-10-07' });
+    logStep(r, { kind: 'hr-call', date: '2025-10-20', platform: 'Phone' });
+    logStep(r, { kind: 'technical', date: '2025-10-25', duration: '1 hour', platform: 'Google Meet' });
+    expect(r.stages.map((s) => s.label)).toEqual(['Sent Resume', 'HR Call', 'Technical Interview']);
+    expect(r.rounds.map((x) => x.title)).toEqual(['HR Call', 'Technical Interview']);
+    logStep(r, { kind: 'technical', date: '2025-11-02', duration: '1.5 hours' });
+    expect(r.stages.map((s) => s.label)).toEqual(['Sent Resume', 'HR Call', 'Technical Interview I', 'Technical Interview II']);
+    expect(r.rounds.map((x) => x.title)).toEqual(['HR Call', 'Technical Interview I', 'Technical Interview II']);
+    expect(r.platform).toBe('Phone');
+    expect(r.stages[2]).toMatchObject({ platform: 'Google Meet', duration: '1 hour', durationMinutes: 60 });
+    expect(r.stages[3].durationMinutes).toBe(90);
+    expect(valid(r)).toEqual([]);
+  });
+
+  it('puts a forgotten earlier step in date order, and outcome events last', () => {
+    const r = newApplication('Divar');
+    logStep(r, { kind: 'hr-call', date: '2025-10-20' });
+    logStep(r, { kind: 'rejection', date: '2025-10-30' });
+    logStep(r, { kind: 'resume', date: '2025-10-07' });
+    expect(r.stages.map((s) => s.kind)).toEqual(['resume', 'hr-call', 'rejection']);
+  });
+
+  it('sets the outcome from Rejection, Offer and I declined', () => {
+    const r = newApplication('Tapsi');
+    logStep(r, { kind: 'resume', date: '2025-01-01' });
+    const ti = logStep(r, { kind: 'technical', date: '2025-01-10' });
+    logStep(r, { kind: 'rejection', date: '2025-01-20' });
+    expect(r.outcome).toEqual({ kind: 'rejected', afterStageId: ti, remaining: null });
+    expect(exportEntry(r)).toContain('--> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)');
+    const r2 = newApplication('Okala');
+    logStep(r2, { kind: 'technical', date: '2025-01-10' });
+    const o = logStep(r2, { kind: 'offer', date: '2025-01-20' });
+    expect(r2.outcome).toMatchObject({ kind: 'offer', afterStageId: o });
+    logStep(r2, { kind: 'declined', date: '2025-01-22' });
+    expect(r2.outcome.kind).toBe('declined');
+    expect(exportEntry(r2)).toContain('--> o(Offer) --rejected--> r((" "))');
+    removeStep(r2, r2.stages[r2.stages.length - 1].id);
+    expect(r2.outcome.kind).toBe('offer');
+  });
+
+  it('updates and removes steps without losing questions', () => {
+    const r = newApplication('Bitpin');
+    const t1 = logStep(r, { kind: 'technical', date: '2025-01-10' });
+    logStep(r, { kind: 'technical', date: '2025-01-12' });
+    addQuestions(r, r.rounds[0].id, [{ text: 'What is a goroutine?', answer: 'A light thread.' }]);
+    updateStep(r, t1, { date: '2025-01-09', duration: '45 minutes' });
+    expect(r.stages[0]).toMatchObject({ date: '2025-01-09', durationMinutes: 45 });
+    removeStep(r, t1);
+    expect(r.stages.map((s) => s.label)).toEqual(['Technical Interview']);
+    expect(r.rounds[0]).toMatchObject({ title: 'Technical Interview I', stageId: null });
+    expect(r.rounds[0].questions[0].answers).toEqual(['A light thread.']);
+    expect(valid(r)).toEqual([]);
+  });
+
+  it('adds pasted questions to a section, creating one when there is none', () => {
+    const r = newApplication('Zibal');
+    const id = addQuestions(r, null, [
+      { text: 'Tell me about yourself', answer: '' },
+      { text: 'What is `is` vs `==`?', answer: 'Identity vs equality.' },
+    ]);
+    expect(r.rounds).toHaveLength(1);
+    expect(r.rounds[0]).toMatchObject({ id, title: 'Technical Interview' });
+    expect(r.rounds[0].questions.map((q) => [q.text, q.answers])).toEqual([
+      ['Tell me about yourself', []],
+      ['What is `is` vs `==`?', ['Identity vs equality.']],
+    ]);
+  });
+
+  it('scores in steps of 0.5 between 0 and 10', () => {
+    expect([-1, 0, 3.3, 7.75, 10, 12, NaN].map(clampScore)).toEqual([0, 0, 3.5, 8, 10, 10, null]);
+    const r = newApplication('X');
+    setOutcome(r, 'accepted');
+    expect(r.outcome).toEqual({ kind: 'accepted', afterStageId: null, remaining: null });
+  });
+});
+
+describe('EditSession', () => {
+  async function setup() {
+    const repo = await openRepository(new IDBFactory());
+    const stored = await repo.create(newApplication('Snapp'));
+    return { repo, stored };
+  }
+
+  it('shows every edit at once and stores them all, one save at a time', async () => {
+    const { repo, stored } = await setup();
+    const saved: number[] = [];
+    const session = new EditSession(repo, stored, { onSaved: (r) => saved.push(r.revision) });
+    for (const ch of 'Senior Go') session.edit((d) => void (d.role = (d.role ?? '') + ch));
+    expect(session.record.role).toBe('Senior Go');
+    await session.flush();
+    expect((await repo.get(stored.id))?.role).toBe('Senior Go');
+    expect(saved.length).toBeLessThan(9);
+    expect(session.dirty).toBe(false);
+  });
+
+  it('merges a concurrent write instead of overwriting it', async () => {
+    const { repo, stored } = await setup();
+    const session = new EditSession(repo, stored);
+    await repo.mutate(stored.id, (d) => void (d.posting = null, d.applyWays = ['Jobinja']));
+    session.edit((d) => void (d.score = 6.5));
+    await session.flush();
+    const now = await repo.get(stored.id);
+    expect(now).toMatchObject({ score: 6.5, applyWays: ['Jobinja'] });
+    expect(session.record.applyWays).toEqual(['Jobinja']);
+  });
+
+  it('reports a failed save, keeps the edit and stores it on the next try', async () => {
+    const { repo, stored } = await setup();
+    const onError = vi.fn();
+    const mutate = repo.mutate.bind(repo);
+    let fail = true;
+    repo.mutate = (id, fn) => (fail ? Promise.reject(new Error('disk full')) : mutate(id, fn));
+    const session = new EditSession(repo, stored, { onError });
+    session.edit((d) => void (d.review = 'خوب بود'));
+    await expect(session.flush()).rejects.toThrow('saving failed');
+    expect(onError).toHaveBeenCalled();
+    expect(session.record.review).toBe('خوب بود');
+    fail = false;
+    await session.flush();
+    expect((await repo.get(stored.id))?.review).toBe('خوب بود');
+  });
+});

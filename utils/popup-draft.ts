@@ -1,0 +1,83 @@
+/**
+ * What the popup remembers between openings that is not (yet) part of a record: the open application
+ * and tab, a half-filled "log a step" form, and half-written paste text per application. Saved on every
+ * change (to localStorage at once, to IndexedDB right after), restored from whichever copy is newer.
+ */
+import { STAGE_KINDS, type StageKind } from './record';
+
+export type PopupTab = 'steps' | 'questions' | 'outcome' | 'export';
+export const POPUP_TABS: readonly PopupTab[] = ['steps', 'questions', 'outcome', 'export'];
+
+export interface StepDraft {
+  kind: StageKind | null;
+  /** The date as typed (it may not parse yet). */
+  dateText: string;
+  duration: string;
+  platform: string;
+}
+
+export interface PasteDraft {
+  roundId: string | null;
+  text: string;
+  /** Split items the user unticked (by index). */
+  excluded: number[];
+}
+
+export interface PopupDraft {
+  /** When it last changed (ms since epoch): the newer of the two saved copies wins. */
+  at: number;
+  recordId: string | null;
+  tab: PopupTab;
+  step: StepDraft;
+  /** Paste text per application. */
+  pastes: Record<string, PasteDraft>;
+}
+
+export const DRAFT_KEY = 'popup-draft';
+
+export function emptyDraft(): PopupDraft {
+  return { at: 0, recordId: null, tab: 'steps', step: { kind: null, dateText: '', duration: '', platform: '' }, pastes: {} };
+}
+
+const str = (v: unknown, max = 200_000): string => (typeof v === 'string' ? v.slice(0, max) : '');
+
+/** A stored draft, checked field by field (anything odd falls back to empty rather than breaking the popup). */
+export function readDraft(v: unknown): PopupDraft | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  if (typeof o.at !== 'number' || !Number.isFinite(o.at)) return null;
+  const step = (typeof o.step === 'object' && o.step ? o.step : {}) as Record<string, unknown>;
+  const pastes: Record<string, PasteDraft> = {};
+  if (typeof o.pastes === 'object' && o.pastes) {
+    for (const [id, p] of Object.entries(o.pastes as Record<string, unknown>)) {
+      if (typeof p !== 'object' || !p) continue;
+      const q = p as Record<string, unknown>;
+      const text = str(q.text);
+      if (!text) continue;
+      pastes[id] = {
+        roundId: typeof q.roundId === 'string' ? q.roundId : null,
+        text,
+        excluded: Array.isArray(q.excluded) ? q.excluded.filter((n): n is number => Number.isInteger(n)).slice(0, 500) : [],
+      };
+    }
+  }
+  return {
+    at: o.at,
+    recordId: typeof o.recordId === 'string' ? o.recordId : null,
+    tab: (POPUP_TABS as readonly unknown[]).includes(o.tab) ? (o.tab as PopupTab) : 'steps',
+    step: {
+      kind: (STAGE_KINDS as readonly unknown[]).includes(step.kind) ? (step.kind as StageKind) : null,
+      dateText: str(step.dateText, 100),
+      duration: str(step.duration, 200),
+      platform: str(step.platform, 200),
+    },
+    pastes,
+  };
+}
+
+/** The newer of two saved copies. */
+export function newerDraft(a: PopupDraft | null, b: PopupDraft | null): PopupDraft | null {
+  if (!a) return b;
+  if (!b) return a;
+  return b.at > a.at ? b : a;
+}

@@ -1,0 +1,164 @@
+/**
+ * What the popup does to a record: log a step (with the generator's labels, technical rounds numbered I, II,
+ * III), remove one, set the outcome, start an application, add pasted questions. Pure functions on a draft
+ * record, so they can be replayed (the edit session applies each edit again on the stored copy).
+ */
+import { parseDuration } from './dates';
+import { defaultStageLabel } from './jobname/kinds';
+import { createRecord, newQuestion, newRound, newStage, nextId, PROCESS_KINDS, type ApplicationRecord, type DateFormat, type OutcomeKind, type Stage, type StageKind } from './record';
+
+/** The steps the popup offers, in order, with the key that picks each one. */
+export const STEP_CHOICES: { kind: StageKind; key: string }[] = [
+  { kind: 'resume', key: 'r' },
+  { kind: 'hr-call', key: 'h' },
+  { kind: 'technical', key: 't' },
+  { kind: 'task', key: 'k' },
+  { kind: 'task-review', key: 'v' },
+  { kind: 'hr-interview', key: 'i' },
+  { kind: 'offer', key: 'o' },
+  { kind: 'rejection', key: 'x' },
+  { kind: 'declined', key: 'd' },
+];
+
+export const DURATION_CHOICES = [30, 60, 90];
+export const PLATFORM_CHOICES = ['Google Meet', 'Microsoft Teams', 'Skype', 'Zoom', 'In-person', 'Phone'];
+
+/** Steps that get a section of their own for questions. */
+const ROUND_KINDS: ReadonlySet<StageKind> = new Set<StageKind>(['technical', 'hr-interview', 'task-review', 'screening', 'onsite', 'hr-call']);
+
+export interface StepInput {
+  kind: StageKind;
+  date: string | null;
+  /** As typed or chosen ("1 hour & 30 minutes", "About 40 minutes"). */
+  duration?: string | null;
+  platform?: string | null;
+  /** A label of the user's own; the generator's wording otherwise. */
+  label?: string | null;
+  note?: string | null;
+}
+
+const TECHNICAL_DEFAULT = /^Technical Interview(?: [IVX]+)?$/;
+
+/** Technical rounds keep the generator's numbering: one is "Technical Interview", several are I, II, III. */
+function renumberTechnical(r: ApplicationRecord) {
+  const tech = r.stages.filter((s) => s.kind === 'technical');
+  tech.forEach((s, i) => {
+    if (!TECHNICAL_DEFAULT.test(s.label)) return;
+    const label = defaultStageLabel('technical', i + 1, tech.length);
+    if (label === s.label) return;
+    for (const round of r.rounds) if (round.stageId === s.id && round.title === s.label) round.title = label;
+    s.label = label;
+  });
+}
+
+/** Where a new step goes: after the last stage on or before its date; outcome events stay last. */
+function insertAt(r: ApplicationRecord, stage: Stage): number {
+  if (!PROCESS_KINDS.has(stage.kind) && stage.kind !== 'offer') return r.stages.length;
+  let at = r.stages.length;
+  while (at > 0 && !PROCESS_KINDS.has(r.stages[at - 1].kind)) at--;
+  if (stage.date) while (at > 0 && r.stages[at - 1].date !== null && r.stages[at - 1].date! > stage.date) at--;
+  return at;
+}
+
+function lastProcessStage(r: ApplicationRecord): Stage | undefined {
+  return [...r.stages].reverse().find((s) => PROCESS_KINDS.has(s.kind));
+}
+
+/** Logs a step; returns the new stage's id. */
+export function logStep(r: ApplicationRecord, input: StepInput): string {
+  const id = nextId(r, 's');
+  const ordinal = r.stages.filter((s) => s.kind === input.kind).length + 1;
+  const label = input.label?.trim() || defaultStageLabel(input.kind, ordinal, ordinal);
+  const duration = input.duration?.trim() || null;
+  const platform = input.platform?.trim() || null;
+  if (platform && !r.platform) r.platform = platform;
+  const stage = newStage(id, input.kind, label, {
+    date: input.date,
+    duration,
+    durationMinutes: duration ? parseDuration(duration) : null,
+    platform: platform && platform !== r.platform ? platform : null,
+    note: input.note?.trim() || null,
+  });
+  r.stages.splice(insertAt(r, stage), 0, stage);
+  if (input.kind === 'technical') renumberTechnical(r);
+  if (ROUND_KINDS.has(input.kind) && !r.rounds.some((x) => x.stageId === id)) {
+    r.rounds.push(newRound(nextId(r, 'r'), stage.label, { stageId: id }));
+  }
+  if (input.kind === 'rejection') setOutcome(r, 'rejected', lastProcessStage(r)?.id ?? null);
+  else if (input.kind === 'declined') setOutcome(r, 'declined', lastProcessStage(r)?.id ?? null);
+  else if (input.kind === 'offer' && (r.outcome.kind === 'pending' || r.outcome.kind === 'offer')) setOutcome(r, 'offer', id);
+  return id;
+}
+
+/** Changes a logged step's fields. */
+export function updateStep(r: ApplicationRecord, stageId: string, patch: Partial<Pick<Stage, 'label' | 'date' | 'duration' | 'platform' | 'note'>>) {
+  const s = r.stages.find((x) => x.id === stageId);
+  if (!s) return;
+  if (patch.label !== undefined && patch.label.trim() && patch.label !== s.label) {
+    for (const round of r.rounds) if (round.stageId === s.id && round.title === s.label) round.title = patch.label.trim();
+    s.label = patch.label.trim();
+  }
+  if (patch.date !== undefined) s.date = patch.date;
+  if (patch.duration !== undefined) {
+    s.duration = patch.duration?.trim() || null;
+    s.durationMinutes = s.duration ? parseDuration(s.duration) : null;
+  }
+  if (patch.platform !== undefined) s.platform = patch.platform?.trim() || null;
+  if (patch.note !== undefined) s.note = patch.note?.trim() || null;
+}
+
+/** Removes a step; its questions stay (in a section no longer tied to a step). */
+export function removeStep(r: ApplicationRecord, stageId: string) {
+  const at = r.stages.findIndex((s) => s.id === stageId);
+  if (at < 0) return;
+  const [gone] = r.stages.splice(at, 1);
+  for (const round of r.rounds) if (round.stageId === stageId) round.stageId = null;
+  if (r.outcome.afterStageId === stageId) r.outcome.afterStageId = lastProcessStage(r)?.id ?? null;
+  if (gone.kind === 'rejection' && r.outcome.kind === 'rejected' && !r.stages.some((s) => s.kind === 'rejection')) r.outcome = { kind: 'pending', afterStageId: null, remaining: null };
+  if (gone.kind === 'declined' && r.outcome.kind === 'declined') r.outcome = { kind: r.stages.some((s) => s.kind === 'offer') ? 'offer' : 'pending', afterStageId: null, remaining: null };
+  if (gone.kind === 'technical') renumberTechnical(r);
+}
+
+export function setOutcome(r: ApplicationRecord, kind: OutcomeKind, afterStageId: string | null = null) {
+  const after = afterStageId && r.stages.some((s) => s.id === afterStageId) ? afterStageId : kind === 'pending' ? null : (lastProcessStage(r)?.id ?? null);
+  r.outcome = { kind, afterStageId: after, remaining: kind === r.outcome.kind ? r.outcome.remaining : null };
+}
+
+/** Scores are 0-10 in steps of 0.5. */
+export function clampScore(v: number | null): number | null {
+  if (v === null || !Number.isFinite(v)) return null;
+  return Math.min(10, Math.max(0, Math.round(v * 2) / 2));
+}
+
+/** A new application needs only a company name. */
+export function newApplication(company: string, options: { role?: string | null; dateFormat?: DateFormat; now?: string } = {}): ApplicationRecord {
+  return createRecord({
+    company: { name: company.trim() },
+    role: options.role?.trim() || null,
+    createdAt: options.now,
+    updatedAt: options.now,
+    exportPrefs: options.dateFormat ? { dateFormat: options.dateFormat } : undefined,
+  });
+}
+
+/** The section pasted questions go to: the given one, else the last, else a new "Technical Interview". */
+export function ensureRound(r: ApplicationRecord, roundId: string | null): string {
+  if (roundId && r.rounds.some((x) => x.id === roundId)) return roundId;
+  const last = r.rounds[r.rounds.length - 1];
+  if (last) return last.id;
+  const id = nextId(r, 'r');
+  const tech = r.stages.find((s) => s.kind === 'technical');
+  r.rounds.push(newRound(id, tech?.label ?? 'Technical Interview', { stageId: tech?.id ?? null }));
+  return id;
+}
+
+/** Adds questions (already filtered for duplicates) with their answers to a section. */
+export function addQuestions(r: ApplicationRecord, roundId: string | null, items: readonly { text: string; answer: string }[]): string {
+  const id = ensureRound(r, roundId);
+  const round = r.rounds.find((x) => x.id === id)!;
+  for (const item of items) {
+    const answer = item.answer.trim();
+    round.questions.push(newQuestion(nextId(r, 'q'), item.text.trim(), answer ? { answers: [answer], answerLabels: ['Answer'] } : {}));
+  }
+  return id;
+}
