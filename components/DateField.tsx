@@ -1,0 +1,226 @@
+/**
+ * A date field in the user's calendar (Jalali by default): typed as `1404.08.03`, `۱۴۰۴/۸/۳`, `2025-10-25`,
+ * `today`, «دیروز», «۳ روز پیش»…, parsed on every change by parseDateInput; errors in English or Persian.
+ * The month picker is a separate chunk, loaded the first time it is opened. Text only, never HTML.
+ */
+import { lazy, Suspense, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import '@/assets/datefield.css';
+import { addDays, formatDate, GREGORIAN_MONTHS, isoToJalali, isValidIso, JALALI_MONTHS, parseDateInput } from '@/utils/dates';
+import type { Calendar, DateFormat, DateInputError } from '@/utils/dates';
+
+const CalendarPicker = lazy(() => import('./CalendarPicker'));
+
+export type Lang = 'en' | 'fa';
+
+const FA_JALALI_MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
+const FA_GREGORIAN_MONTHS = ['ژانویه', 'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر'];
+/** Indexed by JS weekday: 0 = Sunday. */
+export const WEEKDAYS: Record<Lang, readonly string[]> = {
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  fa: ['یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'شنبه'],
+};
+
+const TEXT = {
+  en: { choose: 'Choose a date', required: 'Enter a date.', loading: 'Loading…', like: (d: string) => `Like ${d}, today or 3 days ago` },
+  fa: { choose: 'انتخاب تاریخ', required: 'تاریخ را وارد کنید.', loading: 'در حال بارگذاری…', like: (d: string) => `مثل ${d}، امروز یا ۳ روز پیش` },
+};
+
+export const calendarOf = (format: DateFormat): Calendar => (format === 'gregorian' ? 'gregorian' : 'jalali');
+
+/** ASCII digits as Persian digits when `lang` is fa. */
+export const localDigits = (s: string | number, lang: Lang): string =>
+  lang === 'fa' ? String(s).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))) : String(s);
+
+export const monthName = (m: number, calendar: Calendar, lang: Lang): string =>
+  (calendar === 'jalali' ? (lang === 'fa' ? FA_JALALI_MONTHS : JALALI_MONTHS) : lang === 'fa' ? FA_GREGORIAN_MONTHS : GREGORIAN_MONTHS)[m - 1];
+
+/** [year, month, day] of an ISO day in `calendar`. */
+export function ymdOf(iso: string, calendar: Calendar): [number, number, number] {
+  if (calendar === 'gregorian') return iso.split('-').map(Number) as [number, number, number];
+  const { jy, jm, jd } = isoToJalali(iso);
+  return [jy, jm, jd];
+}
+
+/** 0 = Sunday … 6 = Saturday, by arithmetic on the Gregorian day (no string is parsed as a date). */
+export function weekdayOf(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/** `Saturday 3 Aban 1404` / «شنبه ۳ آبان ۱۴۰۴». */
+export function dateInWords(iso: string, calendar: Calendar, lang: Lang): string {
+  const [y, m, d] = ymdOf(iso, calendar);
+  return `${WEEKDAYS[lang][weekdayOf(iso)]} ${localDigits(d, lang)} ${monthName(m, calendar, lang)} ${localDigits(y, lang)}`;
+}
+
+/** parseDateInput's error in Persian, built from its code and params. */
+export function faError({ code, params: p }: DateInputError): string {
+  const n = (x: number) => localDigits(x, 'fa');
+  const calendar: Calendar = p.year > 1900 ? 'gregorian' : 'jalali';
+  const lastMonth = p.month === (calendar === 'jalali' ? 12 : 2);
+  const month = p.month ? monthName(p.month, calendar, 'fa') : '';
+  switch (code) {
+    case 'year':
+      return p.year < 1000
+        ? `سال ${n(p.year)} کامل نیست: سال را کامل بنویسید، مثل ۱۴۰۴ یا ۲۰۲۵.`
+        : `سال ${n(p.year)} خارج از محدوده است: سال شمسی (۱۳۰۰ تا ۱۵۰۰) یا میلادی (۱۹۰۱ تا ۲۱۰۰) بنویسید.`;
+    case 'month':
+      return `ماه ${n(p.month)} وجود ندارد: ماه‌ها از ۱ تا ۱۲ هستند.`;
+    case 'leap':
+      return `${n(p.year)} کبیسه نیست: ${month} ${n(p.year)} ${n(p.max)} روز دارد.`;
+    case 'day':
+      if (p.max === undefined) return `روز ${n(p.day)} وجود ندارد: روزها از ۱ شروع می‌شوند.`;
+      return `روز ${n(p.day)} وجود ندارد: ${month}${lastMonth ? ` ${n(p.year)}` : ''} ${n(p.max)} روز دارد.`;
+    default:
+      return 'این تاریخ نیست: آن را مثل ۱۴۰۴.۰۸.۰۳ (سال.ماه.روز) بنویسید.';
+  }
+}
+
+export interface DateFieldProps {
+  id: string;
+  label: string;
+  /** ISO `YYYY-MM-DD` (Gregorian), or null when empty. */
+  value: string | null;
+  onChange(iso: string | null): void;
+  format: DateFormat;
+  lang: Lang;
+  /** ISO day that `today`, «دیروز», `3 days ago` are relative to. */
+  today: string;
+  required?: boolean;
+  autoFocus?: boolean;
+}
+
+export function DateField({ id, label, value, onChange, format, lang, today, required, autoFocus }: DateFieldProps) {
+  const calendar = calendarOf(format);
+  const t = TEXT[lang];
+  const show = (iso: string | null) => (iso && isValidIso(iso) ? formatDate(iso, format) : (iso ?? ''));
+  const parse = (s: string) => (s.trim() ? parseDateInput(s, { today, calendar }) : null);
+
+  const [text, setText] = useState(() => show(value));
+  const [touched, setTouched] = useState(false); // left since the last edit: now format errors are shown too
+  const [open, setOpen] = useState(false);
+  const [synced, setSynced] = useState({ value, format });
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const parsed = parse(text);
+
+  // A new value or format from the parent replaces the text, unless the text already says that day.
+  if (synced.value !== value || synced.format !== format) {
+    setSynced({ value, format });
+    if (synced.format !== format || (parsed === null ? null : parsed.ok ? parsed.iso : undefined) !== value) setText(show(value));
+  }
+
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: MouseEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', outside);
+    return () => document.removeEventListener('mousedown', outside);
+  }, [open]);
+
+  const emit = (iso: string | null) => iso !== value && onChange(iso);
+  const edit = (s: string) => {
+    setText(s);
+    setTouched(false);
+    const r = parse(s);
+    if (r === null) emit(null);
+    else if (r.ok) emit(r.iso);
+  };
+  const set = (iso: string) => {
+    setText(show(iso));
+    setTouched(false);
+    emit(iso);
+  };
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' && e.altKey) {
+      e.preventDefault();
+      setOpen(true);
+    } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && (parsed === null || parsed.ok)) {
+      e.preventDefault();
+      set(parsed === null ? today : addDays(parsed.iso, e.key === 'ArrowUp' ? 1 : -1));
+    }
+  };
+  const onPopoverBlur = (e: FocusEvent) => {
+    const to = e.relatedTarget as Node | null;
+    if (to && !e.currentTarget.contains(to) && to !== buttonRef.current) setOpen(false);
+  };
+
+  let error: string | null = null;
+  if (parsed === null) error = required && touched ? t.required : null;
+  else if (!parsed.ok && (parsed.code !== 'format' || touched)) error = lang === 'fa' ? faError(parsed) : parsed.error;
+  const hint =
+    parsed === null ? t.like(localDigits(show(today), lang))
+    : parsed.ok ? dateInWords(parsed.iso, calendar, lang)
+    : null;
+
+  return (
+    <div className="datefield" ref={rootRef} dir={lang === 'fa' ? 'rtl' : 'ltr'} lang={lang}>
+      <label className="datefield-label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="datefield-row">
+        <input
+          id={id}
+          className="datefield-input"
+          type="text"
+          dir="ltr"
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          required={required}
+          autoFocus={autoFocus}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-msg`}
+          onChange={(e) => edit(e.target.value)}
+          onBlur={() => {
+            setTouched(true);
+            if (parsed?.ok) setText(show(parsed.iso));
+          }}
+          onFocus={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <button
+          ref={buttonRef}
+          type="button"
+          className="datefield-toggle"
+          aria-label={t.choose}
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          aria-controls={`${id}-picker`}
+          onClick={() => setOpen((o) => !o)}
+        >
+          <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5">
+            <rect x="1.75" y="2.75" width="12.5" height="11.5" rx="1.5" />
+            <path d="M1.75 6.25h12.5M5 1v3.5M11 1v3.5" />
+          </svg>
+        </button>
+      </div>
+      <p id={`${id}-msg`} className={error ? 'datefield-msg datefield-error' : 'datefield-msg'} aria-live="polite">
+        {error ?? hint}
+      </p>
+      <div id={`${id}-picker`} className="datefield-popover" role="dialog" aria-label={t.choose} hidden={!open} onBlur={onPopoverBlur}>
+        {open ? (
+          <Suspense fallback={<p className="muted">{t.loading}</p>}>
+            <CalendarPicker
+              value={parsed?.ok ? parsed.iso : value}
+              calendar={calendar}
+              lang={lang}
+              today={today}
+              onClose={close}
+              onPick={(iso) => {
+                set(iso);
+                close();
+              }}
+            />
+          </Suspense>
+        ) : null}
+      </div>
+    </div>
+  );
+}
