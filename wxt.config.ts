@@ -7,6 +7,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports: every dependency is visible in the file that uses it.
   imports: false,
+  // Extension pages run in current browsers, which all support <link rel=modulepreload>: no polyfill.
+  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     // Localised from public/_locales/<lang>/messages.json.
     name: '__MSG_extName__',

@@ -1,106 +1,79 @@
 /**
  * The popup's clip panel: for the current tab, "Clip this posting" (a known board's job page), "Clip this
- * page" (any other web page: JSON-LD or Readability), or the application already clipped from it with
- * "Update from page". The clip itself runs in the background, so closing the popup does not lose it.
+ * page" (any other web page: JSON-LD or Readability), or "Update from page" when this posting was clipped
+ * before. The clip runs in the background, so closing the popup does not lose it.
  */
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import type { ApplicationRecord } from '@/utils/record';
-import { identify, type UrlIdentity } from '@/utils/clip/url';
+import { browser } from '@wxt-dev/browser';
+import type { UrlIdentity } from '@/utils/clip/url';
 import type { ClipRequest, ClipResult } from '@/utils/clip/messages';
+import type { ApplicationRecord } from '@/utils/record';
 import { Notice } from '@/components/Notice';
 import { getRepository } from '../shared/db';
+import { usePopup } from './context';
 
-type Tab = { id: number; identity: UrlIdentity };
-
-type State =
-  | { status: 'idle' }
-  | { status: 'clipping' }
-  | { status: 'done'; result: Extract<ClipResult, { ok: true }> }
-  | { status: 'failed'; error: string };
+type State = { status: 'idle' } | { status: 'clipping' } | { status: 'done'; result: Extract<ClipResult, { ok: true }> } | { status: 'failed'; error: string };
 
 const BOARD_NAMES: Record<string, string> = { jobinja: 'Jobinja', jobvision: 'Jobvision', quera: 'Quera Magnet', linkedin: 'LinkedIn' };
 
-export function ClipPanel({ onClipped }: { onClipped: () => void }) {
-  const [tab, setTab] = useState<Tab | null>(null);
-  const [existing, setExisting] = useState<ApplicationRecord | null>(null);
+const WORDS = {
+  en: { clip: 'Clip this posting', clipPage: 'Clip this page', update: 'Update from page', clipping: 'Clipping…', before: 'Clipped from this page', board: 'A {board} posting.', any: 'Any page with a job posting can be clipped.', failed: 'Not clipped.', notes: 'Clipped, with notes:' },
+  fa: { clip: 'ذخیرهٔ این آگهی', clipPage: 'ذخیرهٔ این صفحه', update: 'به‌روزرسانی از صفحه', clipping: 'در حال ذخیره…', before: 'از همین صفحه ذخیره شده', board: 'آگهی {board}.', any: 'هر صفحه‌ای که آگهی شغلی دارد ذخیره می‌شود.', failed: 'ذخیره نشد.', notes: 'ذخیره شد، با این نکته‌ها:' },
+};
+
+export default function ClipPanel({ tabId, identity, current, onClipped }: { tabId: number; identity: UrlIdentity; current: ApplicationRecord | null; onClipped(recordId: string): void }) {
+  const { tr } = usePopup();
+  const w = WORDS[tr.lang];
+  const [existing, setExisting] = useState<string | null>(null);
   const [state, setState] = useState<State>({ status: 'idle' });
 
   useEffect(() => {
     let live = true;
-    (async () => {
-      const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-      const identity = active?.url ? identify(active.url) : null;
-      if (!live || active?.id === undefined || !identity) return;
-      setTab({ id: active.id, identity });
-      const repo = await getRepository();
-      const found = await repo.findByPosting(identity.board ?? '', identity.jobId, identity.canonical);
-      if (live) setExisting(found ?? null);
-    })().catch(() => {
-      // No tab to clip (a browser page): the panel stays empty.
-    });
+    void getRepository()
+      .then((repo) => repo.findByPosting(identity.board ?? '', identity.jobId, identity.canonical))
+      .then((found) => live && setExisting(found?.id ?? null))
+      .catch(() => {});
     return () => {
       live = false;
     };
-  }, []);
-
-  if (!tab) return null;
+  }, [identity]);
 
   async function clip() {
-    if (!tab) return;
     setState({ status: 'clipping' });
     try {
-      const request: ClipRequest = { type: 'jobnote/clip', tabId: tab.id };
+      const request: ClipRequest = { type: 'jobnote/clip', tabId };
       const result = (await browser.runtime.sendMessage(request)) as ClipResult | undefined;
       if (!result) throw new Error('the background did not answer');
-      if (!result.ok) {
-        setState({ status: 'failed', error: result.error });
-        return;
-      }
+      if (!result.ok) return setState({ status: 'failed', error: result.error });
       setState({ status: 'done', result });
-      const repo = await getRepository();
-      setExisting((await repo.get(result.recordId)) ?? null);
-      onClipped();
+      setExisting(result.recordId);
+      onClipped(result.recordId);
     } catch (err) {
       setState({ status: 'failed', error: err instanceof Error ? err.message : String(err) });
     }
   }
 
-  const { identity } = tab;
   const board = identity.board ? BOARD_NAMES[identity.board] : null;
   const busy = state.status === 'clipping';
-  const label = existing ? 'Update from page' : identity.isJobPage ? 'Clip this posting' : 'Clip this page';
+  const label = existing ? w.update : identity.isJobPage ? w.clip : w.clipPage;
+  const showing = existing !== null && current?.id === existing;
 
   return (
-    <section className="clip-panel" aria-label="Clip" data-testid="clip-panel">
+    <section className="clip-panel" aria-label={label} data-testid="clip-panel">
       {existing ? (
-        <div className="clip-existing" data-testid="clipped-before">
-          <span className="muted">{state.status === 'done' ? (state.result.created ? 'Clipped:' : 'Updated:') : 'Clipped before:'}</span>{' '}
-          <bdi className="app-company">{existing.company.name}</bdi>
-          {existing.role ? (
-            <>
-              {' — '}
-              <bdi>{existing.role}</bdi>
-            </>
-          ) : null}
-        </div>
+        <p className="clip-existing muted" data-testid="clipped-before">
+          {w.before}
+          {showing ? '' : ' ↓'}
+        </p>
       ) : (
-        <p className="muted clip-hint">{identity.isJobPage && board ? `A ${board} posting.` : 'Any page with a job posting can be clipped.'}</p>
+        <p className="muted clip-hint">{identity.isJobPage && board ? w.board.replace('{board}', board) : w.any}</p>
       )}
-      <button
-        type="button"
-        className={existing ? 'btn' : 'btn btn-primary'}
-        onClick={() => void clip()}
-        disabled={busy}
-        aria-busy={busy}
-        data-testid="clip"
-        autoFocus={!existing}
-      >
-        {busy ? 'Clipping…' : label}
+      <button type="button" className={existing ? 'btn' : 'btn btn-primary'} onClick={() => void clip()} disabled={busy} aria-busy={busy} data-testid="clip" autoFocus={!existing}>
+        {busy ? w.clipping : label}
       </button>
       <div aria-live="polite">
-        {state.status === 'failed' ? <Notice kind="error" title="Not clipped." items={[state.error]} testId="clip-error" /> : null}
-        {state.status === 'done' && state.result.notes.length ? <Notice kind="ok" title="Clipped, with notes:" items={state.result.notes} testId="clip-notes" /> : null}
+        {state.status === 'failed' ? <Notice kind="error" title={w.failed} items={[state.error]} testId="clip-error" /> : null}
+        {state.status === 'done' && state.result.notes.length ? <Notice kind="ok" title={w.notes} items={state.result.notes} testId="clip-notes" /> : null}
       </div>
     </section>
   );

@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/assets/jobnote.css';
-import { Popup } from './Popup';
+import '@/assets/popup.css';
+import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Popup />
+    <App />
   </StrictMode>,
 );

@@ -1,0 +1,92 @@
+/**
+ * Export: the core exporter's output, byte for byte, to copy or download as the repository names files
+ * (`src/<slug>/<slug>.md`), with the line to add to SUMMARY.md. Loaded only when the tab is opened.
+ */
+import { useMemo, useState } from 'react';
+import { entryFileName, exportEntry } from '@/utils/jobname/export';
+import { DATE_FORMATS, type ApplicationRecord, type DateFormat } from '@/utils/record';
+import { usePopup } from './context';
+
+type Edit = (fn: (d: ApplicationRecord) => void) => void;
+
+async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Older browsers, or the clipboard API refused: copy the selected text area.
+    fallback?.select();
+    if (!document.execCommand('copy')) throw new Error('the browser refused to copy');
+  }
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export default function ExportPanel({ record, edit }: { record: ApplicationRecord; edit: Edit }) {
+  const { tr } = usePopup();
+  const markdown = useMemo(() => exportEntry(record), [record]);
+  const { slug, path } = entryFileName(record);
+  const summaryLine = `- [${record.company.name.replace(/[[\]]/g, '\\$&')}](./${slug}/${slug}.md)`;
+  const [copied, setCopied] = useState<'md' | 'line' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  let area: HTMLTextAreaElement | null = null;
+
+  const copy = (what: 'md' | 'line', text: string) =>
+    copyText(text, what === 'md' ? area : null).then(
+      () => {
+        setCopied(what);
+        setError(null);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+
+  return (
+    <div className="export">
+      <div className="export-prefs">
+        <div className="field">
+          <label htmlFor="export-dates">{tr.t('calendar')}</label>
+          <select id="export-dates" value={record.exportPrefs.dateFormat} onChange={(e) => edit((d) => void (d.exportPrefs.dateFormat = e.target.value as DateFormat))}>
+            {DATE_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {tr.dateFormat(f)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="export-answers">{tr.t('answerStyle')}</label>
+          <select id="export-answers" value={record.exportPrefs.answerStyle} onChange={(e) => edit((d) => void (d.exportPrefs.answerStyle = e.target.value as 'plain' | 'boxed'))}>
+            <option value="plain">{tr.t('answerPlain')}</option>
+            <option value="boxed">{tr.t('answerBoxed')}</option>
+          </select>
+        </div>
+      </div>
+      <label htmlFor="export-md">{tr.t('exportTitle')}</label>
+      <textarea id="export-md" ref={(el) => void (area = el)} readOnly value={markdown} rows={10} dir="ltr" className="export-preview" data-testid="export-markdown" />
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={() => void copy('md', markdown)} data-testid="copy-markdown">
+          {copied === 'md' ? tr.t('copied') : tr.t('copyMarkdown')}
+        </button>
+        <button type="button" className="btn" onClick={() => download(`${slug}.md`, markdown)} data-testid="download-md">
+          {tr.t('download')}
+        </button>
+      </div>
+      <p className="muted">{tr.t('fileHint', { path })}</p>
+      <div className="summary-line">
+        <code dir="ltr" data-testid="summary-line">{summaryLine}</code>
+        <button type="button" className="btn btn-link" onClick={() => void copy('line', summaryLine)}>
+          {copied === 'line' ? tr.t('copied') : tr.t('copyLine')}
+        </button>
+      </div>
+      {error ? <p role="alert" className="notice notice-error">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/** A new application for a referral or an email: only the company name is needed. */
+import { useState } from 'react';
+import { usePopup } from './context';
+
+export default function NewApplication({ onCreate, onCancel }: { onCreate(company: string, role: string): void; onCancel?: () => void }) {
+  const { tr } = usePopup();
+  const [company, setCompany] = useState('');
+  const [role, setRole] = useState('');
+  return (
+    <form
+      className="panel new-app"
+      aria-label={tr.t('newApplication')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (company.trim()) onCreate(company, role);
+      }}
+    >
+      <div className="field">
+        <label htmlFor="new-company">{tr.t('company')}</label>
+        <input id="new-company" value={company} onChange={(e) => setCompany(e.target.value)} required autoFocus dir="auto" data-testid="new-company" />
+      </div>
+      <div className="field">
+        <label htmlFor="new-role">{tr.t('role')}</label>
+        <input id="new-role" value={role} onChange={(e) => setRole(e.target.value)} dir="auto" data-testid="new-role" />
+      </div>
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={!company.trim()} data-testid="create">
+          {tr.t('create')}
+        </button>
+        {onCancel ? (
+          <button type="button" className="btn" onClick={onCancel}>
+            {tr.t('cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+/** Outcome (and after which step), score 0-10 in steps of 0.5, and the review in the user's words. */
+import { OUTCOME_KINDS, PROCESS_KINDS, type ApplicationRecord } from '@/utils/record';
+import { clampScore, setOutcome } from '@/utils/steps';
+import { localDigits } from '@/utils/i18n';
+import { usePopup } from './context';
+
+type Edit = (fn: (d: ApplicationRecord) => void) => void;
+
+export default function OutcomePanel({ record, edit }: { record: ApplicationRecord; edit: Edit }) {
+  const { tr } = usePopup();
+  const steps = record.stages.filter((s) => PROCESS_KINDS.has(s.kind));
+  const kind = record.outcome.kind;
+  return (
+    <div className="outcome">
+      <fieldset>
+        <legend>{tr.t('outcome')}</legend>
+        <div className="radio-list">
+          {OUTCOME_KINDS.map((k) => (
+            <label key={k} className="radio">
+              <input type="radio" name="outcome" value={k} checked={kind === k} onChange={() => edit((d) => setOutcome(d, k, d.outcome.afterStageId))} data-testid={`outcome-${k}`} />
+              {tr.outcome(k)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {kind !== 'pending' && steps.length ? (
+        <div className="field">
+          <label htmlFor="outcome-after">{tr.t('afterStep')}</label>
+          <select id="outcome-after" value={record.outcome.afterStageId ?? ''} onChange={(e) => edit((d) => setOutcome(d, d.outcome.kind, e.target.value || null))} data-testid="outcome-after">
+            {steps.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="score">{tr.t('score')}</label>
+        <div className="score-row">
+          <input
+            id="score"
+            type="range"
+            min={0}
+            max={10}
+            step={0.5}
+            value={record.score ?? 5}
+            aria-valuetext={record.score === null ? tr.t('noScore') : `${record.score}/10`}
+            onChange={(e) => edit((d) => void (d.score = clampScore(Number(e.target.value))))}
+            data-testid="score"
+          />
+          <output htmlFor="score" dir="ltr" data-testid="score-value">
+            {record.score === null ? '—' : `${localDigits(record.score, tr.lang)}/10`}
+          </output>
+          <label className="checkbox">
+            <input type="checkbox" checked={record.score === null} onChange={(e) => edit((d) => void (d.score = e.target.checked ? null : 5))} />
+            {tr.t('noScore')}
+          </label>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="review">{tr.t('review')}</label>
+        <textarea id="review" dir="auto" rows={4} value={record.review} placeholder={tr.t('reviewHint')} onChange={(e) => edit((d) => void (d.review = e.target.value))} data-testid="review" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * Questions: the sections of the application and their questions, and one paste area that takes plain
+ * or rich text, shows how it splits into questions and answers (untick what is wrong), and adds the new
+ * ones to the chosen section without repeating questions already there. Loaded when the tab is opened.
+ */
+import { useMemo } from 'react';
+import { clipboardToMarkdown, newItems, splitQuestions } from '@/utils/paste';
+import { addQuestions } from '@/utils/steps';
+import type { ApplicationRecord } from '@/utils/record';
+import type { PasteDraft } from '@/utils/popup-draft';
+import { usePopup } from './context';
+
+type Edit = (fn: (d: ApplicationRecord) => void) => void;
+
+export default function QuestionsPanel({ record, edit, paste, updatePaste }: { record: ApplicationRecord; edit: Edit; paste: PasteDraft; updatePaste(p: Partial<PasteDraft>): void }) {
+  const { tr } = usePopup();
+  const round = record.rounds.find((r) => r.id === paste.roundId) ?? record.rounds[record.rounds.length - 1] ?? null;
+  const items = useMemo(() => splitQuestions(paste.text), [paste.text]);
+  const fresh = useMemo(() => newItems(round?.questions ?? [], items), [round, items]);
+  const chosen = fresh.filter((_, i) => !paste.excluded.includes(i));
+  const duplicates = items.length - fresh.length;
+
+  function onPaste(e: React.ClipboardEvent<HTMLTextAreaElement>) {
+    const html = e.clipboardData.getData('text/html');
+    if (!html) return; // plain text: the textarea takes it as it is
+    e.preventDefault();
+    const md = clipboardToMarkdown({ html, text: e.clipboardData.getData('text/plain') }, document);
+    const el = e.currentTarget;
+    const text = el.value.slice(0, el.selectionStart) + md + el.value.slice(el.selectionEnd);
+    updatePaste({ text, excluded: [] });
+  }
+
+  return (
+    <div className="questions">
+      <div className="field">
+        <label htmlFor="round">{tr.t('round')}</label>
+        <select id="round" value={round?.id ?? ''} onChange={(e) => updatePaste({ roundId: e.target.value || null })} data-testid="round">
+          {record.rounds.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.title} ({r.questions.length})
+            </option>
+          ))}
+          {!record.rounds.length ? <option value="">{tr.t('newRound')}</option> : null}
+        </select>
+      </div>
+      {round?.questions.length ? (
+        <ol className="question-list" data-testid="questions">
+          {round.questions.map((q) => (
+            <li key={q.id} data-testid="question">
+              <div className="question-text" dir="auto">{q.text}</div>
+              {q.answers.map((a, i) => (
+                <details key={i} className="answer">
+                  <summary>{q.answerLabels[i] || tr.t('answers')}</summary>
+                  <div className="markdown-text" dir="auto">{a}</div>
+                </details>
+              ))}
+              <button
+                type="button"
+                className="btn btn-link"
+                aria-label={`${tr.t('remove')}: ${q.text.slice(0, 60)}`}
+                onClick={() =>
+                  edit((d) => {
+                    const r = d.rounds.find((x) => x.id === round.id);
+                    if (r) r.questions = r.questions.filter((x) => x.id !== q.id);
+                  })
+                }
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{tr.t('noQuestions')}</p>
+      )}
+      <div className="field">
+        <label htmlFor="paste">{tr.t('pasteLabel')}</label>
+        <textarea id="paste" rows={6} dir="auto" value={paste.text} onChange={(e) => updatePaste({ text: e.target.value, excluded: [] })} onPaste={onPaste} aria-describedby="paste-hint" data-testid="paste" />
+        <p id="paste-hint" className="muted small">
+          {tr.t('pasteHint')}
+        </p>
+      </div>
+      {items.length ? (
+        <div className="split-preview" data-testid="split-preview">
+          <p role="status">
+            {tr.t('splitPreview', { n: fresh.length, a: fresh.filter((x) => x.answer).length })}
+            {duplicates ? ` · ${tr.t('splitDuplicates', { n: duplicates })}` : ''}
+          </p>
+          <ol>
+            {fresh.map((item, i) => (
+              <li key={i} data-testid="split-item">
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={!paste.excluded.includes(i)}
+                    onChange={(e) => updatePaste({ excluded: e.target.checked ? paste.excluded.filter((x) => x !== i) : [...paste.excluded, i] })}
+                    aria-label={`${tr.t('include')}: ${item.text.slice(0, 60)}`}
+                  />
+                  <bdi className="split-question">{item.text}</bdi>
+                </label>
+                {item.answer ? <div className="split-answer muted" dir="auto">↳ {item.answer.length > 160 ? item.answer.slice(0, 160) + '…' : item.answer}</div> : null}
+              </li>
+            ))}
+          </ol>
+          <div className="actions">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!chosen.length}
+              data-testid="add-questions"
+              onClick={() => {
+                const roundId = round?.id ?? null;
+                edit((d) => void addQuestions(d, roundId, chosen));
+                updatePaste({ text: '', excluded: [] });
+              }}
+            >
+              {tr.t('addQuestions', { n: chosen.length })}
+            </button>
+            <button type="button" className="btn" onClick={() => updatePaste({ text: '', excluded: [] })}>
+              {tr.t('clearPaste')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

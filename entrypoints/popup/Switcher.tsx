@@ -1,0 +1,89 @@
+/** The quick switcher: type a few letters of a company, arrows to choose, Enter to open. */
+import { useId, useMemo, useState } from 'react';
+import { labelKey } from '@/utils/clip/normalize';
+import type { RecordSummary } from '@/utils/repository';
+import { usePopup } from './context';
+
+export default function Switcher({ summaries, currentId, onPick, initialQuery = '' }: { summaries: RecordSummary[]; currentId: string | null; onPick(id: string): void; initialQuery?: string }) {
+  const { tr } = usePopup();
+  const [query, setQuery] = useState(initialQuery);
+  const [open, setOpen] = useState(true);
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const matches = useMemo(() => {
+    const q = labelKey(query);
+    const list = summaries.filter((s) => s.id !== currentId);
+    return (q ? list.filter((s) => labelKey(`${s.company} ${s.role ?? ''}`).includes(q)) : list).slice(0, 8);
+  }, [query, summaries, currentId]);
+
+  function pick(s: RecordSummary | undefined) {
+    if (!s) return;
+    onPick(s.id);
+    setQuery('');
+    setOpen(false);
+  }
+
+  return (
+    <div className="switcher">
+      <label className="visually-hidden" htmlFor={`${listId}-input`}>
+        {tr.t('switchTo')}
+      </label>
+      <input
+        id={`${listId}-input`}
+        type="search"
+        role="combobox"
+        aria-expanded={open && matches.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && matches[active] ? `${listId}-${matches[active].id}` : undefined}
+        placeholder={tr.t('switchPlaceholder')}
+        value={query}
+        dir="auto"
+        data-testid="switcher"
+        autoFocus
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+          setActive(0);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, matches.length - 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter') pick(matches[active]);
+          else if (e.key === 'Escape') setOpen(false);
+          else return;
+          e.preventDefault();
+          setOpen(e.key !== 'Escape' && e.key !== 'Enter');
+        }}
+      />
+      {open ? (
+        <ul id={listId} role="listbox" className="switcher-list" aria-label={tr.t('switchTo')}>
+          {matches.length ? (
+            matches.map((s, i) => (
+              <li
+                key={s.id}
+                id={`${listId}-${s.id}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'active' : undefined}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  pick(s);
+                }}
+              >
+                <bdi className="app-company">{s.company}</bdi>
+                {s.role ? <bdi className="muted"> — {s.role}</bdi> : null} <span dir="ltr">{s.status}</span>
+              </li>
+            ))
+          ) : (
+            <li className="muted" role="presentation">
+              {tr.t('noMatches')}
+            </li>
+          )}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
