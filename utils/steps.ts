@@ -23,8 +23,8 @@ export const STEP_CHOICES: { kind: StageKind; key: string }[] = [
 export const DURATION_CHOICES = [30, 60, 90];
 export const PLATFORM_CHOICES = ['Google Meet', 'Microsoft Teams', 'Skype', 'Zoom', 'In-person', 'Phone'];
 
-/** Steps that get a section of their own for questions. */
-const ROUND_KINDS: ReadonlySet<StageKind> = new Set<StageKind>(['technical', 'hr-interview', 'task-review', 'screening', 'onsite', 'hr-call']);
+/** Steps that get a section of their own for questions (an HR call rarely has any: added on demand). */
+const ROUND_KINDS: ReadonlySet<StageKind> = new Set<StageKind>(['technical', 'hr-interview', 'task-review', 'screening', 'onsite']);
 
 export interface StepInput {
   kind: StageKind;
@@ -149,6 +149,13 @@ export function ensureRound(r: ApplicationRecord, roundId: string | null): strin
   const id = nextId(r, 'r');
   const tech = r.stages.find((s) => s.kind === 'technical');
   r.rounds.push(newRound(id, tech?.label ?? 'Technical Interview', { stageId: tech?.id ?? null }));
+  return id;
+}
+
+/** A new section for questions, tied to a step when one is given; returns its id. */
+export function addRound(r: ApplicationRecord, title: string, stageId: string | null = null): string {
+  const id = nextId(r, 'r');
+  r.rounds.push(newRound(id, title.trim() || 'Technical Interview', { stageId }));
   return id;
 }
 

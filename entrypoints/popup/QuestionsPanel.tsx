@@ -3,18 +3,102 @@
  * or rich text, shows how it splits into questions and answers (untick what is wrong), and adds the new
  * ones to the chosen section without repeating questions already there. Loaded when the tab is opened.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { clipboardToMarkdown, newItems, splitQuestions } from '@/utils/paste';
-import { addQuestions } from '@/utils/steps';
+import { addQuestions, addRound } from '@/utils/steps';
+import { nextId } from '@/utils/record';
 import type { ApplicationRecord } from '@/utils/record';
 import type { PasteDraft } from '@/utils/popup-draft';
 import { usePopup } from './context';
 
 type Edit = (fn: (d: ApplicationRecord) => void) => void;
 
+type Question = ApplicationRecord['rounds'][number]['questions'][number];
+
+/** One question: its text and first answer, editable in place (every keystroke saved). */
+function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit: Edit }) {
+  const { tr } = usePopup();
+  const [editing, setEditing] = useState(false);
+  const change = (fn: (x: Question) => void) =>
+    edit((d) => {
+      const target = d.rounds.find((r) => r.id === roundId)?.questions.find((x) => x.id === q.id);
+      if (target) fn(target);
+    });
+  return (
+    <li data-testid="question">
+      {editing ? (
+        <div className="question-edit">
+          <label className="visually-hidden" htmlFor={`q-${q.id}`}>
+            {tr.t('questions')}
+          </label>
+          <textarea id={`q-${q.id}`} dir="auto" rows={2} value={q.text} onChange={(e) => change((x) => void (x.text = e.target.value))} data-testid="question-text" autoFocus />
+          <label htmlFor={`a-${q.id}`} className="small muted">
+            {q.answerLabels[0] || tr.t('answers')}
+          </label>
+          <textarea
+            id={`a-${q.id}`}
+            dir="auto"
+            rows={3}
+            value={q.answers[0] ?? ''}
+            onChange={(e) =>
+              change((x) => {
+                const v = e.target.value;
+                if (x.answers.length) x.answers[0] = v;
+                else if (v) {
+                  x.answers = [v];
+                  x.answerLabels = ['Answer'];
+                }
+              })
+            }
+            data-testid="answer-text"
+          />
+          <button type="button" className="btn btn-link" onClick={() => setEditing(false)}>
+            {tr.t('close')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <button type="button" className="question-text btn-plain" dir="auto" onClick={() => setEditing(true)} aria-label={`${tr.t('edit')}: ${q.text.slice(0, 60)}`}>
+            {q.text}
+          </button>
+          {q.answers.map((a, i) => (
+            <details key={i} className="answer">
+              <summary>{q.answerLabels[i] || tr.t('answers')}</summary>
+              <div className="markdown-text" dir="auto">{a}</div>
+            </details>
+          ))}
+        </>
+      )}
+      <button
+        type="button"
+        className="btn btn-link"
+        aria-label={`${tr.t('remove')}: ${q.text.slice(0, 60)}`}
+        onClick={() =>
+          edit((d) => {
+            const r = d.rounds.find((x) => x.id === roundId);
+            if (r) r.questions = r.questions.filter((x) => x.id !== q.id);
+          })
+        }
+      >
+        ✕
+      </button>
+    </li>
+  );
+}
+
 export default function QuestionsPanel({ record, edit, paste, updatePaste }: { record: ApplicationRecord; edit: Edit; paste: PasteDraft; updatePaste(p: Partial<PasteDraft>): void }) {
   const { tr } = usePopup();
+  const [newTitle, setNewTitle] = useState<string | null>(null);
   const round = record.rounds.find((r) => r.id === paste.roundId) ?? record.rounds[record.rounds.length - 1] ?? null;
+
+  function createRound() {
+    const title = newTitle?.trim();
+    if (!title) return;
+    const id = nextId(record, 'r');
+    edit((d) => void addRound(d, title));
+    updatePaste({ roundId: id });
+    setNewTitle(null);
+  }
   const items = useMemo(() => splitQuestions(paste.text), [paste.text]);
   const fresh = useMemo(() => newItems(round?.questions ?? [], items), [round, items]);
   const chosen = fresh.filter((_, i) => !paste.excluded.includes(i));
@@ -34,40 +118,41 @@ export default function QuestionsPanel({ record, edit, paste, updatePaste }: { r
     <div className="questions">
       <div className="field">
         <label htmlFor="round">{tr.t('round')}</label>
-        <select id="round" value={round?.id ?? ''} onChange={(e) => updatePaste({ roundId: e.target.value || null })} data-testid="round">
-          {record.rounds.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.title} ({r.questions.length})
-            </option>
-          ))}
-          {!record.rounds.length ? <option value="">{tr.t('newRound')}</option> : null}
-        </select>
+        <div className="with-choices">
+          <select id="round" value={round?.id ?? ''} onChange={(e) => updatePaste({ roundId: e.target.value || null })} data-testid="round">
+            {record.rounds.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.title} ({r.questions.length})
+              </option>
+            ))}
+            {!record.rounds.length ? <option value="">Technical Interview</option> : null}
+          </select>
+          <button type="button" className="chip" onClick={() => setNewTitle(newTitle === null ? '' : null)} aria-expanded={newTitle !== null} data-testid="new-round">
+            + {tr.t('newRound')}
+          </button>
+        </div>
       </div>
+      {newTitle !== null ? (
+        <form
+          className="field"
+          onSubmit={(e) => {
+            e.preventDefault();
+            createRound();
+          }}
+        >
+          <label htmlFor="round-title">{tr.t('label')}</label>
+          <div className="with-choices">
+            <input id="round-title" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} dir="auto" placeholder="HR Interview" autoFocus data-testid="round-title" />
+            <button type="submit" className="btn" disabled={!newTitle.trim()}>
+              {tr.t('add')}
+            </button>
+          </div>
+        </form>
+      ) : null}
       {round?.questions.length ? (
         <ol className="question-list" data-testid="questions">
           {round.questions.map((q) => (
-            <li key={q.id} data-testid="question">
-              <div className="question-text" dir="auto">{q.text}</div>
-              {q.answers.map((a, i) => (
-                <details key={i} className="answer">
-                  <summary>{q.answerLabels[i] || tr.t('answers')}</summary>
-                  <div className="markdown-text" dir="auto">{a}</div>
-                </details>
-              ))}
-              <button
-                type="button"
-                className="btn btn-link"
-                aria-label={`${tr.t('remove')}: ${q.text.slice(0, 60)}`}
-                onClick={() =>
-                  edit((d) => {
-                    const r = d.rounds.find((x) => x.id === round.id);
-                    if (r) r.questions = r.questions.filter((x) => x.id !== q.id);
-                  })
-                }
-              >
-                ✕
-              </button>
-            </li>
+            <QuestionItem key={q.id} q={q} roundId={round.id} edit={edit} />
           ))}
         </ol>
       ) : (

@@ -3,7 +3,7 @@
  * technical interview) picks it and puts the cursor in the date, which is today unless typed; Enter logs
  * it. Duration and platform have quick choices and take free text.
  */
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { formatDate, formatDuration } from '@/utils/dates';
 import { DURATION_CHOICES, PLATFORM_CHOICES, STEP_CHOICES, logStep, removeStep } from '@/utils/steps';
 import type { ApplicationRecord, Stage } from '@/utils/record';
@@ -32,6 +32,24 @@ export function StepsPanel({ record, edit, draft, updateDraft }: { record: Appli
     requestAnimationFrame(() => document.getElementById('step-date')?.focus());
   }
 
+  // A step's key picks it wherever focus is (the popup opens with focus on a button), unless the user is
+  // typing in a field.
+  const latestUpdate = useRef(updateDraft);
+  latestUpdate.current = updateDraft;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || (t && (/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable))) return;
+      const choice = STEP_CHOICES.find((c) => c.key === e.key.toLowerCase());
+      if (!choice) return;
+      e.preventDefault();
+      latestUpdate.current({ kind: choice.kind });
+      requestAnimationFrame(() => document.getElementById('step-date')?.focus());
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   function submit() {
     if (!draft.kind) return;
     const input = { kind: draft.kind, date, duration: draft.duration, platform: draft.platform };
@@ -41,18 +59,7 @@ export function StepsPanel({ record, edit, draft, updateDraft }: { record: Appli
   }
 
   return (
-    <div
-      className="steps"
-      onKeyDown={(e) => {
-        const t = e.target as HTMLElement;
-        if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
-        const choice = STEP_CHOICES.find((c) => c.key === e.key.toLowerCase());
-        if (choice) {
-          e.preventDefault();
-          pick(choice.kind);
-        }
-      }}
-    >
+    <div className="steps">
       {record.stages.length ? (
         <ol className="stage-list" data-testid="stages">
           {record.stages.map((s) => (

@@ -19,10 +19,10 @@ describe('logging steps', () => {
     logStep(r, { kind: 'hr-call', date: '2025-10-20', platform: 'Phone' });
     logStep(r, { kind: 'technical', date: '2025-10-25', duration: '1 hour', platform: 'Google Meet' });
     expect(r.stages.map((s) => s.label)).toEqual(['Sent Resume', 'HR Call', 'Technical Interview']);
-    expect(r.rounds.map((x) => x.title)).toEqual(['HR Call', 'Technical Interview']);
+    expect(r.rounds.map((x) => x.title)).toEqual(['Technical Interview']);
     logStep(r, { kind: 'technical', date: '2025-11-02', duration: '1.5 hours' });
     expect(r.stages.map((s) => s.label)).toEqual(['Sent Resume', 'HR Call', 'Technical Interview I', 'Technical Interview II']);
-    expect(r.rounds.map((x) => x.title)).toEqual(['HR Call', 'Technical Interview I', 'Technical Interview II']);
+    expect(r.rounds.map((x) => x.title)).toEqual(['Technical Interview I', 'Technical Interview II']);
     expect(r.platform).toBe('Phone');
     expect(r.stages[2]).toMatchObject({ platform: 'Google Meet', duration: '1 hour', durationMinutes: 60 });
     expect(r.stages[3].durationMinutes).toBe(90);

@@ -32,6 +32,7 @@ export const messages = {
   label: 'Label',
   add: 'Add',
   addStep: 'Log step',
+  edit: 'Edit',
   remove: 'Remove',
   removeStep: 'Remove {label}',
   noSteps: 'No steps yet. Pick a step (or press its key) and its date.',

@@ -32,6 +32,7 @@ export const messages: Record<MessageKey, string> = {
   label: 'عنوان',
   add: 'افزودن',
   addStep: 'ثبت',
+  edit: 'ویرایش',
   remove: 'حذف',
   removeStep: 'حذف {label}',
   noSteps: 'هنوز مرحله‌ای ثبت نشده. مرحله را انتخاب کنید (یا کلیدش را بزنید) و تاریخش را.',
