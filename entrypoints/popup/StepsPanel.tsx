@@ -65,8 +65,18 @@ export function StepsPanel({ record, edit, draft, updateDraft }: { record: Appli
           {record.stages.map((s) => (
             <li key={s.id} data-testid="stage">
               <bdi className="stage-label">{s.label}</bdi> <span dir="ltr" className="stage-date">{stageDate(s, dateFormat)}</span>
-              {s.duration ? <span className="muted"> · {s.duration}</span> : null}
-              {s.platform ? <span className="muted"> · {s.platform}</span> : null}
+              {s.duration ? (
+                <span className="muted">
+                  {' · '}
+                  <bdi>{s.duration}</bdi>
+                </span>
+              ) : null}
+              {s.platform ? (
+                <span className="muted">
+                  {' · '}
+                  <bdi>{s.platform}</bdi>
+                </span>
+              ) : null}
               <button type="button" className="btn btn-link" aria-label={tr.t('removeStep', { label: s.label })} onClick={() => edit((d) => removeStep(d, s.id))}>
                 ✕
               </button>
