@@ -6,6 +6,7 @@ import { entryFileName, exportEntry } from '@/utils/jobname/export';
 import { InvalidRecordError } from '@/utils/repository';
 import { todayIso } from '@/utils/dates';
 import { Notice } from '@/components/Notice';
+import { downloadText } from '@/components/download';
 import { PostingView } from '@/components/PostingView';
 import { OUTCOME_LABELS, ScoreBadge, StageLine, StatusEmojis } from '@/components/summary';
 import { getRepository } from '../shared/db';
@@ -23,16 +24,8 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Saves `text` as a file through a temporary object URL (no downloads permission needed). */
 function download(name: string, text: string, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadText(name, text, type);
 }
 
 export function Dashboard() {

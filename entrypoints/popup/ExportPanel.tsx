@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { entryFileName, exportEntry } from '@/utils/jobname/export';
 import { DATE_FORMATS, type ApplicationRecord, type DateFormat } from '@/utils/record';
+import { downloadText } from '@/components/download';
 import { usePopup } from './context';
 
 type Edit = (fn: (d: ApplicationRecord) => void) => void;
@@ -19,16 +20,6 @@ async function copyText(text: string, fallback: HTMLTextAreaElement | null): Pro
   }
 }
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export default function ExportPanel({ record, edit }: { record: ApplicationRecord; edit: Edit }) {
   const { tr } = usePopup();
@@ -75,7 +66,7 @@ export default function ExportPanel({ record, edit }: { record: ApplicationRecor
         <button type="button" className="btn btn-primary" onClick={() => void copy('md', markdown)} data-testid="copy-markdown">
           {copied === 'md' ? tr.t('copied') : tr.t('copyMarkdown')}
         </button>
-        <button type="button" className="btn" onClick={() => download(`${slug}.md`, markdown)} data-testid="download-md">
+        <button type="button" className="btn" onClick={() => downloadText(`${slug}.md`, markdown, 'text/markdown')} data-testid="download-md">
           {tr.t('download')}
         </button>
       </div>
