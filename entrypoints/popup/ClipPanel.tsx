@@ -16,14 +16,8 @@ type State = { status: 'idle' } | { status: 'clipping' } | { status: 'done'; res
 
 const BOARD_NAMES: Record<string, string> = { jobinja: 'Jobinja', jobvision: 'Jobvision', quera: 'Quera Magnet', linkedin: 'LinkedIn' };
 
-const WORDS = {
-  en: { clip: 'Clip this posting', clipPage: 'Clip this page', update: 'Update from page', clipping: 'Clipping…', before: 'Clipped from this page', board: 'A {board} posting.', any: 'Any page with a job posting can be clipped.', failed: 'Not clipped.', notes: 'Clipped, with notes:' },
-  fa: { clip: 'ذخیرهٔ این آگهی', clipPage: 'ذخیرهٔ این صفحه', update: 'به‌روزرسانی از صفحه', clipping: 'در حال ذخیره…', before: 'از همین صفحه ذخیره شده', board: 'آگهی {board}.', any: 'هر صفحه‌ای که آگهی شغلی دارد ذخیره می‌شود.', failed: 'ذخیره نشد.', notes: 'ذخیره شد، با این نکته‌ها:' },
-};
-
 export default function ClipPanel({ tabId, identity, current, onClipped }: { tabId: number; identity: UrlIdentity; current: ApplicationRecord | null; onClipped(recordId: string): void }) {
   const { tr } = usePopup();
-  const w = WORDS[tr.lang];
   const [existing, setExisting] = useState<string | null>(null);
   const [state, setState] = useState<State>({ status: 'idle' });
 
@@ -55,25 +49,25 @@ export default function ClipPanel({ tabId, identity, current, onClipped }: { tab
 
   const board = identity.board ? BOARD_NAMES[identity.board] : null;
   const busy = state.status === 'clipping';
-  const label = existing ? w.update : identity.isJobPage ? w.clip : w.clipPage;
+  const label = tr.t(existing ? 'clipUpdate' : identity.isJobPage ? 'clipPosting' : 'clipPage');
   const showing = existing !== null && current?.id === existing;
 
   return (
     <section className="clip-panel" aria-label={label} data-testid="clip-panel">
       {existing ? (
         <p className="clip-existing muted" data-testid="clipped-before">
-          {w.before}
+          {tr.t('clipBefore')}
           {showing ? '' : ' ↓'}
         </p>
       ) : (
-        <p className="muted clip-hint">{identity.isJobPage && board ? w.board.replace('{board}', board) : w.any}</p>
+        <p className="muted clip-hint">{identity.isJobPage && board ? tr.t('clipBoard', { board }) : tr.t('clipAny')}</p>
       )}
       <button type="button" className={existing ? 'btn' : 'btn btn-primary'} onClick={() => void clip()} disabled={busy} aria-busy={busy} data-testid="clip" autoFocus={!existing}>
-        {busy ? w.clipping : label}
+        {busy ? tr.t('clipping') : label}
       </button>
       <div aria-live="polite">
-        {state.status === 'failed' ? <Notice kind="error" title={w.failed} items={[state.error]} testId="clip-error" /> : null}
-        {state.status === 'done' && state.result.notes.length ? <Notice kind="ok" title={w.notes} items={state.result.notes} testId="clip-notes" /> : null}
+        {state.status === 'failed' ? <Notice kind="error" title={tr.t('clipFailed')} items={[state.error]} testId="clip-error" /> : null}
+        {state.status === 'done' && state.result.notes.length ? <Notice kind="ok" title={tr.t('clipNotes')} items={state.result.notes} testId="clip-notes" /> : null}
       </div>
     </section>
   );

@@ -3,6 +3,15 @@ import type { DateFormat, OutcomeKind, StageKind } from '../record';
 
 
 export const messages = {
+  clipPosting: 'Clip this posting',
+  clipPage: 'Clip this page',
+  clipUpdate: 'Update from page',
+  clipping: 'Clipping…',
+  clipBefore: 'Clipped from this page',
+  clipBoard: 'A {board} posting.',
+  clipAny: 'Any page with a job posting can be clipped.',
+  clipFailed: 'Not clipped.',
+  clipNotes: 'Clipped, with notes:',
   appName: 'Jobnote',
   openDashboard: 'Dashboard',
   settings: 'Settings',

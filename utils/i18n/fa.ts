@@ -3,6 +3,15 @@ import type { DateFormat, OutcomeKind, StageKind } from '../record';
 import type { MessageKey } from './en';
 
 export const messages: Record<MessageKey, string> = {
+  clipPosting: 'ذخیرهٔ این آگهی',
+  clipPage: 'ذخیرهٔ این صفحه',
+  clipUpdate: 'به‌روزرسانی از صفحه',
+  clipping: 'در حال ذخیره…',
+  clipBefore: 'از همین صفحه ذخیره شده',
+  clipBoard: 'آگهی {board}.',
+  clipAny: 'هر صفحه‌ای که آگهی شغلی دارد ذخیره می‌شود.',
+  clipFailed: 'ذخیره نشد.',
+  clipNotes: 'ذخیره شد، با این نکته‌ها:',
   appName: 'جاب‌نوت',
   openDashboard: 'داشبورد',
   settings: 'تنظیمات',
