@@ -244,8 +244,9 @@ describe('schema', () => {
   });
 
   it('keeps summaries in step with every write', async () => {
-    const a = await repo.create(rec('Acme'));
-    const b = await repo.create(rec('Beta'));
+    // Distinct times: two records created in the same millisecond have no order.
+    const a = await repo.create(rec('Acme', { createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' }));
+    const b = await repo.create(rec('Beta', { createdAt: '2025-01-02T00:00:00.000Z', updatedAt: '2025-01-02T00:00:00.000Z' }));
     expect((await repo.listSummaries()).map((x) => x.company)).toEqual(['Beta', 'Acme']);
     const a2 = await repo.mutate(a.id, (r) => {
       r.score = 7.5;
