@@ -1,13 +1,29 @@
 /**
  * Editing one record from a page that may close at any moment (the popup closes as soon as focus leaves
  * it). Every edit is applied to the page's copy at once and saved right away: one save in flight at a
- * time, edits made meanwhile go in the next one. Edits are functions, applied again on the stored copy
- * inside `mutate`, so a concurrent write (a re-clip in the background) is merged, not overwritten.
+ * time, edits made meanwhile go in the next one.
+ *
+ * A save is one readwrite transaction (`update`) from the last stored copy; if the record changed
+ * elsewhere meanwhile (a re-clip in the background), the edits are applied again on the stored copy
+ * (`mutate`), so nothing is overwritten. Edits are functions for that reason.
+ *
+ * IndexedDB cannot promise that a write issued as the page dies completes, so `onJournal` is called
+ * synchronously after every edit with the page's copy and the revision it was made from (the popup
+ * keeps it in localStorage), and with null once everything is stored. `recoverJournal` puts such a copy
+ * back on the next opening.
  */
+import { RevisionConflictError, type Repository } from './repository';
 import type { ApplicationRecord } from './record';
-import type { Repository } from './repository';
 
 export type Edit = (draft: ApplicationRecord) => void;
+
+/** The unsaved state of a record, as `onJournal` reports it. */
+export interface Journal {
+  id: string;
+  /** The stored revision the edits were made from. */
+  base: number;
+  record: ApplicationRecord;
+}
 
 export interface SessionHooks {
   /** The page's copy changed (an edit, or a save brought newer stored fields). */
@@ -16,10 +32,13 @@ export interface SessionHooks {
   onSaved?(record: ApplicationRecord, ms: number): void;
   /** A save failed; the edits stay pending and are retried with the next edit or `flush`. */
   onError?(error: unknown): void;
+  /** Called synchronously: the copy with unsaved edits, or null when everything is stored. */
+  onJournal?(journal: Journal | null): void;
 }
 
 export class EditSession {
   private local: ApplicationRecord;
+  private stored: ApplicationRecord;
   private pending: { fn: Edit; at: number }[] = [];
   private saving: Promise<void> | null = null;
   private failed = false;
@@ -31,6 +50,7 @@ export class EditSession {
     private readonly now: () => number = () => (globalThis.performance ?? Date).now(),
   ) {
     this.local = record;
+    this.stored = record;
   }
 
   get record(): ApplicationRecord {
@@ -52,6 +72,7 @@ export class EditSession {
     fn(next);
     this.local = next;
     this.pending.push({ fn, at: this.now() });
+    this.hooks.onJournal?.({ id: next.id, base: this.stored.revision, record: next });
     this.hooks.onChange?.(next);
     this.save();
   }
@@ -73,14 +94,26 @@ export class EditSession {
     }
   }
 
+  private async write(batch: { fn: Edit }[]): Promise<ApplicationRecord> {
+    const next = structuredClone(this.stored);
+    for (const e of batch) e.fn(next);
+    try {
+      return await this.repo.update(next);
+    } catch (err) {
+      if (!(err instanceof RevisionConflictError)) throw err;
+      return this.repo.mutate(this.local.id, (draft) => {
+        for (const e of batch) e.fn(draft);
+      });
+    }
+  }
+
   private save() {
     if (this.saving || !this.pending.length) return;
     const batch = this.pending.splice(0);
     this.saving = (async () => {
       try {
-        const stored = await this.repo.mutate(this.local.id, (draft) => {
-          for (const e of batch) e.fn(draft);
-        });
+        const stored = await this.write(batch);
+        this.stored = stored;
         this.failed = false;
         // The stored copy, plus what was typed while it was being written.
         let local = stored;
@@ -89,6 +122,7 @@ export class EditSession {
           for (const e of this.pending) e.fn(local);
         }
         this.local = local;
+        this.hooks.onJournal?.(this.pending.length ? { id: local.id, base: stored.revision, record: local } : null);
         this.hooks.onChange?.(local);
         this.hooks.onSaved?.(stored, this.now() - batch[0].at);
       } catch (err) {
@@ -101,4 +135,35 @@ export class EditSession {
       }
     })();
   }
+}
+
+/** What the user edits in a record: everything but its identity, times and the clipped posting. */
+function userFields(from: ApplicationRecord, into: ApplicationRecord): void {
+  into.company = from.company;
+  into.role = from.role;
+  into.applyWays = from.applyWays;
+  into.platform = from.platform;
+  into.stages = from.stages;
+  into.outcome = from.outcome;
+  into.rounds = from.rounds;
+  into.task = from.task;
+  into.score = from.score;
+  into.review = from.review;
+  into.exportPrefs = from.exportPrefs;
+  into.source = from.source;
+}
+
+/**
+ * Puts back edits a closed page could not store: the journal's copy of the user's fields over the stored
+ * record (the posting stays as stored: only the background writes it). Returns the stored result, or
+ * null when there was nothing to recover (record gone, or already stored).
+ */
+export async function recoverJournal(repo: Repository, journal: Journal): Promise<ApplicationRecord | null> {
+  const stored = await repo.get(journal.id).catch(() => undefined);
+  if (!stored) return null;
+  const mine = structuredClone(stored);
+  userFields(journal.record, mine);
+  // Already stored (the last save landed but the journal was not cleared in time): nothing to do.
+  if (JSON.stringify(mine) === JSON.stringify(stored)) return null;
+  return repo.mutate(journal.id, (draft) => userFields(journal.record, draft));
 }

@@ -5,7 +5,7 @@
  */
 import { parseDuration } from './dates';
 import { defaultStageLabel } from './jobname/kinds';
-import { createRecord, newQuestion, newRound, newStage, nextId, PROCESS_KINDS, type ApplicationRecord, type DateFormat, type OutcomeKind, type Stage, type StageKind } from './record';
+import { createRecord, newRound, newStage, nextId, PROCESS_KINDS, type ApplicationRecord, type DateFormat, type OutcomeKind, type Stage, type StageKind } from './record';
 
 /** The steps the popup offers, in order, with the key that picks each one. */
 export const STEP_CHOICES: { kind: StageKind; key: string }[] = [
@@ -139,33 +139,4 @@ export function newApplication(company: string, options: { role?: string | null;
     updatedAt: options.now,
     exportPrefs: options.dateFormat ? { dateFormat: options.dateFormat } : undefined,
   });
-}
-
-/** The section pasted questions go to: the given one, else the last, else a new "Technical Interview". */
-export function ensureRound(r: ApplicationRecord, roundId: string | null): string {
-  if (roundId && r.rounds.some((x) => x.id === roundId)) return roundId;
-  const last = r.rounds[r.rounds.length - 1];
-  if (last) return last.id;
-  const id = nextId(r, 'r');
-  const tech = r.stages.find((s) => s.kind === 'technical');
-  r.rounds.push(newRound(id, tech?.label ?? 'Technical Interview', { stageId: tech?.id ?? null }));
-  return id;
-}
-
-/** A new section for questions, tied to a step when one is given; returns its id. */
-export function addRound(r: ApplicationRecord, title: string, stageId: string | null = null): string {
-  const id = nextId(r, 'r');
-  r.rounds.push(newRound(id, title.trim() || 'Technical Interview', { stageId }));
-  return id;
-}
-
-/** Adds questions (already filtered for duplicates) with their answers to a section. */
-export function addQuestions(r: ApplicationRecord, roundId: string | null, items: readonly { text: string; answer: string }[]): string {
-  const id = ensureRound(r, roundId);
-  const round = r.rounds.find((x) => x.id === id)!;
-  for (const item of items) {
-    const answer = item.answer.trim();
-    round.questions.push(newQuestion(nextId(r, 'q'), item.text.trim(), answer ? { answers: [answer], answerLabels: ['Answer'] } : {}));
-  }
-  return id;
 }

@@ -3,11 +3,13 @@
  * outcome and export. It closes the moment focus leaves it, so every edit is saved as it happens (an
  * EditSession per record) and half-done input lives in the draft (useDraft).
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 // The native promise-based API (Chrome MV3's `chrome`, Firefox's `browser`): the polyfill would cost the
 // popup 3 KB of its 90 KB budget for the five calls it makes, which both browsers answer natively.
 import { browser } from '@wxt-dev/browser';
-import { EditSession } from '@/utils/edit-session';
+import { EditSession, recoverJournal, type Journal } from '@/utils/edit-session';
+import { parseRecord } from '@/utils/record';
+import { summarize } from '@/utils/summary';
 import { loadDictionary, readSettings, resolveLang, translator, type Dictionary, type Lang, type Settings } from '@/utils/i18n';
 import { todayIso } from '@/utils/dates';
 import { identify, type UrlIdentity } from '@/utils/clip/url';
@@ -19,6 +21,7 @@ import { getRepository } from '../shared/db';
 import { PopupContext, usePopup, type PopupContextValue } from './context';
 import { loadDraft, useDraft } from './useDraft';
 import { StepsPanel } from './StepsPanel';
+import Switcher from './Switcher';
 
 // Loaded when shown: the popup's JS budget (90 KB gzipped, React is 70 of it) keeps only the first view eager.
 const QuestionsPanel = lazy(() => import('./QuestionsPanel'));
@@ -27,25 +30,6 @@ const OutcomePanel = lazy(() => import('./OutcomePanel'));
 const SettingsPanel = lazy(() => import('./SettingsPanel'));
 const NewApplication = lazy(() => import('./NewApplication'));
 const ClipPanel = lazy(() => import('./ClipPanel'));
-const Switcher = lazy(() => import('./Switcher'));
-
-/** The switcher's input, until it is used: then the real combobox loads and takes over (keeping the text). */
-function SwitcherSlot(props: { summaries: RecordSummary[]; currentId: string | null; onPick(id: string): void }) {
-  const { tr } = usePopup();
-  const [active, setActive] = useState<string | null>(null);
-  if (active !== null)
-    return (
-      <Suspense fallback={<input type="search" className="switcher" value={active} readOnly aria-label={tr.t('switchTo')} />}>
-        <Switcher {...props} initialQuery={active} />
-      </Suspense>
-    );
-  return (
-    <div className="switcher">
-      <input type="search" placeholder={tr.t('switchPlaceholder')} aria-label={tr.t('switchTo')} data-testid="switcher" dir="auto" onFocus={(e) => setActive(e.target.value)} onChange={(e) => setActive(e.target.value)} />
-    </div>
-  );
-}
-
 interface Boot {
   repo: Repository;
   settings: Settings;
@@ -71,8 +55,36 @@ function browserLang(): string | undefined {
   return browser.i18n?.getUILanguage?.() ?? navigator.language;
 }
 
+const JOURNAL_KEY = 'jobnote:journal';
+
+/** The last edits the popup could not store before it closed (see EditSession), if any. */
+function readJournal(): Journal | null {
+  try {
+    const j = JSON.parse(localStorage.getItem(JOURNAL_KEY) ?? 'null') as Journal | null;
+    const parsed = j && typeof j.id === 'string' && typeof j.base === 'number' ? parseRecord(j.record) : null;
+    return parsed?.ok ? { id: j!.id, base: j!.base, record: parsed.value } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Kept synchronously on every edit: localStorage survives a popup closed mid-word, IndexedDB may not. */
+function writeJournal(j: Journal | null) {
+  try {
+    if (j) localStorage.setItem(JOURNAL_KEY, JSON.stringify(j));
+    else localStorage.removeItem(JOURNAL_KEY);
+  } catch {
+    // Storage full or disabled: the edit is still being saved to IndexedDB.
+  }
+}
+
 async function boot(): Promise<Boot> {
   const repo = await getRepository();
+  const journal = readJournal();
+  if (journal) {
+    await recoverJournal(repo, journal).catch(() => null);
+    writeJournal(null);
+  }
   const settingsP = repo.getMeta('settings').then(readSettings);
   const dictionaryP = settingsP.then((s) => loadDictionary(resolveLang(s.lang, browserLang())));
   const [settings, dictionary, summaries, draft, tab] = await Promise.all([settingsP, dictionaryP, repo.listSummaries(), loadDraft(repo), activeTab()]);
@@ -86,6 +98,9 @@ async function boot(): Promise<Boot> {
   }
   return { repo, settings, dictionary, summaries, draft, tab, record: record ?? null };
 }
+
+/** Latencies (ms) from a record edit to its commit, for `npm run bench`. */
+const recordSaves: number[] = ((globalThis as { __jobnoteRecordSaves?: number[] }).__jobnoteRecordSaves ??= []);
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -110,11 +125,14 @@ export function App() {
       session.current = r
         ? new EditSession(repo, r, {
             onChange: setRecord,
-            onSaved: () => {
+            onSaved: (stored, ms) => {
               setSave({ kind: 'saved' });
-              void repo.listSummaries().then(setSummaries);
+              // The list's row for this application, without reading the others again.
+              setSummaries((list) => [summarize(stored), ...list.filter((x) => x.id !== stored.id)]);
+              if (recordSaves.length < 1000) recordSaves.push(ms);
             },
             onError: reportError,
+            onJournal: writeJournal,
           })
         : null;
       setRecord(r);
@@ -211,7 +229,8 @@ export function App() {
   if (!b || !settings || !ctx) return <p className="muted">…</p>;
   const { tr } = ctx;
   const tab: PopupTab = draft.tab;
-  const setTab = (t: PopupTab) => updateDraft((d) => ({ ...d, tab: t }));
+  // A transition: the tab shown stays until the next one's code has loaded (no "Loading…" flash).
+  const setTab = (t: PopupTab) => startTransition(() => updateDraft((d) => ({ ...d, tab: t })));
   const TABS: [PopupTab, string][] = [
     ['steps', tr.t('tabSteps')],
     ['questions', tr.t('tabQuestions')],
@@ -254,7 +273,7 @@ export function App() {
           />
         ) : null}
         </Suspense>
-        {summaries.length ? <SwitcherSlot summaries={summaries} currentId={record?.id ?? null} onPick={(id) => void switchTo(id)} /> : null}
+        {summaries.length ? <Switcher summaries={summaries} currentId={record?.id ?? null} onPick={(id) => void switchTo(id)} /> : null}
         {record ? (
           <main className="app-view" aria-label={record.company.name}>
             <div className="app-title">

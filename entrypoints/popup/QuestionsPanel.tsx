@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { clipboardToMarkdown, newItems, splitQuestions } from '@/utils/paste';
-import { addQuestions, addRound } from '@/utils/steps';
+import { addQuestions, addRound } from '@/utils/questions';
 import { nextId } from '@/utils/record';
 import type { ApplicationRecord } from '@/utils/record';
 import type { PasteDraft } from '@/utils/popup-draft';

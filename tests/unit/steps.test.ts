@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { EditSession } from '../../utils/edit-session';
+import { EditSession, recoverJournal, type Journal } from '../../utils/edit-session';
 import { exportEntry } from '../../utils/jobname/export';
 import { parseRecord, type ApplicationRecord } from '../../utils/record';
 import { openRepository } from '../../utils/repository';
-import { addQuestions, clampScore, logStep, newApplication, removeStep, setOutcome, updateStep } from '../../utils/steps';
+import { clampScore, logStep, newApplication, removeStep, setOutcome, updateStep } from '../../utils/steps';
+import { addQuestions } from '../../utils/questions';
 
 const valid = (r: ApplicationRecord) => {
   const v = parseRecord(JSON.parse(JSON.stringify(r)));
@@ -124,9 +125,9 @@ describe('EditSession', () => {
   it('reports a failed save, keeps the edit and stores it on the next try', async () => {
     const { repo, stored } = await setup();
     const onError = vi.fn();
-    const mutate = repo.mutate.bind(repo);
+    const update = repo.update.bind(repo);
     let fail = true;
-    repo.mutate = (id, fn) => (fail ? Promise.reject(new Error('disk full')) : mutate(id, fn));
+    repo.update = (r) => (fail ? Promise.reject(new Error('disk full')) : update(r));
     const session = new EditSession(repo, stored, { onError });
     session.edit((d) => void (d.review = 'خوب بود'));
     await expect(session.flush()).rejects.toThrow('saving failed');
@@ -135,5 +136,42 @@ describe('EditSession', () => {
     fail = false;
     await session.flush();
     expect((await repo.get(stored.id))?.review).toBe('خوب بود');
+  });
+});
+
+describe('EditSession journal', () => {
+  it('reports unsaved edits synchronously and clears the journal once stored', async () => {
+    const repo = await openRepository(new IDBFactory());
+    const stored = await repo.create(newApplication('Snapp'));
+    const journals: (Journal | null)[] = [];
+    const session = new EditSession(repo, stored, { onJournal: (j) => journals.push(j) });
+    session.edit((d) => void (d.review = 'first'));
+    expect(journals[0]).toMatchObject({ id: stored.id, base: stored.revision, record: { review: 'first' } });
+    await session.flush();
+    expect(journals[journals.length - 1]).toBeNull();
+  });
+
+  it('puts back what a closed page could not store, keeping the posting written meanwhile', async () => {
+    const repo = await openRepository(new IDBFactory());
+    const stored = await repo.create(newApplication('Snapp'));
+    const lost = structuredClone(stored);
+    lost.review = 'نوشته‌ای که ذخیره نشد';
+    lost.score = 6.5;
+    await repo.mutate(stored.id, (d) => void (d.applyWays = ['Jobinja']));
+    const back = await recoverJournal(repo, { id: stored.id, base: stored.revision, record: lost });
+    expect(back).toMatchObject({ review: 'نوشته‌ای که ذخیره نشد', score: 6.5 });
+    expect(await recoverJournal(repo, { id: stored.id, base: stored.revision, record: lost })).toBeNull();
+    expect(await recoverJournal(repo, { id: 'gone', base: 1, record: lost })).toBeNull();
+  });
+
+  it('saves in one update when nothing changed elsewhere', async () => {
+    const repo = await openRepository(new IDBFactory());
+    const stored = await repo.create(newApplication('Snapp'));
+    const mutate = vi.spyOn(repo, 'mutate');
+    const session = new EditSession(repo, stored);
+    session.edit((d) => void (d.score = 7));
+    await session.flush();
+    expect(mutate).not.toHaveBeenCalled();
+    expect((await repo.get(stored.id))?.score).toBe(7);
   });
 });

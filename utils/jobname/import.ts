@@ -28,7 +28,8 @@ import {
   type StageKind,
 } from '../record';
 import { canonicalBlocks, exportEntry, reconcileParts } from './export';
-import { KNOWN_STATUS_EMOJIS, STATUS_EMOJI, classifyStage, splitGraphemes } from './kinds';
+import { classifyStage } from './classify';
+import { KNOWN_STATUS_EMOJIS, STATUS_EMOJI, splitGraphemes } from './kinds';
 import { analyseProcess, defaultRemaining, generatedLabels, parseFlowchart, plannedAfterRejection, processStages, type Flowchart, type ProcessAnalysis } from './mermaid';
 import { FenceTracker, decodeProse, dedentLine, hash, leadingSpaces, trimBlankLines, unescapeHtmlText, unescapeLabel, unescapeLinkText, unescapeTagLines } from './text';
 
