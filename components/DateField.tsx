@@ -182,7 +182,11 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
             setTouched(true);
             if (parsed?.ok) setText(show(parsed.iso));
           }}
-          onFocus={() => setOpen(false)}
+          onFocus={(e) => {
+            setOpen(false);
+            // The proposed date is selected: typing replaces it, Enter keeps it.
+            e.currentTarget.select();
+          }}
           onKeyDown={onKeyDown}
         />
         <button

@@ -3,7 +3,7 @@
  * page" (any other web page: JSON-LD or Readability), or "Update from page" when this posting was clipped
  * before. The clip runs in the background, so closing the popup does not lose it.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { browser } from '@wxt-dev/browser';
 import type { UrlIdentity } from '@/utils/clip/url';
 import type { ClipRequest, ClipResult } from '@/utils/clip/messages';
@@ -20,6 +20,14 @@ export default function ClipPanel({ tabId, identity, current, onClipped }: { tab
   const { tr } = usePopup();
   const [existing, setExisting] = useState<string | null>(null);
   const [state, setState] = useState<State>({ status: 'idle' });
+  const button = useRef<HTMLButtonElement>(null);
+
+  // Enter clips: the button takes focus when it appears, unless the user has already gone somewhere (this
+  // panel loads after the first view, and stealing focus from the switcher would send letters to the page).
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) button.current?.focus();
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -62,7 +70,7 @@ export default function ClipPanel({ tabId, identity, current, onClipped }: { tab
       ) : (
         <p className="muted clip-hint">{identity.isJobPage && board ? tr.t('clipBoard', { board }) : tr.t('clipAny')}</p>
       )}
-      <button type="button" className={existing ? 'btn' : 'btn btn-primary'} onClick={() => void clip()} disabled={busy} aria-busy={busy} data-testid="clip" autoFocus={!existing}>
+      <button type="button" className={existing ? 'btn' : 'btn btn-primary'} onClick={() => void clip()} disabled={busy} aria-busy={busy} data-testid="clip" ref={button}>
         {busy ? tr.t('clipping') : label}
       </button>
       <div aria-live="polite">

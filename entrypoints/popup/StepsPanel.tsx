@@ -3,16 +3,18 @@
  * technical interview) picks it and puts the cursor in the date, which is today unless typed; Enter logs
  * it. Duration and platform have quick choices and take free text.
  */
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { formatDate, formatDuration } from '@/utils/dates';
 import { DURATION_CHOICES, PLATFORM_CHOICES, STEP_CHOICES, logStep, removeStep } from '@/utils/steps';
 import type { ApplicationRecord, Stage } from '@/utils/record';
 import type { StepDraft } from '@/utils/popup-draft';
+import { DateField } from '@/components/DateField';
 import { usePopup } from './context';
 
-// The date, duration and platform fields appear once a step is picked (its key or its button), and load
-// then: the popup's first view stays within its JS budget.
-const DateField = lazy(() => import('@/components/DateField').then((m) => ({ default: m.DateField })));
+/** A step's key by its physical position too (`KeyT`), so the keys work with a Persian keyboard layout. */
+function stepKey(e: KeyboardEvent): string {
+  return /^Key[A-Z]$/.test(e.code) ? e.code.slice(3).toLowerCase() : e.key.toLowerCase();
+}
 
 type Edit = (fn: (d: ApplicationRecord) => void) => void;
 
@@ -40,7 +42,8 @@ export function StepsPanel({ record, edit, draft, updateDraft }: { record: Appli
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || (t && (/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable))) return;
-      const choice = STEP_CHOICES.find((c) => c.key === e.key.toLowerCase());
+      const key = stepKey(e);
+      const choice = STEP_CHOICES.find((c) => c.key === key);
       if (!choice) return;
       e.preventDefault();
       latestUpdate.current({ kind: choice.kind });
@@ -125,9 +128,7 @@ export function StepsPanel({ record, edit, draft, updateDraft }: { record: Appli
           </div>
           {draft.kind ? (
             <>
-          <Suspense fallback={<p className="muted">{tr.t('loading')}</p>}>
-            <DateField id="step-date" label={tr.t('date')} value={date} onChange={(iso) => updateDraft({ dateText: iso ?? '' })} format={dateFormat} lang={tr.lang} today={today} autoFocus />
-          </Suspense>
+          <DateField id="step-date" label={tr.t('date')} value={date} onChange={(iso) => updateDraft({ dateText: iso ?? '' })} format={dateFormat} lang={tr.lang} today={today} autoFocus />
           <div className="field">
             <label htmlFor="step-duration">{tr.t('duration')}</label>
             <div className="with-choices">

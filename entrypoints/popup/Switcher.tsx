@@ -4,10 +4,10 @@ import { labelKey } from '@/utils/clip/normalize';
 import type { RecordSummary } from '@/utils/repository';
 import { usePopup } from './context';
 
-export default function Switcher({ summaries, currentId, onPick, initialQuery = '' }: { summaries: RecordSummary[]; currentId: string | null; onPick(id: string): void; initialQuery?: string }) {
+export default function Switcher({ summaries, currentId, onPick }: { summaries: RecordSummary[]; currentId: string | null; onPick(id: string): void }) {
   const { tr } = usePopup();
-  const [query, setQuery] = useState(initialQuery);
-  const [open, setOpen] = useState(true);
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = useId();
   const matches = useMemo(() => {
@@ -40,13 +40,13 @@ export default function Switcher({ summaries, currentId, onPick, initialQuery = 
         value={query}
         dir="auto"
         data-testid="switcher"
-        autoFocus
         onChange={(e) => {
           setQuery(e.target.value);
           setOpen(true);
           setActive(0);
         }}
         onFocus={() => setOpen(true)}
+        onClick={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, matches.length - 1));
