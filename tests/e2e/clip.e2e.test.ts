@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newQuestion, newRound, newStage, parseRecord } from '../../utils/record';
-import type { ApplicationRecord } from '../../utils/record';
 import { PAGES_DIR, fixtureNames, startBoardsServer } from './boards-server';
 import type { BoardsServer, Fixture } from './boards-server';
 import { DEFAULT_OUT_DIR, launchExtension } from './harness';
 import type { ExtensionHarness } from './harness';
+import { POLL, ready, shownRole, storedRows, text } from './popup-helpers';
+import type { StoredRow } from './popup-helpers';
 
-type StoredRow = ApplicationRecord & { postingKey?: string[] };
 
 /** The few extension APIs these tests call inside the browser (the project has no @types/chrome). */
 declare const chrome: {
@@ -53,41 +53,9 @@ function fixturesToClip(): [string, string][] {
   return out;
 }
 
-/** expect.poll's default (1 s) is short on a busy 2-core machine. */
-const POLL = { timeout: 10_000 };
-
 const HOSTILE_URL = 'http://careers.example.test/jobs/hostile';
 /** Beacons the hostile page's own markup fires when it loads (not the extension's doing). */
 const PAGE_LOAD_BEACONS = ['page-img', 'page-script', 'page-iframe'];
-
-/** Every stored row, read with raw IndexedDB in an extension page that runs none of our code. */
-async function storedRows(ext: ExtensionHarness): Promise<StoredRow[]> {
-  const page = await ext.openExtensionPage('/manifest.json');
-  try {
-    return await page.evaluate(async () => {
-      if (!(await indexedDB.databases()).some((d) => d.name === 'jobnote')) return [];
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const req = indexedDB.open('jobnote');
-        // Never create the database here: that would be version 1 without the extension's stores.
-        req.onupgradeneeded = () => req.transaction!.abort();
-        req.onsuccess = () => ok(req.result);
-        req.onerror = () => fail(req.error);
-      });
-      try {
-        if (!db.objectStoreNames.contains('applications')) return [];
-        return await new Promise<StoredRow[]>((ok, fail) => {
-          const req = db.transaction('applications').objectStore('applications').getAll();
-          req.onsuccess = () => ok(req.result as StoredRow[]);
-          req.onerror = () => fail(req.error);
-        });
-      } finally {
-        db.close();
-      }
-    });
-  } finally {
-    await page.close();
-  }
-}
 
 /** Writes a row as another extension page would (raw IndexedDB, same store). */
 async function putRow(ext: ExtensionHarness, row: StoredRow): Promise<void> {
@@ -191,16 +159,22 @@ describe('clipping postings in the browser', () => {
     return page;
   }
 
-  /** Toolbar button, then the popup's clip button; resolves once the popup shows the stored record. */
+  /**
+   * Toolbar button, then the popup's clip button; resolves once the clip is stored and the popup has opened
+   * the clipped application (its company shown, the panel saying it was clipped from this page).
+   */
   async function clipFromPopup(page: Page, label: RegExp = /^Clip this posting$/): Promise<Page> {
     const popup = await ext.triggerAction(page);
     const button = popup.getByTestId('clip');
     await button.waitFor();
-    expect((await button.textContent())?.trim()).toMatch(label);
+    expect(await text(button)).toMatch(label);
     await button.click();
     await popup.locator('[data-testid="clipped-before"], [data-testid="clip-error"]').first().waitFor();
     if (await popup.getByTestId('clip-error').count()) throw new Error(`clip failed: ${await popup.getByTestId('clip-error').textContent()}`);
-    await expect.poll(async () => (await popup.getByTestId('clipped-before').textContent())?.trim(), POLL).toMatch(/^(Clipped|Updated):/);
+    // The clipped application is the one the popup shows now (no "↓": it is not another one below).
+    await expect.poll(() => text(popup.getByTestId('clipped-before')), POLL).toBe('Clipped from this page');
+    await popup.getByTestId('current-company').waitFor();
+    expect(await text(button)).toBe('Update from page');
     return popup;
   }
 
@@ -209,11 +183,10 @@ describe('clipping postings in the browser', () => {
     const page = await open(fx.pageUrl);
     const popup = await clipFromPopup(page);
 
-    const shown = (await popup.getByTestId('clipped-before').textContent()) ?? '';
-    expect(shown).toContain(expectedCompany(fx));
-    if (fx.expected.title) expect(shown).toContain(fx.expected.title);
-    // The popup's list shows it (before any other tab opens: that closes the popup).
-    await expect.poll(() => popup.getByTestId('application').count(), POLL).toBe(1);
+    // The popup opens the clipped application (checked before any other tab opens: that closes the popup).
+    expect(await text(popup.getByTestId('current-company'))).toBe(expectedCompany(fx));
+    expect(await shownRole(popup)).toBe(fx.expected.title ?? null);
+    expect(await popup.getByTestId('stage').count()).toBe(0);
     await popup.close();
 
     expectPosting(await onlyRecord(ext), fx);
@@ -273,7 +246,7 @@ describe('clipping postings in the browser', () => {
     await (await clipFromPopup(page)).close();
     const first = await onlyRecord(ext);
 
-    // The user's notes, as the note-taking UI will write them (there is none yet): stage, question, score.
+    // The user's notes, written by another extension page (the dashboard) while no popup is open.
     const stage = newStage('s1', 'hr-call', 'HR Call', { date: '2026-09-25', dateText: '1405.07.03', note: 'نیم ساعت' });
     const round = newRound('r1', 'HR Interview', { stageId: 's1', questions: [newQuestion('q1', 'چرا این شرکت؟', { answers: ['چون…'], answerLabels: ['Answer'] })] });
     const edited: StoredRow = { ...first, stages: [stage], rounds: [round], score: 7.5, review: 'Friendly team.', revision: first.revision + 1, updatedAt: new Date().toISOString() };
@@ -297,11 +270,16 @@ describe('clipping postings in the browser', () => {
     expect(await page.locator('h1').first().textContent()).toContain(newTitle);
 
     // A reload ends activeTab: the user clicks the button again; the popup knows the posting.
-    const popup = await ext.triggerAction(page);
+    const popup = await ready(await ext.triggerAction(page));
     await popup.getByTestId('clipped-before').waitFor();
-    expect((await popup.getByTestId('clip').textContent())?.trim()).toBe('Update from page');
+    // The popup opens the application of this posting, with the notes written since.
+    expect(await text(popup.getByTestId('current-company'))).toBe(first.company.name);
+    expect(await popup.getByTestId('stage').count()).toBe(1);
+    expect(await text(popup.getByTestId('clip'))).toBe('Update from page');
     await popup.getByTestId('clip').click();
-    await expect.poll(async () => (await popup.getByTestId('clipped-before').textContent())?.trim(), POLL).toMatch(/^Updated:/);
+    // Stored once the background is done (the popup's own notice is only for notes or errors).
+    await expect.poll(async () => (await storedRows(ext, { quiet: true }))[0]?.revision, POLL).toBe(edited.revision + 1);
+    expect(await popup.getByTestId('clip-error').count()).toBe(0);
 
     const after = await onlyRecord(ext);
     expect(after.id).toBe(first.id);
@@ -343,7 +321,7 @@ describe('clipping postings in the browser', () => {
 
     // The popup shows the record (company and role are page text): checked before another tab closes it.
     const popup = await clipFromPopup(page, /^Clip this page$/);
-    await expect.poll(() => popup.getByTestId('application').count(), POLL).toBe(1);
+    expect(await popup.getByTestId('current-company').count()).toBe(1);
     await popup.waitForLoadState('networkidle');
     expect(await dom(popup)).toEqual(clean);
     await popup.close();
@@ -402,9 +380,9 @@ describe('clipping postings in the browser', () => {
   });
 
   describe('pages it cannot clip', () => {
-    /** The popup has rendered and ClipPanel's own tab query has been answered. */
+    /** The popup has rendered (the clip panel is decided at start) and ClipPanel's own tab query has been answered. */
     async function settled(popup: Page) {
-      await popup.locator('[data-testid="empty"], [data-testid="applications"]').first().waitFor();
+      await ready(popup);
       await popup.evaluate(async () => {
         await chrome.tabs.query({ active: true, currentWindow: true });
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));

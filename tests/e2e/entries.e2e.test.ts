@@ -1,13 +1,14 @@
 /**
  * jobname entries in the browser: real entries from ../shared/jobname go through the dashboard's file input
- * into IndexedDB, the popup shows them with their status line, and the entry downloaded back from the
- * dashboard is byte for byte the file that went in.
+ * into IndexedDB, the popup's switcher lists them with their status line and its Export tab shows each entry
+ * as it was, and the entry downloaded back from the dashboard is byte for byte the file that went in.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchExtension, ROOT } from './harness';
 import type { ExtensionHarness } from './harness';
+import { focused, POLL, ready, text } from './popup-helpers';
 
 const ENTRIES = resolve(ROOT, '../shared/jobname/entries');
 
@@ -33,11 +34,42 @@ describe('jobname entries in the dashboard', () => {
     expect((await dashboard.getByTestId('message-ok').textContent())?.trim()).toMatch(/^Imported 3 applications/);
     await expect.poll(() => dashboard.getByTestId('application').count()).toBe(3);
 
-    const popup = await ext.openExtensionPage('/popup.html');
-    await popup.getByTestId('application').first().waitFor();
-    const cards = await popup.getByTestId('application').allTextContents();
-    expect(cards.find((c) => c.includes('Zibal'))).toContain('📜📞🔧📝❌');
-    expect(cards.find((c) => c.includes('narvan'))).toContain('✅');
+    const originals = new Map<string, string>();
+    for (const name of names) {
+      const original = await readFile(resolve(ENTRIES, name), 'utf8');
+      originals.set(/^# \[([^\]]+)\]/.exec(original)![1]!, original);
+    }
+
+    // The popup opens one of them (the newest); its Export tab shows the entry exactly as it was imported.
+    const popup = await ready(await ext.openExtensionPage('/popup.html'));
+    const current = await text(popup.getByTestId('current-company'));
+    expect([...originals.keys()]).toContain(current);
+    await popup.getByTestId('tab-export').click();
+    const exported = popup.getByTestId('export-markdown');
+    await exported.waitFor();
+    expect(await exported.inputValue()).toBe(originals.get(current));
+
+    // The switcher lists the other two with their status lines.
+    await popup.getByTestId('switcher').click();
+    const options = popup.getByRole('listbox').getByRole('option');
+    await expect.poll(() => options.count(), POLL).toBe(2);
+    const statuses = new Map<string, string>();
+    for (const option of await options.all()) statuses.set(await text(option.locator('.app-company')), await text(option.locator('span[dir="ltr"]')));
+    statuses.set(current, /^#### (.*)$/m.exec(originals.get(current)!)![1]!);
+    expect(statuses.get('Zibal')).toBe('📜📞🔧📝❌');
+    expect(statuses.get('narvan')).toContain('✅');
+    expect(statuses.get('cpol')).toBe('📜📞👱🏻‍♀️🔧❎');
+
+    // Opening each of the others from the switcher (a few letters, then its option) shows its entry unchanged too.
+    for (const company of [...statuses.keys()].filter((c) => c !== current)) {
+      await popup.getByTestId('switcher').click();
+      await expect.poll(async () => (await focused(popup)).role, POLL).toBe('combobox');
+      await popup.keyboard.type(company.slice(0, 3).toLowerCase());
+      await popup.getByRole('listbox').getByRole('option').filter({ hasText: company }).click();
+      await expect.poll(() => text(popup.getByTestId('current-company')), POLL).toBe(company);
+      await expect.poll(() => exported.inputValue(), POLL).toBe(originals.get(company));
+    }
+    await popup.close();
 
     for (const name of names) {
       const original = await readFile(resolve(ENTRIES, name), 'utf8');

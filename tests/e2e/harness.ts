@@ -72,7 +72,10 @@ export interface ExtensionHarness {
    * Needs `launchExtension({ actionPopups: true })`.
    */
   triggerAction(page: Page): Promise<Page>;
-  /** Closes every page and deletes the extension's IndexedDB databases and `storage.local` / `storage.session`. */
+  /**
+   * Closes every page and deletes the extension's IndexedDB databases, `storage.local` / `storage.session` and
+   * its origin's `localStorage` (where the popup keeps its draft).
+   */
   clearData(): Promise<void>;
   /** Closes Chromium and removes the temp dir. Safe to call twice. */
   close(): Promise<void>;
@@ -173,6 +176,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
           const ext = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
           await ext.storage.local?.clear();
           await ext.storage.session?.clear();
+          localStorage.clear();
         });
       } finally {
         await page.close();
@@ -200,10 +204,16 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: TargetInfo[] };
         const tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === page.url());
         if (tabs.length !== 1) throw new Error(`triggerAction: ${tabs.length} tabs show ${page.url()} (need exactly one)`);
-        const opened = context.waitForEvent('page', { predicate: (p) => p.url().startsWith(popupUrl), timeout: 15_000 });
-        opened.catch(() => {}); // reported below if the command succeeded
+        // The popup is the page that was not there before and shows popup.html. Polled rather than taken from
+        // the 'page' event: the event can come before the page has its URL, and then nothing tells when it does.
+        const before = new Set(context.pages());
         await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tabs[0]!.targetId } as never);
-        const popup = await opened;
+        const deadline = Date.now() + 15_000;
+        let popup: Page | undefined;
+        while (!(popup = context.pages().find((p) => !before.has(p) && !p.isClosed() && p.url().startsWith(popupUrl)))) {
+          if (Date.now() > deadline) throw new Error(`triggerAction: no popup opened within 15 s (pages: ${context.pages().map((p) => p.url()).join(', ')})`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
         await popup.waitForLoadState('domcontentloaded');
         return popup;
       } finally {

@@ -1,6 +1,6 @@
 /**
  * The dashboard's backup import, end to end: a file goes through the real file input, the records land in
- * the extension's IndexedDB, and the popup lists them.
+ * the extension's IndexedDB, and the popup opens the imported application with its steps in Jalali dates.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { createRecord, newStage } from '../../utils/record';
 import type { ApplicationRecord } from '../../utils/record';
 import { launchExtension } from './harness';
 import type { ExtensionHarness } from './harness';
+import { ready, shownRole, stageTexts } from './popup-helpers';
 
 function digikala(): ApplicationRecord {
   return createRecord({
@@ -46,7 +47,7 @@ describe('import a backup in the dashboard', () => {
     await ext.clearData();
   });
 
-  it('imports a record printed by the CLI and the popup lists it with the Jalali date', async () => {
+  it('imports a record printed by the CLI and the popup opens it with its Jalali dates', async () => {
     const record = digikala();
     const file = await ext.writeTempFile('record.json', record);
 
@@ -57,13 +58,15 @@ describe('import a backup in the dashboard', () => {
     await dashboard.getByTestId('application').waitFor();
     expect(await texts(dashboard, 'count')).toEqual(['1 application']);
 
-    const popup = await ext.openExtensionPage('/popup.html');
-    await popup.getByTestId('application').waitFor();
-    expect(await texts(popup, 'company')).toEqual(['دیجی‌کالا']);
-    expect(await texts(popup, 'role')).toEqual(['Senior Backend Developer']);
-    expect(await texts(popup, 'last-stage')).toEqual(['Technical Interview · 1402.08.20']);
-    expect(await texts(popup, 'score')).toEqual(['7.5/10']);
-    expect(await popup.locator('time').getAttribute('datetime')).toBe('2023-11-11');
+    // The only application is the one the popup opens (none is tied to this tab).
+    const popup = await ready(await ext.openExtensionPage('/popup.html'));
+    expect(await texts(popup, 'current-company')).toEqual(['دیجی‌کالا']);
+    expect(await shownRole(popup)).toBe('Senior Backend Developer');
+    // Its steps, with the dates in the user's format (Jalali by default): 2023-11-11 is 20 Aban 1402.
+    expect(await stageTexts(popup)).toEqual(['Sent Resume 1402.08.10', 'Technical Interview 1402.08.20 11:30 AM']);
+    await popup.getByTestId('tab-outcome').click();
+    await popup.getByTestId('score-value').waitFor();
+    expect(await texts(popup, 'score-value')).toEqual(['7.5/10']);
   });
 
   it('refuses an invalid backup, lists what is wrong and stores nothing', async () => {
@@ -91,9 +94,10 @@ describe('import a backup in the dashboard', () => {
     expect(await texts(dashboard, 'count')).toEqual(['0 applications']);
     expect(await dashboard.getByTestId('empty').isVisible()).toBe(true);
 
-    const popup = await ext.openExtensionPage('/popup.html');
+    const popup = await ready(await ext.openExtensionPage('/popup.html'));
     await popup.getByTestId('empty').waitFor();
-    expect(await texts(popup, 'empty')).toEqual(['No applications yet']);
+    expect(await texts(popup, 'empty')).toEqual(['No applications yet. Clip a posting, or start one with “New application”.']);
+    expect(await popup.getByTestId('current-company').count()).toBe(0);
   });
 
   it('exports what it imported, and deletes a record after confirmation', async () => {

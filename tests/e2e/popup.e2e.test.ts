@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension } from './harness';
 import type { ExtensionHarness } from './harness';
+import { focusIs, ready, tabTo, text } from './popup-helpers';
 
 describe('popup', () => {
   let ext: ExtensionHarness;
@@ -14,12 +15,15 @@ describe('popup', () => {
   });
 
   it('shows the empty state and opens the dashboard in a tab from the keyboard', async () => {
-    const popup = await ext.openExtensionPage('/popup.html');
+    const popup = await ready(await ext.openExtensionPage('/popup.html'));
     await popup.getByTestId('empty').waitFor();
-    expect((await popup.getByTestId('empty').textContent())?.trim()).toBe('No applications yet');
+    expect(await text(popup.getByTestId('empty'))).toBe('No applications yet. Clip a posting, or start one with “New application”.');
 
-    const button = popup.getByRole('button', { name: 'Open dashboard' });
-    // Focused on open, so Enter is all it takes.
+    // With nothing stored, the new-application form is open and its company field has focus…
+    await focusIs(popup, 'new-company');
+    // …and the dashboard is a Shift+Tab or two away.
+    const button = popup.getByRole('button', { name: 'Dashboard' });
+    await tabTo(popup, (f) => f.tag === 'button' && f.text === 'Dashboard', { back: true, max: 6 });
     expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
     const popupClosed = popup.waitForEvent('close');
     const [dashboard] = await Promise.all([
