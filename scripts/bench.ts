@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: how fast a clip is, against a generic clipper, and how big the injected script is.
+ * `npm run bench`: how fast a clip is, against a generic clipper, and how big the injected script is; then
+ * the popup with 200 stored applications: open to interactive, the JS it loads, keystroke to saved
+ * (scripts/bench/popup.ts).
  *
- *   npm run bench                     # builds, then measures (about a minute)
- *   npx tsx scripts/bench.ts --no-build [--runs 20] [--warm-runs 30]
+ *   npm run bench                     # builds, then measures (about two minutes)
+ *   npx tsx scripts/bench.ts --no-build [--runs 20] [--warm-runs 30] [--popup-runs 30] [--only clip|popup]
  *   npx tsx scripts/bench.ts --out-dir DIR     # another unpacked Chrome build as "Jobnote" (no build)
  *
  * Both variants are the built extension (`.output/chrome-mv3`) in its own headless Chromium, with the boards
@@ -30,6 +32,8 @@ import { startBoardsServer } from '../tests/e2e/boards-server';
 import type { BoardsServer } from '../tests/e2e/boards-server';
 import { DEFAULT_OUT_DIR, launchExtension, ROOT } from '../tests/e2e/harness';
 import type { ExtensionHarness } from '../tests/e2e/harness';
+import { benchPopup } from './bench/popup';
+import { median, printTable, quantile } from './bench/stats';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -40,24 +44,16 @@ const COLD_RUNS = Math.max(flag('--runs', 20), 1);
 const WARM_RUNS = Math.max(flag('--warm-runs', 30), 1);
 const outArg = args.indexOf('--out-dir');
 const OURS_DIR = outArg >= 0 ? resolve(args[outArg + 1]!) : DEFAULT_OUT_DIR;
+const POPUP_RUNS = Math.max(flag('--popup-runs', 30), 1);
+const POPUP_RECORDS = Math.max(flag('--records', 200), 1);
+const onlyArg = args.indexOf('--only');
+const ONLY = onlyArg >= 0 ? args[onlyArg + 1] : null;
 const SETTLE_MS = 300;
 const TARGET_MS = 50;
 const TARGET_GZIP_KB = 40;
 
 const started = Date.now();
 const say = (s: string) => process.stderr.write(`${s}\n`);
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  // Nearest rank: p95 of 20 runs is the 19th.
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
-}
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 interface Variant {
   name: string;
@@ -119,124 +115,134 @@ async function main() {
   let server: BoardsServer | undefined;
   const variants: Variant[] = [];
   try {
-    // The baseline variant: the same build with the baseline clipper as clip.js.
-    const baselineDir = join(tmp, 'baseline-mv3');
-    await cp(OURS_DIR, baselineDir, { recursive: true });
-    execFileSync(
-      join(ROOT, 'node_modules/.bin/esbuild'),
-      [
-        join(ROOT, 'scripts/bench/baseline-clip.ts'),
-        '--bundle',
-        '--minify',
-        '--format=iife',
-        '--target=chrome120',
-        '--global-name=__jobnoteBaseline',
-        // The script's value (what executeScript returns) is the last expression's: the clip's promise.
-        '--footer:js=__jobnoteBaseline.default;',
-        '--log-level=warning',
-        `--outfile=${join(baselineDir, 'clip.js')}`,
-      ],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
-
-    const ours = await readFile(join(OURS_DIR, 'clip.js'));
-    const baseline = await readFile(join(baselineDir, 'clip.js'));
-
     server = await startBoardsServer();
-    const fx = server.fixture('jobinja', 'full');
-    const hostRules = `--host-resolver-rules=${server.hostResolverRules}`;
-    say(`Launching Chromium twice (Jobnote, baseline) on ${fx.board}/${fx.name}…`);
-    for (const [name, outDir] of [
-      ['Jobnote clip.js', OURS_DIR],
-      ['baseline (Readability + turndown)', baselineDir],
-    ] as const) {
-      const ext = await launchExtension({ outDir, actionPopups: true, args: [hostRules], viewport: { width: 1280, height: 800 } });
-      variants.push({ name, ext, cold: [], warm: [], extract: [], coldExtract: [] });
-    }
-    const version = variants[0]!.ext.context.browser()?.version() ?? '?';
+    if (ONLY !== 'popup') {
+      // The baseline variant: the same build with the baseline clipper as clip.js.
+      const baselineDir = join(tmp, 'baseline-mv3');
+      await cp(OURS_DIR, baselineDir, { recursive: true });
+      execFileSync(
+        join(ROOT, 'node_modules/.bin/esbuild'),
+        [
+          join(ROOT, 'scripts/bench/baseline-clip.ts'),
+          '--bundle',
+          '--minify',
+          '--format=iife',
+          '--target=chrome120',
+          '--global-name=__jobnoteBaseline',
+          // The script's value (what executeScript returns) is the last expression's: the clip's promise.
+          '--footer:js=__jobnoteBaseline.default;',
+          '--log-level=warning',
+          `--outfile=${join(baselineDir, 'clip.js')}`,
+        ],
+        { cwd: ROOT, stdio: 'inherit' },
+      );
 
-    // Cold: a fresh tab per clip. One untimed round first (the service worker's and V8's first time).
-    say(`Cold: ${COLD_RUNS} clips per variant, each in a fresh tab…`);
-    for (let i = -1; i < COLD_RUNS; i++) {
-      for (const v of variants) {
-        const { page, tabId } = await grantedTab(v, fx.pageUrl);
-        const ms = await timedClip(v, tabId);
-        if (i >= 0) v.cold.push(ms);
-        await page.close();
+      const ours = await readFile(join(OURS_DIR, 'clip.js'));
+      const baseline = await readFile(join(baselineDir, 'clip.js'));
+
+      const fx = server.fixture('jobinja', 'full');
+      const hostRules = `--host-resolver-rules=${server.hostResolverRules}`;
+      say(`Launching Chromium twice (Jobnote, baseline) on ${fx.board}/${fx.name}…`);
+      for (const [name, outDir] of [
+        ['Jobnote clip.js', OURS_DIR],
+        ['baseline (Readability + turndown)', baselineDir],
+      ] as const) {
+        const ext = await launchExtension({ outDir, actionPopups: true, args: [hostRules], viewport: { width: 1280, height: 800 } });
+        variants.push({ name, ext, cold: [], warm: [], extract: [], coldExtract: [] });
       }
-    }
+      const version = variants[0]!.ext.context.browser()?.version() ?? '?';
 
-    // Where the cold time goes: the clipper's own timing of its first extraction in a fresh page.
-    const coldExtractRuns = Math.min(10, COLD_RUNS);
-    say(`Cold extraction alone: ${coldExtractRuns} fresh tabs per variant…`);
-    for (let i = 0; i < coldExtractRuns; i++) {
-      for (const v of variants) {
-        const { page, tabId } = await grantedTab(v, fx.pageUrl);
-        v.coldExtract.push(await coldExtractMs(v, tabId));
-        await page.close();
+      // Cold: a fresh tab per clip. One untimed round first (the service worker's and V8's first time).
+      say(`Cold: ${COLD_RUNS} clips per variant, each in a fresh tab…`);
+      for (let i = -1; i < COLD_RUNS; i++) {
+        for (const v of variants) {
+          const { page, tabId } = await grantedTab(v, fx.pageUrl);
+          const ms = await timedClip(v, tabId);
+          if (i >= 0) v.cold.push(ms);
+          await page.close();
+        }
       }
-    }
 
-    // Warm: one tab, re-clipped; activeTab must stay granted (timedClip throws otherwise).
-    say(`Warm: ${WARM_RUNS} re-clips per variant in one tab…`);
-    for (const v of variants) {
-      v.warmTab = await grantedTab(v, fx.pageUrl);
-      await timedClip(v, v.warmTab.tabId);
-    }
-    for (let i = 0; i < WARM_RUNS; i++) {
-      for (const v of variants) {
-        v.warm.push(await timedClip(v, v.warmTab!.tabId));
-        v.extract.push(await extractMs(v, v.warmTab!.tabId));
+      // Where the cold time goes: the clipper's own timing of its first extraction in a fresh page.
+      const coldExtractRuns = Math.min(10, COLD_RUNS);
+      say(`Cold extraction alone: ${coldExtractRuns} fresh tabs per variant…`);
+      for (let i = 0; i < coldExtractRuns; i++) {
+        for (const v of variants) {
+          const { page, tabId } = await grantedTab(v, fx.pageUrl);
+          v.coldExtract.push(await coldExtractMs(v, tabId));
+          await page.close();
+        }
       }
+
+      // Warm: one tab, re-clipped; activeTab must stay granted (timedClip throws otherwise).
+      say(`Warm: ${WARM_RUNS} re-clips per variant in one tab…`);
+      for (const v of variants) {
+        v.warmTab = await grantedTab(v, fx.pageUrl);
+        await timedClip(v, v.warmTab.tabId);
+      }
+      for (let i = 0; i < WARM_RUNS; i++) {
+        for (const v of variants) {
+          v.warm.push(await timedClip(v, v.warmTab!.tabId));
+          v.extract.push(await extractMs(v, v.warmTab!.tabId));
+        }
+      }
+
+      // Report.
+      const [a, b] = variants as [Variant, Variant];
+      const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(6) : '     -');
+      const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+      const rows: string[][] = [];
+      const row = (...cells: string[]) => rows.push(cells);
+      row('', 'median ms', 'p95 ms', 'n', 'target', '');
+      for (const [label, v, xs, target] of [
+        ['(a) Jobnote, cold: fresh tab, inject + extract + store', a, a.cold, true],
+        ['    Jobnote, cold extraction alone (page side, 1st run)', a, a.coldExtract, false],
+        ['    Jobnote, warm: re-clip, clipper reused', a, a.warm, true],
+        ['    Jobnote, warm extraction alone (page side)', a, a.extract, false],
+        ['(b) baseline, cold', b, b.cold, false],
+        ['    baseline, cold extraction alone (page side, 1st run)', b, b.coldExtract, false],
+        ['    baseline, warm', b, b.warm, false],
+        ['    baseline, warm extraction alone (page side)', b, b.extract, false],
+      ] as const) {
+        void v;
+        const m = median(xs);
+        row(label, f(m), f(quantile(xs, 0.95)), String(xs.length), target ? `< ${TARGET_MS}` : '', target ? verdict(m < TARGET_MS) : '');
+      }
+      for (const [label, x, y] of [
+        ['    ratio Jobnote/baseline, cold (median)', median(a.cold), median(b.cold)],
+        ['    ratio Jobnote/baseline, warm (median)', median(a.warm), median(b.warm)],
+        ['    ratio Jobnote/baseline, cold extraction alone (median)', median(a.coldExtract), median(b.coldExtract)],
+        ['    ratio Jobnote/baseline, warm extraction alone (median)', median(a.extract), median(b.extract)],
+      ] as const) {
+        const r = x / y;
+        row(label, r.toFixed(2).padStart(6), '', '', '< 1', verdict(r < 1));
+      }
+      const gz = gzipSync(ours, { level: 9 }).length / 1024;
+      const gzBase = gzipSync(baseline, { level: 9 }).length / 1024;
+      row('(c) clip.js gzipped, KB', gz.toFixed(1).padStart(6), '', '', `< ${TARGET_GZIP_KB}`, verdict(gz < TARGET_GZIP_KB));
+      row(`    clip.js raw ${(ours.length / 1024).toFixed(1)} KB; baseline bundle ${(baseline.length / 1024).toFixed(1)} KB raw, ${gzBase.toFixed(1)} KB gzipped`, '', '', '', '', '');
+
+      console.log('');
+      console.log(`Jobnote clip benchmark: ${fx.board}/${fx.name}.html (${(Buffer.byteLength(fx.html) / 1024).toFixed(1)} KB) at ${fx.pageUrl.slice(0, 60)}…`);
+      console.log(`Chromium ${version}, headless; timed in the service worker from clipTab(tabId) to the stored record;`);
+      console.log(`each tab granted activeTab via the toolbar button, then left to settle (idle + ${SETTLE_MS} ms) before its first clip.`);
+      console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (other work on the machine shows up in the timings).`);
+      console.log('');
+      // Rows with nothing but a label are notes, printed as they are.
+      printTable(rows);
+      for (const v of variants) await v.ext.close().catch(() => {});
     }
 
-    // Report.
-    const [a, b] = variants as [Variant, Variant];
-    const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(6) : '     -');
-    const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
-    const rows: string[][] = [];
-    const row = (...cells: string[]) => rows.push(cells);
-    row('', 'median ms', 'p95 ms', 'n', 'target', '');
-    for (const [label, v, xs, target] of [
-      ['(a) Jobnote, cold: fresh tab, inject + extract + store', a, a.cold, true],
-      ['    Jobnote, cold extraction alone (page side, 1st run)', a, a.coldExtract, false],
-      ['    Jobnote, warm: re-clip, clipper reused', a, a.warm, true],
-      ['    Jobnote, warm extraction alone (page side)', a, a.extract, false],
-      ['(b) baseline, cold', b, b.cold, false],
-      ['    baseline, cold extraction alone (page side, 1st run)', b, b.coldExtract, false],
-      ['    baseline, warm', b, b.warm, false],
-      ['    baseline, warm extraction alone (page side)', b, b.extract, false],
-    ] as const) {
-      void v;
-      const m = median(xs);
-      row(label, f(m), f(quantile(xs, 0.95)), String(xs.length), target ? `< ${TARGET_MS}` : '', target ? verdict(m < TARGET_MS) : '');
+    if (ONLY !== 'clip') {
+      const { rows, notes, version } = await benchPopup({ outDir: OURS_DIR, server, runs: POPUP_RUNS, records: POPUP_RECORDS, say });
+      console.log('');
+      console.log(`Jobnote popup benchmark: ${POPUP_RECORDS} stored applications, headless Chromium ${version}; times from the page's navigation start to`);
+      console.log(`performance.mark('jobnote:interactive') (the first full view with data committed); sizes gzipped -9 from ${OURS_DIR.replace(ROOT + '/', '')}.`);
+      console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}.`);
+      for (const n of notes) console.log(n);
+      console.log('');
+      printTable(rows);
     }
-    for (const [label, x, y] of [
-      ['    ratio Jobnote/baseline, cold (median)', median(a.cold), median(b.cold)],
-      ['    ratio Jobnote/baseline, warm (median)', median(a.warm), median(b.warm)],
-      ['    ratio Jobnote/baseline, cold extraction alone (median)', median(a.coldExtract), median(b.coldExtract)],
-      ['    ratio Jobnote/baseline, warm extraction alone (median)', median(a.extract), median(b.extract)],
-    ] as const) {
-      const r = x / y;
-      row(label, r.toFixed(2).padStart(6), '', '', '< 1', verdict(r < 1));
-    }
-    const gz = gzipSync(ours, { level: 9 }).length / 1024;
-    const gzBase = gzipSync(baseline, { level: 9 }).length / 1024;
-    row('(c) clip.js gzipped, KB', gz.toFixed(1).padStart(6), '', '', `< ${TARGET_GZIP_KB}`, verdict(gz < TARGET_GZIP_KB));
-    row(`    clip.js raw ${(ours.length / 1024).toFixed(1)} KB; baseline bundle ${(baseline.length / 1024).toFixed(1)} KB raw, ${gzBase.toFixed(1)} KB gzipped`, '', '', '', '', '');
-
-    // Rows with nothing but a label are notes, printed as they are.
-    const isNote = (r: string[]) => r.slice(1).every((c) => c === '') && r !== rows[0];
-    const table = rows.filter((r) => !isNote(r));
-    const widths = rows[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
-    const line = (r: string[]) => (isNote(r) ? r[0]! : r.map((cell, c) => (c === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
-    console.log('');
-    console.log(`Jobnote clip benchmark: ${fx.board}/${fx.name}.html (${(Buffer.byteLength(fx.html) / 1024).toFixed(1)} KB) at ${fx.pageUrl.slice(0, 60)}…`);
-    console.log(`Chromium ${version}, headless; timed in the service worker from clipTab(tabId) to the stored record;`);
-    console.log(`each tab granted activeTab via the toolbar button, then left to settle (idle + ${SETTLE_MS} ms) before its first clip.`);
-    console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (other work on the machine shows up in the timings).`);
-    console.log('');
-    for (const r of rows) console.log(line(r));
     console.log('');
     console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s; timings never fail the run)`);
   } finally {
