@@ -231,12 +231,9 @@ export async function openRepository(factory: IDBFactory, name = DB_NAME, option
     },
 
     async listSummaries({ limit = Infinity } = {}) {
-      const out: RecordSummary[] = [];
-      for await (const cursor of db.transaction(SUMMARIES).store.index('updatedAt').iterate(null, 'prev')) {
-        if (out.length >= limit) break;
-        out.push(cursor.value);
-      }
-      return out;
+      // One getAll (oldest first) is several times faster than a cursor for the popup's list of hundreds.
+      const all = await db.getAllFromIndex(SUMMARIES, 'updatedAt');
+      return all.reverse().slice(0, limit);
     },
 
     async list({ limit = Infinity } = {}) {

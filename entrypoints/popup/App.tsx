@@ -19,7 +19,7 @@ import type { RecordSummary, Repository } from '@/utils/repository';
 import type { PopupDraft, PopupTab } from '@/utils/popup-draft';
 import { getRepository } from '../shared/db';
 import { PopupContext, usePopup, type PopupContextValue } from './context';
-import { loadDraft, useDraft } from './useDraft';
+import { loadDraft, readLocalDraft, useDraft } from './useDraft';
 import { StepsPanel } from './StepsPanel';
 import Switcher from './Switcher';
 
@@ -78,7 +78,16 @@ function writeJournal(j: Journal | null) {
   }
 }
 
+/**
+ * Everything the first view needs, read at once: each await here is a round trip to another process, so
+ * whatever can start early does (the words of the browser's language, the tab, the record the last
+ * session had open) and the rest runs side by side.
+ */
 async function boot(): Promise<Boot> {
+  // The browser's language is the usual choice: its words load while the database opens.
+  const guess = resolveLang('auto', browserLang());
+  const guessed = loadDictionary(guess);
+  const tabP = activeTab();
   const repo = await getRepository();
   const journal = readJournal();
   if (journal) {
@@ -86,44 +95,51 @@ async function boot(): Promise<Boot> {
     writeJournal(null);
   }
   const settingsP = repo.getMeta('settings').then(readSettings);
-  const dictionaryP = settingsP.then((s) => loadDictionary(resolveLang(s.lang, browserLang())));
-  const [settings, dictionary, summaries, draft, tab] = await Promise.all([settingsP, dictionaryP, repo.listSummaries(), loadDraft(repo), activeTab()]);
-  let record: ApplicationRecord | undefined;
-  if (tab) record = await repo.findByPosting(tab.identity.board ?? '', tab.identity.jobId, tab.identity.canonical);
+  const dictionaryP = settingsP.then((s) => (resolveLang(s.lang, browserLang()) === guess ? guessed : loadDictionary(resolveLang(s.lang, browserLang()))));
+  const byTab = tabP.then((t) => (t ? repo.findByPosting(t.identity.board ?? '', t.identity.jobId, t.identity.canonical) : undefined));
+  // Most likely the application open last time (its id is in the synchronous copy of the draft).
+  const hintId = readLocalDraft()?.recordId;
+  const hinted = hintId ? repo.get(hintId).catch(() => undefined) : undefined;
+  const [settings, dictionary, summaries, draft, tab, tabRecord] = await Promise.all([settingsP, dictionaryP, repo.listSummaries(), loadDraft(repo), tabP, byTab]);
+  let record = tabRecord;
   if (!record) {
     const opened = draft.recordId ? summaries.find((s) => s.id === draft.recordId) : undefined;
     const newest = summaries[0];
     const pick = opened && (!newest || draft.at >= Date.parse(newest.updatedAt)) ? opened : newest;
-    record = pick ? await repo.get(pick.id).catch(() => undefined) : undefined;
+    if (pick) record = (pick.id === hintId ? await hinted : undefined) ?? (await repo.get(pick.id).catch(() => undefined));
   }
   return { repo, settings, dictionary, summaries, draft, tab, record: record ?? null };
 }
+
+/** Started as this module runs; main.tsx renders the popup once it is done, in one pass with its data. */
+export const booting = boot();
 
 /** Latencies (ms) from a record edit to its commit, for `npm run bench`. */
 const recordSaves: number[] = ((globalThis as { __jobnoteRecordSaves?: number[] }).__jobnoteRecordSaves ??= []);
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-export function App() {
-  const [b, setBoot] = useState<Boot | null>(null);
-  const [bootError, setBootError] = useState<string | null>(null);
-  const [record, setRecord] = useState<ApplicationRecord | null>(null);
-  const [summaries, setSummaries] = useState<RecordSummary[]>([]);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [dict, setDict] = useState<{ lang: Lang; dictionary: Dictionary } | null>(null);
+/** The popup when its database could not be opened (the only thing that can stop it). */
+export function BootError({ error }: { error: unknown }) {
+  return <p role="alert" className="notice notice-error">{error instanceof Error ? error.message : String(error)}</p>;
+}
+
+export function App({ boot: b }: { boot: Boot }) {
+  const [record, setRecord] = useState<ApplicationRecord | null>(b.record);
+  const [summaries, setSummaries] = useState<RecordSummary[]>(b.summaries);
+  const [settings, setSettings] = useState<Settings>(b.settings);
+  const [dict, setDict] = useState<{ lang: Lang; dictionary: Dictionary }>(() => ({ lang: resolveLang(b.settings.lang, browserLang()), dictionary: b.dictionary }));
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [showSettings, setShowSettings] = useState(false);
   const [creating, setCreating] = useState(false);
-  const session = useRef<EditSession | null>(null);
+  const session = useRef<EditSession | null | undefined>(undefined);
   const reportError = useCallback((e: unknown) => setSave({ kind: 'error', message: e instanceof Error ? e.message : String(e) }), []);
-  const [draft, updateDraft] = useDraft(b?.repo ?? null, b?.draft ?? null, reportError);
+  const [draft, updateDraft] = useDraft(b.repo, b.draft, reportError);
 
-  const open = useCallback(
-    (r: ApplicationRecord | null, repo: Repository) => {
-      const previous = session.current;
-      if (previous?.dirty) void previous.flush().catch(reportError);
-      session.current = r
-        ? new EditSession(repo, r, {
+  const makeSession = useCallback(
+    (r: ApplicationRecord | null) =>
+      r
+        ? new EditSession(b.repo, r, {
             onChange: setRecord,
             onSaved: (stored, ms) => {
               setSave({ kind: 'saved' });
@@ -134,24 +150,21 @@ export function App() {
             onError: reportError,
             onJournal: writeJournal,
           })
-        : null;
+        : null,
+    [b.repo, reportError],
+  );
+  // The session of the application shown first, made once.
+  if (session.current === undefined) session.current = makeSession(b.record);
+
+  const open = useCallback(
+    (r: ApplicationRecord | null) => {
+      const previous = session.current;
+      if (previous?.dirty) void previous.flush().catch(reportError);
+      session.current = makeSession(r);
       setRecord(r);
     },
-    [reportError],
+    [makeSession, reportError],
   );
-
-  useEffect(() => {
-    boot().then(
-      (x) => {
-        setBoot(x);
-        setSummaries(x.summaries);
-        setSettings(x.settings);
-        setDict({ lang: resolveLang(x.settings.lang, browserLang()), dictionary: x.dictionary });
-        open(x.record, x.repo);
-      },
-      (e: unknown) => setBootError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [open]);
 
   // Remember which application is open (it is "touched" by opening it).
   useEffect(() => {
@@ -165,18 +178,17 @@ export function App() {
     return () => removeEventListener('pagehide', flush);
   }, []);
 
-  const lang = resolveLang(settings?.lang ?? 'auto', browserLang());
+  const lang = resolveLang(settings.lang, browserLang());
   // Another language chosen in the settings: load its words.
   useEffect(() => {
-    if (dict && dict.lang !== lang) void loadDictionary(lang).then((dictionary) => setDict({ lang, dictionary }));
+    if (dict.lang !== lang) void loadDictionary(lang).then((dictionary) => setDict({ lang, dictionary }));
   }, [lang, dict]);
-  const ctx: PopupContextValue | null = useMemo(
-    () => (dict ? { tr: translator(dict.lang, dict.dictionary), dateFormat: settings?.dateFormat ?? 'jalali-dot', today: todayIso() } : null),
-    [dict, settings?.dateFormat],
+  const ctx: PopupContextValue = useMemo(
+    () => ({ tr: translator(dict.lang, dict.dictionary), dateFormat: settings.dateFormat, today: todayIso() }),
+    [dict, settings.dateFormat],
   );
 
   useEffect(() => {
-    if (!ctx) return;
     document.documentElement.lang = ctx.tr.lang;
     document.documentElement.dir = ctx.tr.dir;
     document.title = ctx.tr.t('appName');
@@ -184,11 +196,11 @@ export function App() {
 
   // Interactive: the app with its data is on screen (npm run bench reads this mark).
   useEffect(() => {
-    if (b && !document.documentElement.dataset.ready) {
+    if (!document.documentElement.dataset.ready) {
       document.documentElement.dataset.ready = 'true';
       performance.mark('jobnote:interactive');
     }
-  }, [b]);
+  }, []);
 
   const edit = useCallback((fn: (d: ApplicationRecord) => void) => {
     setSave({ kind: 'saving' });
@@ -196,18 +208,16 @@ export function App() {
   }, []);
 
   async function switchTo(id: string) {
-    if (!b) return;
     const r = await b.repo.get(id).catch(() => undefined);
-    if (r) open(r, b.repo);
+    if (r) open(r);
   }
 
   async function create(company: string, role: string) {
-    if (!b || !settings) return;
     try {
       const r = await b.repo.create(newApplication(company, { role, dateFormat: settings.dateFormat }));
       setCreating(false);
       setSummaries(await b.repo.listSummaries());
-      open(r, b.repo);
+      open(r);
       updateDraft((d) => ({ ...d, recordId: r.id, tab: 'steps' }));
     } catch (e) {
       reportError(e);
@@ -216,7 +226,7 @@ export function App() {
 
   async function changeSettings(next: Settings) {
     setSettings(next);
-    await b?.repo.setMeta('settings', next).catch(reportError);
+    await b.repo.setMeta('settings', next).catch(reportError);
   }
 
   async function openDashboard() {
@@ -225,8 +235,6 @@ export function App() {
     window.close();
   }
 
-  if (bootError) return <p role="alert" className="notice notice-error">{bootError}</p>;
-  if (!b || !settings || !ctx) return <p className="muted">…</p>;
   const { tr } = ctx;
   const tab: PopupTab = draft.tab;
   // A transition: the tab shown stays until the next one's code has loaded (no "Loading…" flash).

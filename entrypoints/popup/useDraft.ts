@@ -12,7 +12,8 @@ const LOCAL_KEY = `jobnote:${DRAFT_KEY}`;
 /** Latencies (ms) from a draft change to its IndexedDB commit, for `npm run bench`. */
 const saveTimes: number[] = ((globalThis as { __jobnoteDraftSaves?: number[] }).__jobnoteDraftSaves ??= []);
 
-function readLocal(): PopupDraft | null {
+/** The synchronous copy of the draft (localStorage), if any. */
+export function readLocalDraft(): PopupDraft | null {
   try {
     return readDraft(JSON.parse(localStorage.getItem(LOCAL_KEY) ?? 'null'));
   } catch {
@@ -22,7 +23,7 @@ function readLocal(): PopupDraft | null {
 
 export async function loadDraft(repo: Repository): Promise<PopupDraft> {
   const stored = readDraft(await repo.getMeta(DRAFT_KEY).catch(() => null));
-  return newerDraft(readLocal(), stored) ?? emptyDraft();
+  return newerDraft(readLocalDraft(), stored) ?? emptyDraft();
 }
 
 export function useDraft(repo: Repository | null, initial: PopupDraft | null, onError: (e: unknown) => void) {
