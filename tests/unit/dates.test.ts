@@ -87,6 +87,10 @@ describe('addDays and todayIso', () => {
     expect(todayIso(now, 'Asia/Tehran')).toBe('2025-03-21');
     expect(todayIso(now, 'UTC')).toBe('2025-03-20');
     expect(todayIso(new Date('2025-03-20T20:29:00Z'), 'Asia/Tehran')).toBe('2025-03-20');
+    // No zone given: the runtime's, read from the Date's local fields.
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    for (const t of ['2025-03-20T20:29:00Z', '2025-03-20T20:31:00Z', '2024-12-31T23:59:59Z', '2025-01-01T00:00:00Z'])
+      expect(todayIso(new Date(t))).toBe(todayIso(new Date(t), zone));
     expect(isValidIso(todayIso())).toBe(true);
   });
 });
