@@ -68,12 +68,12 @@ export function Dashboard() {
       }
       const repo = await getRepository();
       await repo.bulkPut(parsed.records);
+      await reload();
       setMessage({
         kind: 'ok',
         title: `Imported ${plural(parsed.records.length, 'application', 'applications')}`,
         notes: parsed.warnings.slice(0, 20),
       });
-      await reload();
     } catch (err) {
       setMessage({
         kind: 'error',
@@ -104,8 +104,9 @@ export function Dashboard() {
     try {
       const repo = await getRepository();
       await repo.delete(record.id);
-      setMessage({ kind: 'ok', title: `Deleted ${record.company.name || 'the application'}` });
+      // The list first: "Deleted X" never shows beside X still listed.
       await reload();
+      setMessage({ kind: 'ok', title: `Deleted ${record.company.name || 'the application'}` });
     } catch (err) {
       setMessage({ kind: 'error', title: 'Delete failed.', errors: [errorText(err)] });
     }
