@@ -138,19 +138,10 @@ export class EditSession {
 }
 
 /** What the user edits in a record: everything but its identity, times and the clipped posting. */
+const USER_FIELDS = ['company', 'role', 'applyWays', 'platform', 'stages', 'outcome', 'rounds', 'task', 'score', 'review', 'exportPrefs', 'source'] as const satisfies readonly (keyof ApplicationRecord)[];
+
 function userFields(from: ApplicationRecord, into: ApplicationRecord): void {
-  into.company = from.company;
-  into.role = from.role;
-  into.applyWays = from.applyWays;
-  into.platform = from.platform;
-  into.stages = from.stages;
-  into.outcome = from.outcome;
-  into.rounds = from.rounds;
-  into.task = from.task;
-  into.score = from.score;
-  into.review = from.review;
-  into.exportPrefs = from.exportPrefs;
-  into.source = from.source;
+  for (const key of USER_FIELDS) Object.assign(into, { [key]: from[key] });
 }
 
 /**
