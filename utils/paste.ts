@@ -10,7 +10,7 @@
  * - a code block joins the question while no answer has started, else the answer, and is never split;
  * - headings and rules are skipped, and so is a short `Title:` or `**Title**` line right before a list.
  */
-import { htmlToMarkdown } from './clip/markdown';
+import { htmlToMarkdown, parseInert } from './clip/markdown';
 import { toAsciiDigits } from './dates';
 
 export interface PastedItem {
@@ -112,9 +112,7 @@ export function clipboardToMarkdown(data: { text?: string | null; html?: string 
   const [text, html] = [data.text ?? '', data.html ?? ''];
   let input: Element | string = html.trim() && (html.length <= MAX_HTML || !text.trim()) ? html : '';
   if (input && html.length <= MAX_HTML) {
-    const Parser = doc.defaultView?.DOMParser;
-    const body = Parser ? new Parser().parseFromString(html, 'text/html').body : doc.implementation.createHTMLDocument('').body;
-    if (!Parser) body.innerHTML = html;
+    const body = parseInert(html, doc);
     cleanClipboardDom(body);
     // HTML without formatting (an editor's coloured spans) only adds escaping: its plain text is better.
     input = body.querySelector(FORMATTING) || !text.trim() ? body : '';

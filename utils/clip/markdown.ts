@@ -123,13 +123,14 @@ function scanHtml(html: string, maxDepth: number, maxTags: number): { deep: bool
   return { deep: false, cutAt: null };
 }
 
-/** An HTML string as a body element of a document with no browsing context, where nothing loads or runs. */
-function parseInert(html: string, doc: Document): Element {
+/**
+ * An HTML string as the body of a document of its own (DOMParser: no browsing context, so nothing in it loads
+ * or runs), never through innerHTML. Browsers, jsdom and happy-dom all have DOMParser.
+ */
+export function parseInert(html: string, doc: Document): HTMLElement {
   const Parser = doc.defaultView?.DOMParser ?? (globalThis as { DOMParser?: typeof DOMParser }).DOMParser;
-  if (Parser) return new Parser().parseFromString(html, 'text/html').body;
-  const inert = doc.implementation.createHTMLDocument('');
-  inert.body.innerHTML = html;
-  return inert.body;
+  if (!Parser) throw new Error('this DOM has no DOMParser to read HTML with');
+  return new Parser().parseFromString(html, 'text/html').body;
 }
 
 function absolute(url: string, base: string): string | null {
