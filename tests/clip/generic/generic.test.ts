@@ -1,97 +1,22 @@
 /**
- * Generic JobPosting pages (FACTS.md §3.5, §5): each `<name>.html` with `<name>.json` = `{ url, expected,
- * sources? }`, where `expected` is the exact `jobnote scrape` output. Read through `extractPosting` on a
- * jsdom document and through the CLI (`main(['scrape', file, '--url', url])`).
+ * Generic JobPosting pages (FACTS.md §3.5, §5): the fixture pairs in this folder (see ../fixture-pairs.ts)
+ * through extractPosting and `jobnote scrape`, then JSON-LD reading details one by one.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../../../cli/jobnote';
 import { extractPosting, scrapeJson } from '../../../utils/clip/extract';
+import { fixturePairSuite } from '../fixture-pairs';
 
 const DIR = __dirname;
 const NOW = new Date('2025-10-08T09:30:00Z');
 
-interface Fixture {
-  url: string;
-  /**
-   * A fix this expectation waits for in a file this suite does not own, and the fields' values until then.
-   * The fixture is checked with `today` in place of those fields, and an `it.fails` checks `expected`
-   * exactly: it starts failing once the fix lands, so the key gets removed.
-   */
-  awaiting?: { why: string; today: Partial<ReturnType<typeof scrapeJson>> };
-  expected: ReturnType<typeof scrapeJson>;
-  sources?: Record<string, string>;
-}
-
-const names = readdirSync(DIR)
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => f.slice(0, -'.html'.length))
-  .sort();
-
-function load(name: string): { html: string; fixture: Fixture; file: string } {
-  const file = join(DIR, `${name}.html`);
-  return { html: readFileSync(file, 'utf8'), fixture: JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')) as Fixture, file };
-}
-
-function capture(): Io & { stdout: string; stderr: string[] } {
-  const io = {
-    stdout: '',
-    stderr: [] as string[],
-    out: (s: string) => {
-      io.stdout += s;
-    },
-    err: (s: string) => {
-      io.stderr.push(s);
-    },
-  };
-  return io;
-}
-
-describe('generic JobPosting fixtures', () => {
-  it('has every fixture the brief asks for, each with its expectation', () => {
-    expect(names).toEqual(
-      expect.arrayContaining(['graph', 'type-array', 'invalid-first', 'array-of-objects', 'escaped-description', 'telecommute', 'greenhouse', 'lever', 'readability', 'two-postings']),
-    );
-    for (const n of names) expect(() => load(n)).not.toThrow();
-  });
-
-  describe.each(names)('%s', (name) => {
-    const { html, fixture, file } = load(name);
-    const today = { ...fixture.expected, ...fixture.awaiting?.today };
-    const read = () => {
-      const dom = new JSDOM(html, { url: fixture.url });
-      const posting = extractPosting(dom.window.document, fixture.url, { now: NOW });
-      dom.window.close();
-      return posting;
-    };
-
-    it('extractPosting gives the expected scrape output', () => {
-      const posting = read();
-      expect(scrapeJson(posting)).toEqual(today);
-      expect(posting.clippedAt).toBe(NOW.toISOString());
-      if (fixture.sources) expect(posting.sources).toEqual(fixture.sources);
-      // Every field that has a value says where it came from.
-      for (const [k, v] of Object.entries({ title: posting.title, companyName: posting.company.name, description: posting.description }))
-        if (v !== null) expect(posting.sources[k], k).toBeDefined();
-    });
-
-    if (fixture.awaiting) {
-      it.fails(`awaits: ${fixture.awaiting.why}`, () => {
-        expect(scrapeJson(read())).toEqual(fixture.expected);
-      });
-    }
-
-    it('the CLI prints the same JSON', async () => {
-      const io = capture();
-      const code = await main(['scrape', file, '--url', fixture.url], io);
-      expect(io.stderr).toEqual([]);
-      expect(code).toBe(0);
-      expect(JSON.parse(io.stdout)).toEqual(today);
-      expect(io.stdout.endsWith('}\n')).toBe(true);
-    });
-  });
+fixturePairSuite({
+  title: 'generic JobPosting',
+  dir: DIR,
+  now: NOW,
+  required: ['graph', 'type-array', 'invalid-first', 'array-of-objects', 'escaped-description', 'telecommute', 'greenhouse', 'lever', 'readability', 'two-postings'],
+  // A page's own canonical link may differ from the address it was read at.
+  canonical: false,
 });
 
 describe('JSON-LD reading details', () => {

@@ -2,84 +2,17 @@
  * Jobinja adapter (utils/clip/boards/jobinja.ts): every `<name>.html` + `<name>.json` pair in this folder
  * through extractPosting and through `jobnote scrape`, then the label matching and ordering rules alone.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../cli/jobnote';
 import { companyNames, infoLabel, jobinja, stripHiring } from '../../../utils/clip/boards/jobinja';
 import { extractPosting, scrapeJson } from '../../../utils/clip/extract';
-import type { PageContext } from '../../../utils/clip/types';
-import { canonicalUrl, identify } from '../../../utils/clip/url';
+import { fixturePairSuite, jsdomPage, loadFixture } from '../fixture-pairs';
 
 const DIR = __dirname;
 const NOW = new Date('2026-09-22T08:00:00Z');
+const load = (name: string) => loadFixture(DIR, name);
+const page = jsdomPage;
 
-interface Fixture {
-  url: string;
-  expected: ReturnType<typeof scrapeJson>;
-  sources?: Record<string, string>;
-}
-
-const names = readdirSync(DIR)
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => f.slice(0, -5))
-  .sort();
-
-function load(name: string) {
-  const html = readFileSync(join(DIR, `${name}.html`), 'utf8');
-  const fx = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')) as Fixture;
-  return { html, fx, file: join(DIR, `${name}.html`) };
-}
-
-function page(html: string, url: string) {
-  const doc = new JSDOM(html, { url }).window.document;
-  const u = new URL(url);
-  const ctx: PageContext = { doc, url: u, jobId: identify(url)?.jobId ?? null, maxDescription: 60_000 };
-  return { doc, ctx };
-}
-
-async function scrape(file: string, url: string) {
-  let out = '';
-  const err: string[] = [];
-  const code = await main(['scrape', file, '--url', url], { out: (s) => (out += s), err: (s) => err.push(s) });
-  return { code, out, err };
-}
-
-describe('jobinja fixtures', () => {
-  it('has fixtures, each with its expectation', () => {
-    expect(names.length).toBeGreaterThanOrEqual(9);
-    for (const n of names) expect(() => load(n)).not.toThrow();
-  });
-
-  for (const name of names) {
-    describe(name, () => {
-      const { html, fx, file } = load(name);
-
-      it('extractPosting gives the expected posting', () => {
-        const { doc } = page(html, fx.url);
-        const posting = extractPosting(doc, fx.url, { now: NOW });
-        expect(scrapeJson(posting)).toEqual(fx.expected);
-        expect(posting.board).toBe('jobinja');
-        expect(posting.clippedAt).toBe(NOW.toISOString());
-        if (fx.sources) expect(posting.sources).toEqual(fx.sources);
-      });
-
-      it('jobnote scrape prints the same', async () => {
-        const r = await scrape(file, fx.url);
-        expect(r.err).toEqual([]);
-        expect(r.code).toBe(0);
-        expect(JSON.parse(r.out)).toEqual(fx.expected);
-      });
-
-      it('the description is safe markdown', () => {
-        const d = fx.expected.description ?? '';
-        expect(d).not.toMatch(/<script|javascript:|onerror|onclick|alert\(/i);
-        expect(fx.expected.url).toBe(canonicalUrl(fx.url));
-      });
-    });
-  }
-});
+fixturePairSuite({ title: 'jobinja', dir: DIR, now: NOW, required: 9, canonical: true });
 
 describe('jobinja labels', () => {
   it('matches info-box titles after normalising ZWNJ, spaces, ي/ك and colons', () => {

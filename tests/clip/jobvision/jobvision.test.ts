@@ -2,80 +2,19 @@
  * Jobvision adapter (utils/clip/boards/jobvision.ts): every `<name>.html` + `<name>.json` pair in this folder
  * through extractPosting and through `jobnote scrape`, then transfer-state parsing and stale-state rules.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../cli/jobnote';
 import { jobvision, stateFields, stateJobs, tidyPlace } from '../../../utils/clip/boards/jobvision';
 import { extractPosting, scrapeJson } from '../../../utils/clip/extract';
-import type { PageContext } from '../../../utils/clip/types';
-import { canonicalUrl, identify } from '../../../utils/clip/url';
+import { fixturePairSuite, jsdomPage, loadFixture } from '../fixture-pairs';
 
 const DIR = __dirname;
 const NOW = new Date('2026-09-22T08:00:00Z');
 const API = 'https://candidateapi.jobvision.ir/api/v1/JobPost/Detail?jobPostId=';
 
-interface Fixture {
-  url: string;
-  expected: ReturnType<typeof scrapeJson>;
-  sources?: Record<string, string>;
-}
+const load = (name: string) => loadFixture(DIR, name);
+const page = jsdomPage;
 
-const names = readdirSync(DIR)
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => f.slice(0, -5))
-  .sort();
-
-function load(name: string) {
-  const html = readFileSync(join(DIR, `${name}.html`), 'utf8');
-  const fx = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')) as Fixture;
-  return { html, fx, file: join(DIR, `${name}.html`) };
-}
-
-function page(html: string, url: string) {
-  const doc = new JSDOM(html, { url }).window.document;
-  const ctx: PageContext = { doc, url: new URL(url), jobId: identify(url)?.jobId ?? null, maxDescription: 60_000 };
-  return { doc, ctx };
-}
-
-async function scrape(file: string, url: string) {
-  let out = '';
-  const err: string[] = [];
-  const code = await main(['scrape', file, '--url', url], { out: (s) => (out += s), err: (s) => err.push(s) });
-  return { code, out, err };
-}
-
-describe('jobvision fixtures', () => {
-  it('has fixtures, each with its expectation', () => {
-    expect(names).toEqual(expect.arrayContaining(['fresh', 'old-state', 'stale', 'no-salary', 'remote']));
-  });
-
-  for (const name of names) {
-    describe(name, () => {
-      const { html, fx, file } = load(name);
-
-      it('extractPosting gives the expected posting', () => {
-        const posting = extractPosting(page(html, fx.url).doc, fx.url, { now: NOW });
-        expect(scrapeJson(posting)).toEqual(fx.expected);
-        expect(posting.board).toBe('jobvision');
-        if (fx.sources) expect(posting.sources).toEqual(fx.sources);
-      });
-
-      it('jobnote scrape prints the same', async () => {
-        const r = await scrape(file, fx.url);
-        expect(r.err).toEqual([]);
-        expect(r.code).toBe(0);
-        expect(JSON.parse(r.out)).toEqual(fx.expected);
-      });
-
-      it('the description is safe markdown and the URL canonical', () => {
-        expect(fx.expected.description ?? '').not.toMatch(/<script|<div|javascript:|onmouseover|steal\(|track\(/i);
-        expect(fx.expected.url).toBe(canonicalUrl(fx.url));
-      });
-    });
-  }
-});
+fixturePairSuite({ title: 'jobvision', dir: DIR, now: NOW, required: ['fresh', 'old-state', 'stale', 'no-salary', 'remote'], canonical: true });
 
 describe('jobvision transfer state', () => {
   const data = (id: number, title: string) => ({ id, title, company: { name: { titleFa: 'آکمه', titleEn: 'Acme' } } });

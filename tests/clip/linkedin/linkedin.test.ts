@@ -4,73 +4,22 @@
  * extractPosting on a jsdom document and through the CLI (`jobnote scrape FILE --url URL`). Then targeted
  * cases: which job a search page shows (currentJobId), error pages, and linkedinDescriptionMissing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../../../cli/jobnote';
 import { linkedin, linkedinDescriptionMissing } from '../../../utils/clip/boards/linkedin';
 import { extractPosting, scrapeJson } from '../../../utils/clip/extract';
-import type { Finding, PageContext } from '../../../utils/clip/types';
-import { boardRule, canonicalUrl } from '../../../utils/clip/url';
+import type { Finding } from '../../../utils/clip/types';
+import { canonicalUrl } from '../../../utils/clip/url';
+import { fixturePairSuite, jsdomPage, loadFixture } from '../fixture-pairs';
 
 const DIR = __dirname;
 const NOW = new Date('2025-10-08T12:00:00Z');
-const NAMES = readdirSync(DIR)
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => f.slice(0, -'.html'.length))
-  .sort();
-
-interface Fixture {
-  url: string;
-  expected: ReturnType<typeof scrapeJson>;
-  sources?: Record<string, string>;
-}
-
-const html = (name: string) => readFileSync(join(DIR, `${name}.html`), 'utf8');
-const fixture = (name: string): Fixture => JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8'));
-const doc = (page: string, url: string) => new JSDOM(page, { url }).window.document;
-
-function context(page: string, url: string): PageContext {
-  const u = new URL(url);
-  return { doc: doc(page, url), url: u, jobId: boardRule(u)?.jobId(u) ?? null, maxDescription: 60_000 };
-}
-
-const read = (page: string, url: string): Finding[] => linkedin.read(context(page, url));
+const html = (name: string) => loadFixture(DIR, name).html;
+const fixture = (name: string) => loadFixture(DIR, name).fx;
+const doc = (page: string, url: string) => jsdomPage(page, url).doc;
+const read = (page: string, url: string): Finding[] => linkedin.read(jsdomPage(page, url).ctx);
 const isBlocked = (f: Finding) => (f as Finding & { blocked?: boolean }).blocked === true;
 
-async function scrapeCli(file: string, url: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await main(['scrape', file, '--url', url], io);
-  return { code, out: out.join(''), err };
-}
-
-describe('linkedin fixtures', () => {
-  it('every page has its expectation', () => {
-    expect(NAMES.length).toBeGreaterThanOrEqual(7);
-    for (const name of NAMES) expect(existsSync(join(DIR, `${name}.json`)), name).toBe(true);
-  });
-
-  for (const name of NAMES) {
-    it(`${name}: extractPosting gives the expected posting`, () => {
-      const { url, expected, sources } = fixture(name);
-      const posting = extractPosting(doc(html(name), url), url, { now: NOW });
-      expect(scrapeJson(posting)).toEqual(expected);
-      if (sources) expect(posting.sources).toEqual(sources);
-      expect(posting.clippedAt).toBe(NOW.toISOString());
-    });
-
-    it(`${name}: jobnote scrape prints the same`, async () => {
-      const { url, expected } = fixture(name);
-      const r = await scrapeCli(join(DIR, `${name}.html`), url);
-      expect(r.err).toEqual([]);
-      expect(r.code).toBe(0);
-      expect(JSON.parse(r.out)).toEqual(expected);
-    });
-  }
-});
+fixturePairSuite({ title: 'linkedin', dir: DIR, now: NOW, required: 7, canonical: true });
 
 describe('linkedin: the job of a search page is currentJobId', () => {
   const SEARCH = fixture('search-current-job').url;

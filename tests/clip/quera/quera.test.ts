@@ -4,73 +4,19 @@
  * extractPosting on a jsdom document and through the CLI (`jobnote scrape FILE --url URL`). Then targeted
  * cases: stale embedded state, broken JSON, what a description must never carry.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../../../cli/jobnote';
 import { quera } from '../../../utils/clip/boards/quera';
 import { extractPosting, scrapeJson } from '../../../utils/clip/extract';
-import type { PageContext } from '../../../utils/clip/types';
-import { boardRule } from '../../../utils/clip/url';
+import { fixturePairSuite, jsdomPage, loadFixture } from '../fixture-pairs';
 
 const DIR = __dirname;
 const NOW = new Date('2025-10-08T12:00:00Z');
-const NAMES = readdirSync(DIR)
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => f.slice(0, -'.html'.length))
-  .sort();
+const html = (name: string) => loadFixture(DIR, name).html;
+const extract = (page: string, url: string) => extractPosting(jsdomPage(page, url).doc, url, { now: NOW });
+const context = (page: string, url: string) => jsdomPage(page, url).ctx;
 
-interface Fixture {
-  url: string;
-  expected: ReturnType<typeof scrapeJson>;
-  sources?: Record<string, string>;
-}
-
-const html = (name: string) => readFileSync(join(DIR, `${name}.html`), 'utf8');
-const fixture = (name: string): Fixture => JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8'));
-
-function extract(page: string, url: string) {
-  return extractPosting(new JSDOM(page, { url }).window.document, url, { now: NOW });
-}
-
-function context(page: string, url: string): PageContext {
-  const u = new URL(url);
-  return { doc: new JSDOM(page, { url }).window.document, url: u, jobId: boardRule(u)?.jobId(u) ?? null, maxDescription: 60_000 };
-}
-
-async function scrapeCli(file: string, url: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await main(['scrape', file, '--url', url], io);
-  return { code, out: out.join(''), err };
-}
-
-describe('quera fixtures', () => {
-  it('every page has its expectation', () => {
-    expect(NAMES.length).toBeGreaterThanOrEqual(5);
-    for (const name of NAMES) expect(existsSync(join(DIR, `${name}.json`)), name).toBe(true);
-  });
-
-  for (const name of NAMES) {
-    it(`${name}: extractPosting gives the expected posting`, () => {
-      const { url, expected, sources } = fixture(name);
-      const posting = extract(html(name), url);
-      expect(scrapeJson(posting)).toEqual(expected);
-      if (sources) expect(posting.sources).toEqual(sources);
-      expect(posting.clippedAt).toBe(NOW.toISOString());
-    });
-
-    it(`${name}: jobnote scrape prints the same`, async () => {
-      const { url, expected } = fixture(name);
-      const r = await scrapeCli(join(DIR, `${name}.html`), url);
-      expect(r.err).toEqual([]);
-      expect(r.code).toBe(0);
-      expect(JSON.parse(r.out)).toEqual(expected);
-    });
-  }
-});
+fixturePairSuite({ title: 'quera', dir: DIR, now: NOW, required: 5, canonical: true });
 
 describe('quera adapter', () => {
   it('reads __NEXT_DATA__ as state, and a description with no scripts, handlers or javascript: links', () => {
