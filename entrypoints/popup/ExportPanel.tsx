@@ -4,9 +4,10 @@
  */
 import { useMemo, useState } from 'react';
 import { entryFileName, exportEntry } from '@/utils/jobname/export';
-import { DATE_FORMATS, type ApplicationRecord, type DateFormat } from '@/utils/record';
+import type { ApplicationRecord } from '@/utils/record';
 import { downloadText } from '@/components/download';
 import { usePopup } from './context';
+import { DateFormatField } from './DateFormatField';
 
 type Edit = (fn: (d: ApplicationRecord) => void) => void;
 
@@ -42,16 +43,7 @@ export default function ExportPanel({ record, edit }: { record: ApplicationRecor
   return (
     <div className="export">
       <div className="export-prefs">
-        <div className="field">
-          <label htmlFor="export-dates">{tr.t('calendar')}</label>
-          <select id="export-dates" value={record.exportPrefs.dateFormat} onChange={(e) => edit((d) => void (d.exportPrefs.dateFormat = e.target.value as DateFormat))}>
-            {DATE_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {tr.dateFormat(f)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DateFormatField id="export-dates" value={record.exportPrefs.dateFormat} onChange={(f) => edit((d) => void (d.exportPrefs.dateFormat = f))} />
         <div className="field">
           <label htmlFor="export-answers">{tr.t('answerStyle')}</label>
           <select id="export-answers" value={record.exportPrefs.answerStyle} onChange={(e) => edit((d) => void (d.exportPrefs.answerStyle = e.target.value as 'plain' | 'boxed'))}>

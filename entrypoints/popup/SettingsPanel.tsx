@@ -1,7 +1,7 @@
 /** Language (the browser's by default) and how dates are shown and written. */
-import { DATE_FORMATS, type DateFormat } from '@/utils/record';
 import type { Settings } from '@/utils/i18n';
 import { usePopup } from './context';
+import { DateFormatField } from './DateFormatField';
 
 export default function SettingsPanel({ settings, onChange }: { settings: Settings; onChange(s: Settings): void }) {
   const { tr } = usePopup();
@@ -15,16 +15,7 @@ export default function SettingsPanel({ settings, onChange }: { settings: Settin
           <option value="fa">فارسی</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="set-dates">{tr.t('calendar')}</label>
-        <select id="set-dates" value={settings.dateFormat} onChange={(e) => onChange({ ...settings, dateFormat: e.target.value as DateFormat })} data-testid="set-dates">
-          {DATE_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {tr.dateFormat(f)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DateFormatField id="set-dates" testId="set-dates" value={settings.dateFormat} onChange={(dateFormat) => onChange({ ...settings, dateFormat })} />
     </section>
   );
 }
