@@ -3,7 +3,7 @@
  * `today`, «دیروز», «۳ روز پیش»…, parsed on every change by parseDateInput; errors in English or Persian.
  * The month picker is a separate chunk, loaded the first time it is opened. Text only, never HTML.
  */
-import { lazy, Suspense, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import '@/assets/datefield.css';
 import { addDays, formatDate, GREGORIAN_MONTHS, isoToJalali, isValidIso, JALALI_MONTHS, parseDateInput } from '@/utils/dates';
 import type { Calendar, DateFormat, DateInputError } from '@/utils/dates';
@@ -101,6 +101,7 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
   const [open, setOpen] = useState(false);
   const [synced, setSynced] = useState({ value, format });
   const rootRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const parsed = parse(text);
 
@@ -109,6 +110,14 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
     setSynced({ value, format });
     if (synced.format !== format || (parsed === null ? null : parsed.ok ? parsed.iso : undefined) !== value) setText(show(value));
   }
+
+  // Focused with its text selected when it appears: not through the focus event alone, which a window
+  // without focus (Firefox driven headless, say) does not fire.
+  useEffect(() => {
+    if (!autoFocus) return;
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [autoFocus]);
 
   useEffect(() => {
     if (!open) return;
@@ -154,6 +163,10 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
   let error: string | null = null;
   if (parsed === null) error = required && touched ? t.required : null;
   else if (!parsed.ok && (parsed.code !== 'format' || touched)) error = lang === 'fa' ? faError(parsed) : parsed.error;
+  // A date that does not parse keeps its form from being submitted (Enter), with the reason, instead of
+  // letting the form use the date it had before.
+  const invalid = parsed !== null && !parsed.ok ? (lang === 'fa' ? faError(parsed) : parsed.error) : '';
+  useLayoutEffect(() => inputRef.current?.setCustomValidity(invalid), [invalid]);
   const hint =
     parsed === null ? t.like(localDigits(show(today), lang))
     : parsed.ok ? dateInWords(parsed.iso, calendar, lang)
@@ -174,7 +187,7 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
           spellCheck={false}
           value={text}
           required={required}
-          autoFocus={autoFocus}
+          ref={inputRef}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-msg`}
           onChange={(e) => edit(e.target.value)}
@@ -187,6 +200,7 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
             // The proposed date is selected: typing replaces it, Enter keeps it.
             e.currentTarget.select();
           }}
+          onInvalid={() => setTouched(true)}
           onKeyDown={onKeyDown}
         />
         <button

@@ -185,6 +185,49 @@ describe('DateField errors', () => {
   });
 });
 
+describe('DateField in a form', () => {
+  function mountForm(value: string | null = '2025-10-25') {
+    const onSubmit = vi.fn();
+    act(() =>
+      root.render(
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSubmit();
+          }}
+        >
+          <DateField id="when" label="Date" value={value} onChange={() => {}} format="jalali-dot" lang="en" today={TODAY} autoFocus />
+        </form>,
+      ),
+    );
+    return { onSubmit, form: container.querySelector('form')!, input: container.querySelector<HTMLInputElement>('input#when')! };
+  }
+
+  it('appears focused with the date it proposes selected, so typing replaces it', () => {
+    const { input } = mountForm();
+    expect(document.activeElement).toBe(input);
+    expect(input.value).toBe('1404.08.03');
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, input.value.length]);
+  });
+
+  it('keeps the form from submitting a date that does not parse, and says why', () => {
+    const { onSubmit, form, input } = mountForm();
+    act(() => form.requestSubmit());
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    // Typed after the proposed date instead of over it: not a date, so not "the date it had before".
+    type(input, '1404.08.031404.08.05');
+    expect(input.validity.valid).toBe(false);
+    act(() => form.requestSubmit());
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(container.querySelector('#when-msg')!.textContent).toBe(input.validationMessage);
+    type(input, '1404.08.05');
+    expect(input.validity.valid).toBe(true);
+    act(() => form.requestSubmit());
+    expect(onSubmit).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('DateField display', () => {
   it('shows the value in the chosen format and is labelled', () => {
     const { input } = mount({ value: '2025-10-25', format: 'jalali-dot' });
