@@ -13,7 +13,7 @@
  * back on the next opening.
  */
 import { RevisionConflictError, type Repository } from './repository';
-import type { ApplicationRecord } from './record';
+import { parseRecord, type ApplicationRecord } from './record';
 
 export type Edit = (draft: ApplicationRecord) => void;
 
@@ -157,4 +157,66 @@ export async function recoverJournal(repo: Repository, journal: Journal): Promis
   // Already stored (the last save landed but the journal was not cleared in time): nothing to do.
   if (JSON.stringify(mine) === JSON.stringify(stored)) return null;
   return repo.mutate(journal.id, (draft) => userFields(journal.record, draft));
+}
+
+/** Where journals are kept: the page's localStorage (synchronous, so it survives a page closed mid-word). */
+export type JournalStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export const JOURNAL_KEY = 'jobnote:journal';
+/** Journals whose restoring failed: kept apart, so the next session's edits cannot overwrite them. */
+export const UNRESTORED_KEY = 'jobnote:journal:unrestored';
+
+/** Kept synchronously on every edit (`onJournal`); null once everything is stored. */
+export function writeJournal(store: JournalStore, journal: Journal | null): void {
+  try {
+    if (journal) store.setItem(JOURNAL_KEY, JSON.stringify(journal));
+    else store.removeItem(JOURNAL_KEY);
+  } catch {
+    // Storage full or disabled: the edit is still being saved to IndexedDB.
+  }
+}
+
+function readJournal(raw: unknown): Journal | null {
+  const j = raw as Partial<Journal> | null;
+  const parsed = j && typeof j.id === 'string' && typeof j.base === 'number' ? parseRecord(j.record) : null;
+  return parsed?.ok ? { id: j!.id!, base: j!.base!, record: parsed.value } : null;
+}
+
+/** The journals earlier sessions left: those kept after a failed restore, then the last session's. */
+function readJournals(store: JournalStore): Journal[] {
+  const read = (key: string, empty: string): unknown => {
+    try {
+      return JSON.parse(store.getItem(key) ?? empty);
+    } catch {
+      return JSON.parse(empty);
+    }
+  };
+  const kept = read(UNRESTORED_KEY, '[]');
+  return [...(Array.isArray(kept) ? kept : []), read(JOURNAL_KEY, 'null')].map(readJournal).filter((j): j is Journal => j !== null);
+}
+
+/**
+ * Puts back (recoverJournal) what earlier sessions could not store. A journal that fails to go back is kept
+ * for the next opening, never dropped; the last failure's reason is returned so the page can say it.
+ */
+export async function restoreJournals(repo: Repository, store: JournalStore): Promise<string | null> {
+  const journals = readJournals(store);
+  const failed: Journal[] = [];
+  let error: string | null = null;
+  for (const j of journals) {
+    try {
+      await recoverJournal(repo, j);
+    } catch (e) {
+      failed.push(j);
+      error = e instanceof Error ? e.message : String(e);
+    }
+  }
+  try {
+    if (failed.length) store.setItem(UNRESTORED_KEY, JSON.stringify(failed));
+    else store.removeItem(UNRESTORED_KEY);
+    store.removeItem(JOURNAL_KEY); // restored, kept above, or not a journal at all
+  } catch {
+    // Storage disabled: then nothing was journalled either.
+  }
+  return error;
 }

@@ -7,8 +7,7 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRe
 // The native promise-based API (Chrome MV3's `chrome`, Firefox's `browser`): the polyfill would cost the
 // popup 3 KB of its 90 KB budget for the five calls it makes, which both browsers answer natively.
 import { browser } from '@wxt-dev/browser';
-import { EditSession, recoverJournal, type Journal } from '@/utils/edit-session';
-import { parseRecord } from '@/utils/record';
+import { EditSession, restoreJournals, writeJournal } from '@/utils/edit-session';
 import { summarize } from '@/utils/summary';
 import { loadDictionary, readSettings, resolveLang, translator, type Dictionary, type Lang, type Settings } from '@/utils/i18n';
 import { todayIso } from '@/utils/dates';
@@ -38,6 +37,8 @@ interface Boot {
   draft: PopupDraft;
   tab: { id: number; identity: UrlIdentity } | null;
   record: ApplicationRecord | null;
+  /** Why the edits journalled by the last session could not be put back (they are kept), if so. */
+  restoreError: string | null;
 }
 
 async function activeTab(): Promise<Boot['tab']> {
@@ -50,32 +51,9 @@ async function activeTab(): Promise<Boot['tab']> {
   }
 }
 
-/** Which application opens: the one clipped from this tab, else the one touched (edited or opened) last. */
+/** The browser's UI language (the popup follows it unless the settings choose one). */
 function browserLang(): string | undefined {
   return browser.i18n?.getUILanguage?.() ?? navigator.language;
-}
-
-const JOURNAL_KEY = 'jobnote:journal';
-
-/** The last edits the popup could not store before it closed (see EditSession), if any. */
-function readJournal(): Journal | null {
-  try {
-    const j = JSON.parse(localStorage.getItem(JOURNAL_KEY) ?? 'null') as Journal | null;
-    const parsed = j && typeof j.id === 'string' && typeof j.base === 'number' ? parseRecord(j.record) : null;
-    return parsed?.ok ? { id: j!.id, base: j!.base, record: parsed.value } : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Kept synchronously on every edit: localStorage survives a popup closed mid-word, IndexedDB may not. */
-function writeJournal(j: Journal | null) {
-  try {
-    if (j) localStorage.setItem(JOURNAL_KEY, JSON.stringify(j));
-    else localStorage.removeItem(JOURNAL_KEY);
-  } catch {
-    // Storage full or disabled: the edit is still being saved to IndexedDB.
-  }
 }
 
 /**
@@ -89,11 +67,7 @@ async function boot(): Promise<Boot> {
   const guessed = loadDictionary(guess);
   const tabP = activeTab();
   const repo = await getRepository();
-  const journal = readJournal();
-  if (journal) {
-    await recoverJournal(repo, journal).catch(() => null);
-    writeJournal(null);
-  }
+  const restoreError = await restoreJournals(repo, localStorage);
   const settingsP = repo.getMeta('settings').then(readSettings);
   const dictionaryP = settingsP.then((s) => (resolveLang(s.lang, browserLang()) === guess ? guessed : loadDictionary(resolveLang(s.lang, browserLang()))));
   const byTab = tabP.then((t) => (t ? repo.findByPosting(t.identity.board ?? '', t.identity.jobId, t.identity.canonical) : undefined));
@@ -101,6 +75,7 @@ async function boot(): Promise<Boot> {
   const hintId = readLocalDraft()?.recordId;
   const hinted = hintId ? repo.get(hintId).catch(() => undefined) : undefined;
   const [settings, dictionary, summaries, draft, tab, tabRecord] = await Promise.all([settingsP, dictionaryP, repo.listSummaries(), loadDraft(repo), tabP, byTab]);
+  // Which application opens: the one clipped from this tab, else the one touched (edited or opened) last.
   let record = tabRecord;
   if (!record) {
     const opened = draft.recordId ? summaries.find((s) => s.id === draft.recordId) : undefined;
@@ -108,7 +83,7 @@ async function boot(): Promise<Boot> {
     const pick = opened && (!newest || draft.at >= Date.parse(newest.updatedAt)) ? opened : newest;
     if (pick) record = (pick.id === hintId ? await hinted : undefined) ?? (await repo.get(pick.id).catch(() => undefined));
   }
-  return { repo, settings, dictionary, summaries, draft, tab, record: record ?? null };
+  return { repo, settings, dictionary, summaries, draft, tab, record: record ?? null, restoreError };
 }
 
 /** Started as this module runs; main.tsx renders the popup once it is done, in one pass with its data. */
@@ -117,7 +92,7 @@ export const booting = boot();
 /** Latencies (ms) from a record edit to its commit, for `npm run bench`. */
 const recordSaves: number[] = ((globalThis as { __jobnoteRecordSaves?: number[] }).__jobnoteRecordSaves ??= []);
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error' | 'restore-error'; message: string };
 
 /** The popup when its database could not be opened (the only thing that can stop it). */
 export function BootError({ error }: { error: unknown }) {
@@ -129,7 +104,7 @@ export function App({ boot: b }: { boot: Boot }) {
   const [summaries, setSummaries] = useState<RecordSummary[]>(b.summaries);
   const [settings, setSettings] = useState<Settings>(b.settings);
   const [dict, setDict] = useState<{ lang: Lang; dictionary: Dictionary }>(() => ({ lang: resolveLang(b.settings.lang, browserLang()), dictionary: b.dictionary }));
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [save, setSave] = useState<SaveState>(b.restoreError ? { kind: 'restore-error', message: b.restoreError } : { kind: 'idle' });
   const [showSettings, setShowSettings] = useState(false);
   const [creating, setCreating] = useState(false);
   const session = useRef<EditSession | null | undefined>(undefined);
@@ -148,7 +123,7 @@ export function App({ boot: b }: { boot: Boot }) {
               if (recordSaves.length < 1000) recordSaves.push(ms);
             },
             onError: reportError,
-            onJournal: writeJournal,
+            onJournal: (j) => writeJournal(localStorage, j),
           })
         : null,
     [b.repo, reportError],
@@ -328,7 +303,12 @@ export function App({ boot: b }: { boot: Boot }) {
 
 function SaveStatus({ state }: { state: SaveState }) {
   const { tr } = usePopup();
-  if (state.kind === 'error') return <span role="alert" className="save-status save-error" data-testid="save-error">{tr.t('saveFailed', { error: state.message })}</span>;
+  if (state.kind === 'error' || state.kind === 'restore-error')
+    return (
+      <span role="alert" className="save-status save-error" data-testid="save-error">
+        {tr.t(state.kind === 'error' ? 'saveFailed' : 'restoreFailed', { error: state.message })}
+      </span>
+    );
   return (
     <span role="status" className="save-status muted" data-testid="save-status">
       {state.kind === 'saving' ? tr.t('saving') : state.kind === 'saved' ? tr.t('saved') : ''}

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { EditSession, recoverJournal, type Journal } from '../../utils/edit-session';
+import { EditSession, JOURNAL_KEY, recoverJournal, restoreJournals, UNRESTORED_KEY, writeJournal, type Journal, type JournalStore } from '../../utils/edit-session';
 import { exportEntry } from '../../utils/jobname/export';
 import { parseRecord, type ApplicationRecord } from '../../utils/record';
 import { openRepository } from '../../utils/repository';
@@ -162,6 +162,50 @@ describe('EditSession journal', () => {
     expect(back).toMatchObject({ review: 'نوشته‌ای که ذخیره نشد', score: 6.5 });
     expect(await recoverJournal(repo, { id: stored.id, base: stored.revision, record: lost })).toBeNull();
     expect(await recoverJournal(repo, { id: 'gone', base: 1, record: lost })).toBeNull();
+  });
+
+  /** localStorage as a Map. */
+  function memoryStore(): JournalStore & { map: Map<string, string> } {
+    const map = new Map<string, string>();
+    return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, String(v)), removeItem: (k) => void map.delete(k) };
+  }
+
+  it("restores the last session's journal at the next opening, then forgets it", async () => {
+    const repo = await openRepository(new IDBFactory());
+    const stored = await repo.create(newApplication('Snapp'));
+    const store = memoryStore();
+    writeJournal(store, { id: stored.id, base: stored.revision, record: { ...stored, review: 'half a sent' } });
+    expect(await restoreJournals(repo, store)).toBeNull();
+    expect((await repo.get(stored.id))?.review).toBe('half a sent');
+    expect(store.map.size).toBe(0);
+    expect(await restoreJournals(repo, store)).toBeNull();
+  });
+
+  it("keeps a journal that cannot go back, apart from the next session's, says why, and retries it", async () => {
+    const repo = await openRepository(new IDBFactory());
+    const stored = await repo.create(newApplication('Snapp'));
+    const store = memoryStore();
+    writeJournal(store, { id: stored.id, base: stored.revision, record: { ...stored, review: 'kept' } });
+    const mutate = vi.spyOn(repo, 'mutate').mockRejectedValueOnce(new Error('the disk is full'));
+    expect(await restoreJournals(repo, store)).toBe('the disk is full');
+    expect((await repo.get(stored.id))?.review).toBe('');
+    // The next session journals its own edits without touching the kept one.
+    writeJournal(store, null);
+    expect(JSON.parse(store.map.get(UNRESTORED_KEY)!)).toHaveLength(1);
+    expect(store.map.has(JOURNAL_KEY)).toBe(false);
+    mutate.mockRestore();
+    expect(await restoreJournals(repo, store)).toBeNull();
+    expect((await repo.get(stored.id))?.review).toBe('kept');
+    expect(store.map.size).toBe(0);
+  });
+
+  it('ignores journals that are not records', async () => {
+    const repo = await openRepository(new IDBFactory());
+    const store = memoryStore();
+    store.setItem(JOURNAL_KEY, '{not json');
+    store.setItem(UNRESTORED_KEY, JSON.stringify([{ id: 'x', base: 1, record: { company: 42 } }, 'nonsense']));
+    expect(await restoreJournals(repo, store)).toBeNull();
+    expect(store.map.size).toBe(0);
   });
 
   it('saves in one update when nothing changed elsewhere', async () => {

@@ -77,6 +77,7 @@ export const messages = {
   answerPlain: 'Plain (as entries use)',
   answerBoxed: 'Boxed (the generator’s)',
   saveFailed: 'Not saved: {error}. Your text is kept here; it is saved again with your next change.',
+  restoreFailed: 'Your last edits could not be put back: {error}. They are kept and tried again the next time the popup opens.',
   saving: 'Saving…',
   saved: 'Saved',
   dateInvalid: 'Not a date',

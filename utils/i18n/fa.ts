@@ -77,6 +77,7 @@ export const messages: Record<MessageKey, string> = {
   answerPlain: 'ساده (مثل نوشته‌ها)',
   answerBoxed: 'قاب‌دار (مثل سازنده)',
   saveFailed: 'ذخیره نشد: {error}. متن شما همین‌جا مانده و با تغییر بعدی دوباره ذخیره می‌شود.',
+  restoreFailed: 'آخرین تغییرات شما برنگشت: {error}. نگه داشته شده‌اند و دفعهٔ بعد که پنجره باز شود دوباره امتحان می‌شوند.',
   saving: 'در حال ذخیره…',
   saved: 'ذخیره شد',
   dateInvalid: 'تاریخ نیست',
