@@ -391,6 +391,22 @@ describe('the note-taking popup', () => {
       await expect.poll(() => stageTexts(popup), POLL).toEqual(['Technical Interview 1404.08.03']);
     });
 
+    // A date that is not one is never logged as some other day: Enter does nothing but say why.
+    it('logs nothing for a date that does not exist, and says why', async () => {
+      await importRecords(ext, [createRecord({ company: { name: 'Cafe Bazaar', website: '' } })]);
+      const popup = await ready(await ext.openExtensionPage('/popup.html'));
+      await popup.getByTestId('kind-technical').waitFor();
+      await popup.keyboard.press('t');
+      await popup.keyboard.type('1404/12/30');
+      await popup.keyboard.press('Enter');
+      await expect.poll(() => text(popup.locator('#step-date-msg')), POLL).toBe('1404 is not a leap year: Esfand 1404 has 29 days.');
+      expect(await popup.locator('#step-date').getAttribute('aria-invalid')).toBe('true');
+      expect(await popup.getByTestId('stage').count()).toBe(0);
+      await popup.locator('#step-date').fill('1404/12/29');
+      await popup.keyboard.press('Enter');
+      await expect.poll(() => stageTexts(popup), POLL).toEqual(['Technical Interview 1404.12.29']);
+    });
+
     // Step keys match `event.code` too: with a Persian layout T is «ف» (code KeyT).
     it('work with a Persian keyboard layout', async () => {
       await importRecords(ext, [createRecord({ company: { name: 'Cafe Bazaar', website: '' } })]);
