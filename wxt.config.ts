@@ -30,10 +30,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'jobnote@jobnote.dev',
-              strict_min_version: '115.0',
+              // data_collection_permissions (required by addons.mozilla.org) needs Firefox 140 (the ESR
+              // line since 2025), and Firefox for Android 142; older Firefox refuses the key.
+              strict_min_version: '140.0',
               // Jobnote keeps everything in the browser and sends nothing anywhere.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
