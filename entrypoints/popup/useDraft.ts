@@ -26,21 +26,15 @@ export async function loadDraft(repo: Repository): Promise<PopupDraft> {
   return newerDraft(readLocalDraft(), stored) ?? emptyDraft();
 }
 
-export function useDraft(repo: Repository | null, initial: PopupDraft | null, onError: (e: unknown) => void) {
-  const [draft, setDraft] = useState<PopupDraft>(initial ?? emptyDraft());
+/** The draft, from `initial` (read at boot, before the first render), saved on every change. */
+export function useDraft(repo: Repository, initial: PopupDraft, onError: (e: unknown) => void) {
+  const [draft, setDraft] = useState<PopupDraft>(initial);
   const latest = useRef(draft);
   const writing = useRef<Promise<void> | null>(null);
   const dirtySince = useRef<number | null>(null);
 
-  useEffect(() => {
-    if (initial) {
-      latest.current = initial;
-      setDraft(initial);
-    }
-  }, [initial]);
-
   const writeIdb = useCallback(() => {
-    if (!repo || writing.current || dirtySince.current === null) return;
+    if (writing.current || dirtySince.current === null) return;
     const since = dirtySince.current;
     dirtySince.current = null;
     writing.current = repo

@@ -66,7 +66,6 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*$/;
 const BULLET = /^ ?[-*+][ \t]+\S/;
 const UL_OPEN = /^\s{0,3}<ul\b/i;
 const DETAILS_OPEN = /^\s*<details\b/i;
-const DETAILS_CLOSE = /^\s*<\/details>/i;
 const FOLLOW_UP = /^\s*>\s*\*\*\s*follow[- ]?up\s*:?\s*\*\*\s*:?\s?(.*)$/i;
 const ITEM = /^\s*[-*+]\s+\*\*((?:\\.|[^*\\]|\*(?!\*))+?)\*\*\s*(?::\s*)?(?:<\s*br\s*\/?\s*>)?\s*(.*)$/i;
 const BR_LINE = /^\s*(<\s*\/?\s*br\s*\/?\s*>\s*)+$/i;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { jobvision, stateFields, stateJobs, tidyPlace } from '../../../utils/clip/boards/jobvision';
-import { extractPosting, scrapeJson } from '../../../utils/clip/extract';
+import { extractPosting } from '../../../utils/clip/extract';
 import { fixturePairSuite, jsdomPage, loadFixture } from '../fixture-pairs';
 
 const DIR = __dirname;

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { linkedin, linkedinDescriptionMissing } from '../../../utils/clip/boards/linkedin';
-import { extractPosting, scrapeJson } from '../../../utils/clip/extract';
 import type { Finding } from '../../../utils/clip/types';
 import { canonicalUrl } from '../../../utils/clip/url';
 import { fixturePairSuite, jsdomPage, loadFixture } from '../fixture-pairs';

@@ -7,7 +7,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { quera } from '../../../utils/clip/boards/quera';
-import { extractPosting, scrapeJson } from '../../../utils/clip/extract';
+import { extractPosting } from '../../../utils/clip/extract';
 import { fixturePairSuite, jsdomPage, loadFixture } from '../fixture-pairs';
 
 const DIR = __dirname;
