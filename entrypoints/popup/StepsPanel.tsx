@@ -36,8 +36,8 @@ export function StepsPanel({ record, edit, draft, updateDraft }: { record: Appli
 
   // A step's key picks it wherever focus is (the popup opens with focus on a button), unless the user is
   // typing in a field.
-  const latestUpdate = useRef(updateDraft);
-  latestUpdate.current = updateDraft;
+  const latestPick = useRef(pick);
+  latestPick.current = pick;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
@@ -46,8 +46,7 @@ export function StepsPanel({ record, edit, draft, updateDraft }: { record: Appli
       const choice = STEP_CHOICES.find((c) => c.key === key);
       if (!choice) return;
       e.preventDefault();
-      latestUpdate.current({ kind: choice.kind });
-      requestAnimationFrame(() => document.getElementById('step-date')?.focus());
+      latestPick.current(choice.kind);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -41,20 +41,23 @@ export async function addFloorPages(outDir: string): Promise<void> {
   }
 }
 
-/** Opens each floor page `runs` times (+1 untimed) as popup.html is opened; the times to its mark. */
+/** Opens an extension page in a fresh tab `runs` times (+1 untimed); each time to its interactive mark. */
+export async function timeOpens(ext: ExtensionHarness, path: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = -1; i < runs; i++) {
+    const page = await ext.context.newPage();
+    await page.goto(ext.url(path), { waitUntil: 'commit' });
+    await ready(page);
+    const mark = await page.evaluate(() => performance.getEntriesByName('jobnote:interactive')[0]!.startTime);
+    if (i >= 0) times.push(mark);
+    await page.close();
+  }
+  return times;
+}
+
+/** Opens each floor page as popup.html is opened; the times to its mark, by page name. */
 export async function measureFloors(ext: ExtensionHarness, runs: number): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
-  for (const [name] of FLOORS) {
-    const times: number[] = [];
-    for (let i = -1; i < runs; i++) {
-      const page = await ext.context.newPage();
-      await page.goto(ext.url(`/bench-floor/${name}.html`), { waitUntil: 'commit' });
-      await ready(page);
-      const mark = await page.evaluate(() => performance.getEntriesByName('jobnote:interactive')[0]!.startTime);
-      if (i >= 0) times.push(mark);
-      await page.close();
-    }
-    out.set(name, times);
-  }
+  for (const [name] of FLOORS) out.set(name, await timeOpens(ext, `/bench-floor/${name}.html`, runs));
   return out;
 }

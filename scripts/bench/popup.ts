@@ -30,7 +30,7 @@ import type { BoardsServer } from '../../tests/e2e/boards-server';
 import { launchExtension } from '../../tests/e2e/harness';
 import type { ExtensionHarness } from '../../tests/e2e/harness';
 import { importRecords, ready, storedRows } from '../../tests/e2e/popup-helpers';
-import { FLOORS, measureFloors } from './floor';
+import { FLOORS, measureFloors, timeOpens } from './floor';
 import { seedRecords } from './seed';
 import { fmt, median, quantile, verdict } from './stats';
 
@@ -166,15 +166,7 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
     // For comparison: the same open with nothing stored.
     const emptyRuns = Math.min(o.runs, 10);
     o.say(`Popup: opening popup.html ${emptyRuns} times with an empty database…`);
-    const empty: number[] = [];
-    for (let i = -1; i < emptyRuns; i++) {
-      const page = await ext.context.newPage();
-      await page.goto(ext.url('/popup.html'), { waitUntil: 'commit' });
-      await ready(page);
-      const mark = await page.evaluate(() => performance.getEntriesByName('jobnote:interactive')[0]!.startTime);
-      if (i >= 0) empty.push(mark);
-      await page.close();
-    }
+    const empty = await timeOpens(ext, '/popup.html', emptyRuns);
 
     // The floor of the stack on this machine: the same open, of pages with (almost) nothing in them.
     o.say(`Popup: opening the reference pages ${emptyRuns} times each…`);
