@@ -80,7 +80,8 @@ function parseArgs(argv: string[], allowed: string[]): Args {
     else if (flag === '--url') args.url = value();
     else if (flag === '--date-format') {
       const v = value();
-      if (!(DATE_FORMATS as readonly string[]).includes(v)) throw new CliError(`--date-format must be one of ${DATE_FORMATS.join(', ')}, not "${v}"`);
+      if (!(DATE_FORMATS as readonly string[]).includes(v))
+        throw new CliError(`--date-format must be one of ${DATE_FORMATS.join(', ')}, not "${v}"`);
       args.dateFormat = v as DateFormat;
     }
   }
@@ -95,7 +96,9 @@ function readText(file: string): string {
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+    throw new CliError(
+      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`,
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -141,7 +144,8 @@ function cmdImport(argv: string[], io: Io): number {
   const outputs = args.files.map((file) => {
     const text = readText(file);
     const { record, warnings, recognized } = importEntry(text);
-    if (!recognized) throw new CliError(`${file}: not a jobname entry (no "# [Company](url)" heading and no known section)`);
+    if (!recognized)
+      throw new CliError(`${file}: not a jobname entry (no "# [Company](url)" heading and no known section)`);
     for (const w of warnings) notes.push(`${file}:${w.line}: ${w.severity}: ${w.message}`);
     records.push(record);
     return { name: `${stem(file)}.json`, text: JSON.stringify(record, null, 2) + '\n' };
@@ -168,7 +172,8 @@ function cmdExport(argv: string[], io: Io): number {
       throw new CliError(`${file}: not valid JSON (${(e as Error).message.replace(/\n/g, '\\n')})`);
     }
     if (Array.isArray(json)) {
-      if (json.length !== 1) throw new CliError(`${file}: holds ${json.length} records; export takes one record per file`);
+      if (json.length !== 1)
+        throw new CliError(`${file}: holds ${json.length} records; export takes one record per file`);
       json = json[0];
     }
     const parsed = parseRecord(json);
@@ -186,7 +191,9 @@ async function cmdLint(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, []);
   if (!args.files.length) throw new CliError('lint needs at least one FILE.md');
   const texts = args.files.map((f) => ({ file: f, text: readText(f) }));
-  const validateDiagram = texts.some((t) => t.text.includes('```mermaid')) ? ((await mermaidValidator()) ?? undefined) : undefined;
+  const validateDiagram = texts.some((t) => t.text.includes('```mermaid'))
+    ? ((await mermaidValidator()) ?? undefined)
+    : undefined;
   let errors = 0;
   let warnings = 0;
   for (const { file, text } of texts) {
@@ -196,7 +203,9 @@ async function cmdLint(argv: string[], io: Io): Promise<number> {
       io.out(`${file}:${m.line}: ${m.severity}: ${m.message}\n`);
     }
   }
-  io.err(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${texts.length} file${texts.length === 1 ? '' : 's'}`);
+  io.err(
+    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${texts.length} file${texts.length === 1 ? '' : 's'}`,
+  );
   return errors ? 1 : 0;
 }
 
@@ -211,7 +220,10 @@ async function cmdScrape(argv: string[], io: Io): Promise<number> {
   const doc = dom.window.document;
   let url = args.url;
   if (!url) {
-    url = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null;
+    url =
+      doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+      doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+      null;
     if (!url) throw new CliError(`${file}: no --url given and the page names no canonical URL`);
   }
   try {

@@ -125,13 +125,23 @@ export function CalendarPicker({ value, onPick, onClose, calendar, lang, today }
       }}
     >
       <div className="cal-head">
-        <button type="button" className="cal-nav" aria-label={t.prev} onClick={() => go(addMonths(active, -1, calendar), false)}>
+        <button
+          type="button"
+          className="cal-nav"
+          aria-label={t.prev}
+          onClick={() => go(addMonths(active, -1, calendar), false)}
+        >
           <span aria-hidden="true">{rtl ? '›' : '‹'}</span>
         </button>
         <span className="cal-title" id={titleId} aria-live="polite">
           {monthName(m, calendar, lang)} {localDigits(y, lang)}
         </span>
-        <button type="button" className="cal-nav" aria-label={t.next} onClick={() => go(addMonths(active, 1, calendar), false)}>
+        <button
+          type="button"
+          className="cal-nav"
+          aria-label={t.next}
+          onClick={() => go(addMonths(active, 1, calendar), false)}
+        >
           <span aria-hidden="true">{rtl ? '‹' : '›'}</span>
         </button>
       </div>

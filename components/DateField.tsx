@@ -3,17 +3,60 @@
  * `today`, «دیروز», «۳ روز پیش»…, parsed on every change by parseDateInput; errors in English or Persian.
  * The month picker is a separate chunk, loaded the first time it is opened. Text only, never HTML.
  */
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import '@/assets/datefield.css';
-import { addDays, formatDate, GREGORIAN_MONTHS, isoToJalali, isValidIso, JALALI_MONTHS, parseDateInput } from '@/utils/dates';
+import {
+  addDays,
+  formatDate,
+  GREGORIAN_MONTHS,
+  isoToJalali,
+  isValidIso,
+  JALALI_MONTHS,
+  parseDateInput,
+} from '@/utils/dates';
 import type { Calendar, DateFormat, DateInputError } from '@/utils/dates';
 
 const CalendarPicker = lazy(() => import('./CalendarPicker'));
 
 export type Lang = 'en' | 'fa';
 
-const FA_JALALI_MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
-const FA_GREGORIAN_MONTHS = ['ژانویه', 'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر'];
+const FA_JALALI_MONTHS = [
+  'فروردین',
+  'اردیبهشت',
+  'خرداد',
+  'تیر',
+  'مرداد',
+  'شهریور',
+  'مهر',
+  'آبان',
+  'آذر',
+  'دی',
+  'بهمن',
+  'اسفند',
+];
+const FA_GREGORIAN_MONTHS = [
+  'ژانویه',
+  'فوریه',
+  'مارس',
+  'آوریل',
+  'مه',
+  'ژوئن',
+  'ژوئیه',
+  'اوت',
+  'سپتامبر',
+  'اکتبر',
+  'نوامبر',
+  'دسامبر',
+];
 /** Indexed by JS weekday: 0 = Sunday. */
 export const WEEKDAYS: Record<Lang, readonly string[]> = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
@@ -21,8 +64,18 @@ export const WEEKDAYS: Record<Lang, readonly string[]> = {
 };
 
 const TEXT = {
-  en: { choose: 'Choose a date', required: 'Enter a date.', loading: 'Loading…', like: (d: string) => `Like ${d}, today or 3 days ago` },
-  fa: { choose: 'انتخاب تاریخ', required: 'تاریخ را وارد کنید.', loading: 'در حال بارگذاری…', like: (d: string) => `مثل ${d}، امروز یا ۳ روز پیش` },
+  en: {
+    choose: 'Choose a date',
+    required: 'Enter a date.',
+    loading: 'Loading…',
+    like: (d: string) => `Like ${d}, today or 3 days ago`,
+  },
+  fa: {
+    choose: 'انتخاب تاریخ',
+    required: 'تاریخ را وارد کنید.',
+    loading: 'در حال بارگذاری…',
+    like: (d: string) => `مثل ${d}، امروز یا ۳ روز پیش`,
+  },
 };
 
 export const calendarOf = (format: DateFormat): Calendar => (format === 'gregorian' ? 'gregorian' : 'jalali');
@@ -32,7 +85,13 @@ export const localDigits = (s: string | number, lang: Lang): string =>
   lang === 'fa' ? String(s).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))) : String(s);
 
 export const monthName = (m: number, calendar: Calendar, lang: Lang): string =>
-  (calendar === 'jalali' ? (lang === 'fa' ? FA_JALALI_MONTHS : JALALI_MONTHS) : lang === 'fa' ? FA_GREGORIAN_MONTHS : GREGORIAN_MONTHS)[m - 1];
+  (calendar === 'jalali'
+    ? lang === 'fa'
+      ? FA_JALALI_MONTHS
+      : JALALI_MONTHS
+    : lang === 'fa'
+      ? FA_GREGORIAN_MONTHS
+      : GREGORIAN_MONTHS)[m - 1];
 
 /** [year, month, day] of an ISO day in `calendar`. */
 export function ymdOf(iso: string, calendar: Calendar): [number, number, number] {
@@ -108,7 +167,8 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
   // A new value or format from the parent replaces the text, unless the text already says that day.
   if (synced.value !== value || synced.format !== format) {
     setSynced({ value, format });
-    if (synced.format !== format || (parsed === null ? null : parsed.ok ? parsed.iso : undefined) !== value) setText(show(value));
+    if (synced.format !== format || (parsed === null ? null : parsed.ok ? parsed.iso : undefined) !== value)
+      setText(show(value));
   }
 
   // Focused with its text selected when it appears: not through the focus event alone, which a window
@@ -168,9 +228,11 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
   const invalid = parsed !== null && !parsed.ok ? (lang === 'fa' ? faError(parsed) : parsed.error) : '';
   useLayoutEffect(() => inputRef.current?.setCustomValidity(invalid), [invalid]);
   const hint =
-    parsed === null ? t.like(localDigits(show(today), lang))
-    : parsed.ok ? dateInWords(parsed.iso, calendar, lang)
-    : null;
+    parsed === null
+      ? t.like(localDigits(show(today), lang))
+      : parsed.ok
+        ? dateInWords(parsed.iso, calendar, lang)
+        : null;
 
   return (
     <div className="datefield" ref={rootRef} dir={lang === 'fa' ? 'rtl' : 'ltr'} lang={lang}>
@@ -213,7 +275,16 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
           aria-controls={`${id}-picker`}
           onClick={() => setOpen((o) => !o)}
         >
-          <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <svg
+            aria-hidden="true"
+            focusable="false"
+            width="16"
+            height="16"
+            viewBox="0 0 16 16"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+          >
             <rect x="1.75" y="2.75" width="12.5" height="11.5" rx="1.5" />
             <path d="M1.75 6.25h12.5M5 1v3.5M11 1v3.5" />
           </svg>
@@ -222,7 +293,14 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
       <p id={`${id}-msg`} className={error ? 'datefield-msg datefield-error' : 'datefield-msg'} aria-live="polite">
         {error ?? hint}
       </p>
-      <div id={`${id}-picker`} className="datefield-popover" role="dialog" aria-label={t.choose} hidden={!open} onBlur={onPopoverBlur}>
+      <div
+        id={`${id}-picker`}
+        className="datefield-popover"
+        role="dialog"
+        aria-label={t.choose}
+        hidden={!open}
+        onBlur={onPopoverBlur}
+      >
         {open ? (
           <Suspense fallback={<p className="muted">{t.loading}</p>}>
             <CalendarPicker

@@ -11,11 +11,7 @@ export function Notice({
   testId?: string;
 }) {
   return (
-    <div
-      className={`notice notice-${kind}`}
-      role={kind === 'error' ? 'alert' : 'status'}
-      data-testid={testId}
-    >
+    <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
       <div>{title}</div>
       {items.length ? (
         <ul>

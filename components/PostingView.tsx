@@ -33,10 +33,24 @@ function SafeLink({ href, children }: { href: string; children: React.ReactNode 
 
 function Source({ of }: { of: FieldSource | undefined }) {
   if (!of) return null;
-  return <span className="source-badge" title={`From ${SOURCE_LABELS[of]}`}>{SOURCE_LABELS[of]}</span>;
+  return (
+    <span className="source-badge" title={`From ${SOURCE_LABELS[of]}`}>
+      {SOURCE_LABELS[of]}
+    </span>
+  );
 }
 
-function Row({ label, value, source, testId }: { label: string; value: React.ReactNode; source?: FieldSource; testId?: string }) {
+function Row({
+  label,
+  value,
+  source,
+  testId,
+}: {
+  label: string;
+  value: React.ReactNode;
+  source?: FieldSource;
+  testId?: string;
+}) {
   if (value === null || value === undefined || value === '') return null;
   return (
     <>
@@ -56,8 +70,20 @@ export function PostingView({ posting }: { posting: Posting }) {
       <dl className="posting-fields">
         <Row label="Title" value={posting.title} source={s.title} testId="posting-title" />
         <Row label="Company" value={company} source={s.companyName} testId="posting-company" />
-        <Row label="Board" value={<SafeLink href={posting.url}>{BOARD_LABELS[posting.board]}</SafeLink>} testId="posting-board" />
-        <Row label="Website" value={posting.company.website ? <SafeLink href={posting.company.website}>{posting.company.website}</SafeLink> : null} source={s.website} />
+        <Row
+          label="Board"
+          value={<SafeLink href={posting.url}>{BOARD_LABELS[posting.board]}</SafeLink>}
+          testId="posting-board"
+        />
+        <Row
+          label="Website"
+          value={
+            posting.company.website ? (
+              <SafeLink href={posting.company.website}>{posting.company.website}</SafeLink>
+            ) : null
+          }
+          source={s.website}
+        />
         <Row label="Location" value={posting.location} source={s.location} />
         <Row label="Type" value={posting.employmentType} source={s.employmentType} />
         <Row label="Seniority" value={posting.seniority} source={s.seniority} />

@@ -66,7 +66,13 @@ export function StatusEmojis({ record }: { record: ApplicationRecord }) {
   const status = deriveStatus(record);
   if (!status) return null;
   return (
-    <span className="status-emojis" data-testid="status" role="img" aria-label={`Status: ${OUTCOME_LABELS[record.outcome.kind]}`} dir="ltr">
+    <span
+      className="status-emojis"
+      data-testid="status"
+      role="img"
+      aria-label={`Status: ${OUTCOME_LABELS[record.outcome.kind]}`}
+      dir="ltr"
+    >
       {status}
     </span>
   );

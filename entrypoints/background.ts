@@ -21,7 +21,11 @@ async function clipAndShow(tabId: number) {
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('clipMenu') || 'Clip this posting to Jobnote', contexts: ['page', 'selection', 'link'] }),
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: browser.i18n.getMessage('clipMenu') || 'Clip this posting to Jobnote',
+        contexts: ['page', 'selection', 'link'],
+      }),
     );
   });
 

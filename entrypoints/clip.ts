@@ -30,7 +30,8 @@ function waitFor(ready: () => boolean, timeoutMs: number): Promise<void> {
 async function clip(): Promise<ClipResponse> {
   const started = performance.now();
   try {
-    if (/(^|\.)linkedin\.com$/i.test(location.hostname)) await waitFor(() => !linkedinDescriptionMissing(document), LINKEDIN_WAIT_MS);
+    if (/(^|\.)linkedin\.com$/i.test(location.hostname))
+      await waitFor(() => !linkedinDescriptionMissing(document), LINKEDIN_WAIT_MS);
     const posting = extractPosting(document, location.href);
     return { ok: true, posting, ms: Math.round(performance.now() - started) };
   } catch (e) {

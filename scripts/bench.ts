@@ -73,7 +73,9 @@ async function grantedTab(v: Variant, url: string): Promise<{ page: Page; tabId:
   const page = await v.ext.context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   const popup = await v.ext.triggerAction(page);
-  const tabId = (await popup.evaluate('chrome.tabs.query({ active: true, currentWindow: true }).then((t) => t[0].id)')) as number;
+  const tabId = (await popup.evaluate(
+    'chrome.tabs.query({ active: true, currentWindow: true }).then((t) => t[0].id)',
+  )) as number;
   await popup.close();
   // Let the popup's teardown and the page's own start-up finish (a user takes longer than this to get from
   // the button to the menu): timed right away, a cold clip measures them too.
@@ -148,7 +150,12 @@ async function main() {
         ['Jobnote clip.js', OURS_DIR],
         ['baseline (Readability + turndown)', baselineDir],
       ] as const) {
-        const ext = await launchExtension({ outDir, actionPopups: true, args: [hostRules], viewport: { width: 1280, height: 800 } });
+        const ext = await launchExtension({
+          outDir,
+          actionPopups: true,
+          args: [hostRules],
+          viewport: { width: 1280, height: 800 },
+        });
         variants.push({ name, ext, cold: [], warm: [], extract: [], coldExtract: [] });
       }
       const version = variants[0]!.ext.context.browser()?.version() ?? '?';
@@ -207,7 +214,14 @@ async function main() {
       ] as const) {
         void v;
         const m = median(xs);
-        row(label, f(m), f(quantile(xs, 0.95)), String(xs.length), target ? `< ${TARGET_MS}` : '', target ? verdict(m < TARGET_MS) : '');
+        row(
+          label,
+          f(m),
+          f(quantile(xs, 0.95)),
+          String(xs.length),
+          target ? `< ${TARGET_MS}` : '',
+          target ? verdict(m < TARGET_MS) : '',
+        );
       }
       for (const [label, x, y] of [
         ['    ratio Jobnote/baseline, cold (median)', median(a.cold), median(b.cold)],
@@ -220,14 +234,38 @@ async function main() {
       }
       const gz = gzipSync(ours, { level: 9 }).length / 1024;
       const gzBase = gzipSync(baseline, { level: 9 }).length / 1024;
-      row('(c) clip.js gzipped, KB', gz.toFixed(1).padStart(6), '', '', `< ${TARGET_GZIP_KB}`, verdict(gz < TARGET_GZIP_KB));
-      row(`    clip.js raw ${(ours.length / 1024).toFixed(1)} KB; baseline bundle ${(baseline.length / 1024).toFixed(1)} KB raw, ${gzBase.toFixed(1)} KB gzipped`, '', '', '', '', '');
+      row(
+        '(c) clip.js gzipped, KB',
+        gz.toFixed(1).padStart(6),
+        '',
+        '',
+        `< ${TARGET_GZIP_KB}`,
+        verdict(gz < TARGET_GZIP_KB),
+      );
+      row(
+        `    clip.js raw ${(ours.length / 1024).toFixed(1)} KB; baseline bundle ${(baseline.length / 1024).toFixed(1)} KB raw, ${gzBase.toFixed(1)} KB gzipped`,
+        '',
+        '',
+        '',
+        '',
+        '',
+      );
 
       console.log('');
-      console.log(`Jobnote clip benchmark: ${fx.board}/${fx.name}.html (${(Buffer.byteLength(fx.html) / 1024).toFixed(1)} KB) at ${fx.pageUrl.slice(0, 60)}…`);
-      console.log(`Chromium ${version}, headless; timed in the service worker from clipTab(tabId) to the stored record;`);
-      console.log(`each tab granted activeTab via the toolbar button, then left to settle (idle + ${SETTLE_MS} ms) before its first clip.`);
-      console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (other work on the machine shows up in the timings).`);
+      console.log(
+        `Jobnote clip benchmark: ${fx.board}/${fx.name}.html (${(Buffer.byteLength(fx.html) / 1024).toFixed(1)} KB) at ${fx.pageUrl.slice(0, 60)}…`,
+      );
+      console.log(
+        `Chromium ${version}, headless; timed in the service worker from clipTab(tabId) to the stored record;`,
+      );
+      console.log(
+        `each tab granted activeTab via the toolbar button, then left to settle (idle + ${SETTLE_MS} ms) before its first clip.`,
+      );
+      console.log(
+        `Machine: ${cpus().length} CPUs, load average ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')} (other work on the machine shows up in the timings).`,
+      );
       console.log('');
       // Rows with nothing but a label are notes, printed as they are.
       printTable(rows);
@@ -239,11 +277,25 @@ async function main() {
       const popupDir = join(tmp, 'popup-mv3');
       await cp(OURS_DIR, popupDir, { recursive: true });
       await addFloorPages(popupDir);
-      const { rows, notes, version } = await benchPopup({ outDir: popupDir, server, runs: POPUP_RUNS, records: POPUP_RECORDS, say });
+      const { rows, notes, version } = await benchPopup({
+        outDir: popupDir,
+        server,
+        runs: POPUP_RUNS,
+        records: POPUP_RECORDS,
+        say,
+      });
       console.log('');
-      console.log(`Jobnote popup benchmark: ${POPUP_RECORDS} stored applications, headless Chromium ${version}; times from the page's navigation start to`);
-      console.log(`performance.mark('jobnote:interactive') (the first full view with data committed); sizes gzipped -9 from ${OURS_DIR.replace(ROOT + '/', '')}.`);
-      console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}.`);
+      console.log(
+        `Jobnote popup benchmark: ${POPUP_RECORDS} stored applications, headless Chromium ${version}; times from the page's navigation start to`,
+      );
+      console.log(
+        `performance.mark('jobnote:interactive') (the first full view with data committed); sizes gzipped -9 from ${OURS_DIR.replace(ROOT + '/', '')}.`,
+      );
+      console.log(
+        `Machine: ${cpus().length} CPUs, load average ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}.`,
+      );
       for (const n of notes) console.log(n);
       console.log('');
       printTable(rows);

@@ -23,12 +23,22 @@ const records = [
     stages: [
       newStage('s1', 'resume', 'Sent Resume', { date: '2023-11-01' }),
       newStage('s2', 'hr-call', 'HR Call', { date: '2023-11-05' }),
-      newStage('s3', 'technical', 'Technical Interview', { date: '2023-11-11', duration: '1 hour', platform: 'Google Meet' }),
+      newStage('s3', 'technical', 'Technical Interview', {
+        date: '2023-11-11',
+        duration: '1 hour',
+        platform: 'Google Meet',
+      }),
     ],
     rounds: [
       newRound('r1', 'Technical Interview', {
         stageId: 's3',
-        questions: [newQuestion('q1', 'What is a goroutine?', { answers: ['A function running concurrently, scheduled by the Go runtime.'], answerLabels: ['Answer'] }), newQuestion('q2', 'چطور race condition را پیدا می‌کنید؟')],
+        questions: [
+          newQuestion('q1', 'What is a goroutine?', {
+            answers: ['A function running concurrently, scheduled by the Go runtime.'],
+            answerLabels: ['Answer'],
+          }),
+          newQuestion('q2', 'چطور race condition را پیدا می‌کنید؟'),
+        ],
       }),
     ],
     score: 8,

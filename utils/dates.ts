@@ -8,19 +8,47 @@
  * Plain TypeScript, no browser API.
  */
 
-import { d2g, g2d, isLeapJalaaliYear, isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
+import {
+  d2g,
+  g2d,
+  isLeapJalaaliYear,
+  isValidJalaaliDate,
+  jalaaliMonthLength,
+  toGregorian,
+  toJalaali,
+} from 'jalaali-js';
 import type { DateFormat } from './record';
 
 export type { DateFormat };
 
 export const JALALI_MONTHS = [
-  'Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar',
-  'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand',
+  'Farvardin',
+  'Ordibehesht',
+  'Khordad',
+  'Tir',
+  'Mordad',
+  'Shahrivar',
+  'Mehr',
+  'Aban',
+  'Azar',
+  'Dey',
+  'Bahman',
+  'Esfand',
 ] as const;
 
 export const GREGORIAN_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 /** Years accepted as real dates: Jalali 1300-1500, Gregorian 1901-2100 (any year > 1900 is Gregorian). */
@@ -100,14 +128,22 @@ export function todayIso(now: Date = new Date(), timeZone?: string): string {
   // The runtime's own zone: the Date's local fields are that day (and cost nothing; the first
   // Intl.DateTimeFormat of a page loads locale data, ~10 ms of the popup's open).
   if (timeZone === undefined) return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return isoOf(get('year'), get('month'), get('day'));
 }
 
 /** `1404.07.15` (jalali-dot), `1404/07/15` (jalali-slash) or `2025/10/07` (gregorian). */
 export function formatDate(iso: string, fmt: DateFormat): string {
-  if (fmt === 'gregorian') return splitIso(iso).map((n, i) => pad(n, i ? 2 : 4)).join('/');
+  if (fmt === 'gregorian')
+    return splitIso(iso)
+      .map((n, i) => pad(n, i ? 2 : 4))
+      .join('/');
   const { jy, jm, jd } = isoToJalali(iso);
   return [pad(jy, 4), pad(jm), pad(jd)].join(fmt === 'jalali-dot' ? '.' : '/');
 }
@@ -142,7 +178,9 @@ function checkDate(y: number, m: number, d: number): DateInputResult {
   const [lo, hi] = calendar === 'jalali' ? JALALI_YEARS : GREGORIAN_YEARS;
   if (y < 1000) return fail('year', `Year ${y} is too short: write the full year, like 1404 or 2025.`, { year: y });
   if (y < lo || y > hi) {
-    return fail('year', `Year ${y} is out of range: use a Jalali year (1300-1500) or a Gregorian year (1901-2100).`, { year: y });
+    return fail('year', `Year ${y} is out of range: use a Jalali year (1300-1500) or a Gregorian year (1901-2100).`, {
+      year: y,
+    });
   }
   if (m < 1 || m > 12) return fail('month', `Month ${m} does not exist: months run from 1 to 12.`, { month: m });
   const jalali = calendar === 'jalali';
@@ -184,7 +222,13 @@ export function findDate(text: string): FoundDate | null {
     const r = checkDate(Number(m[1]), Number(m[3]), Number(m[4]));
     if (r.ok) {
       const start = m.index;
-      return { iso: r.iso, calendar: r.calendar, separator: m[2] as FoundDate['separator'], start, end: start + m[0].length };
+      return {
+        iso: r.iso,
+        calendar: r.calendar,
+        separator: m[2] as FoundDate['separator'],
+        start,
+        end: start + m[0].length,
+      };
     }
   }
   return null;
@@ -197,7 +241,8 @@ export function replaceDate(text: string, iso: string, fmt: DateFormat): string 
   return found ? text.slice(0, found.start) + date + text.slice(found.end) : date;
 }
 
-const TIME_IN_TEXT = /(?<![\d:.])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?(?![a-z])|(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])/gi;
+const TIME_IN_TEXT =
+  /(?<![\d:.])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?(?![a-z])|(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])/gi;
 
 /**
  * The time of day written after the date (`AT 11:30 AM` → `11:30 AM`, `11 AM`, `14:00`), as written; the
@@ -220,11 +265,20 @@ export function findTime(text: string): string | null {
 // Strict parsing of a date field
 
 /** Normalizes Arabic yeh/kaf to Persian and removes zero-width non-joiners. */
-const persianText = (s: string) => s.replace(/ي/g, 'ی').replace(/ك/g, 'ک').replace(/\u200c/g, ' ');
+const persianText = (s: string) =>
+  s
+    .replace(/ي/g, 'ی')
+    .replace(/ك/g, 'ک')
+    .replace(/\u200c/g, ' ');
 
 const RELATIVE = new Map<string, number>([
-  ['today', 0], ['yesterday', -1], ['tomorrow', 1],
-  ['امروز', 0], ['دیروز', -1], ['فردا', 1], ['پریروز', -2],
+  ['today', 0],
+  ['yesterday', -1],
+  ['tomorrow', 1],
+  ['امروز', 0],
+  ['دیروز', -1],
+  ['فردا', 1],
+  ['پریروز', -2],
 ]);
 
 /**
@@ -257,9 +311,35 @@ export function parseDateInput(input: string, opts: { today: string; calendar?: 
 // Durations
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, half: 0.5,
-  'یک': 1, 'یه': 1, 'دو': 2, 'سه': 3, 'چهار': 4, 'پنج': 5, 'شش': 6, 'هفت': 7, 'هشت': 8, 'نه': 9, 'ده': 10,
-  'پانزده': 15, 'بیست': 20, 'سی': 30, 'چهل': 40, 'نیم': 0.5,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  half: 0.5,
+  یک: 1,
+  یه: 1,
+  دو: 2,
+  سه: 3,
+  چهار: 4,
+  پنج: 5,
+  شش: 6,
+  هفت: 7,
+  هشت: 8,
+  نه: 9,
+  ده: 10,
+  پانزده: 15,
+  بیست: 20,
+  سی: 30,
+  چهل: 40,
+  نیم: 0.5,
 };
 
 const UNIT_MINUTES: [RegExp, number][] = [

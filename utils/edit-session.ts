@@ -138,7 +138,20 @@ export class EditSession {
 }
 
 /** What the user edits in a record: everything but its identity, times and the clipped posting. */
-const USER_FIELDS = ['company', 'role', 'applyWays', 'platform', 'stages', 'outcome', 'rounds', 'task', 'score', 'review', 'exportPrefs', 'source'] as const satisfies readonly (keyof ApplicationRecord)[];
+const USER_FIELDS = [
+  'company',
+  'role',
+  'applyWays',
+  'platform',
+  'stages',
+  'outcome',
+  'rounds',
+  'task',
+  'score',
+  'review',
+  'exportPrefs',
+  'source',
+] as const satisfies readonly (keyof ApplicationRecord)[];
 
 function userFields(from: ApplicationRecord, into: ApplicationRecord): void {
   for (const key of USER_FIELDS) Object.assign(into, { [key]: from[key] });
@@ -192,7 +205,9 @@ function readJournals(store: JournalStore): Journal[] {
     }
   };
   const kept = read(UNRESTORED_KEY, '[]');
-  return [...(Array.isArray(kept) ? kept : []), read(JOURNAL_KEY, 'null')].map(readJournal).filter((j): j is Journal => j !== null);
+  return [...(Array.isArray(kept) ? kept : []), read(JOURNAL_KEY, 'null')]
+    .map(readJournal)
+    .filter((j): j is Journal => j !== null);
 }
 
 /**

@@ -35,7 +35,11 @@ const MONO = /(?:^|;)\s*font-family\s*:[^;]*\b(?:courier|consolas|menlo|monaco|m
 
 /** Line endings, non-breaking spaces, invisible junk (bidi marks, zero-width spaces, joiners that join nothing). */
 const clean = (s: string) =>
-  s.replace(/\r\n?/g, '\n').replace(JUNK, '').replace(/\u00a0/g, ' ').replace(EDGE_JOINER, '');
+  s
+    .replace(/\r\n?/g, '\n')
+    .replace(JUNK, '')
+    .replace(/\u00a0/g, ' ')
+    .replace(EDGE_JOINER, '');
 
 const styleOf = (el: Element) => el.getAttribute('style') ?? '';
 
@@ -83,7 +87,13 @@ function cleanClipboardDom(body: Element): void {
   for (const span of Array.from(body.querySelectorAll('span[style]'))) {
     const style = styleOf(span);
     const tag = MONO.test(style) ? 'code' : BOLD.test(style) ? 'strong' : ITALIC.test(style) ? 'em' : '';
-    const within = ({ code: 'pre, code', strong: 'pre, code, b, strong, h1, h2, h3, h4, h5, h6, th', em: 'pre, code, i, em' } as Record<string, string>)[tag];
+    const within = (
+      {
+        code: 'pre, code',
+        strong: 'pre, code, b, strong, h1, h2, h3, h4, h5, h6, th',
+        em: 'pre, code, i, em',
+      } as Record<string, string>
+    )[tag];
     if (within && !span.closest(within)) span.append(el(tag, ...Array.from(span.childNodes)));
   }
   // The spans have said what they mean; without them a long document stays under htmlToMarkdown's element bound.
@@ -95,7 +105,10 @@ function cleanClipboardDom(body: Element): void {
   }
   // Notion toggles: the summary is an item, the rest is written under it.
   for (const details of Array.from(body.querySelectorAll('details'))) {
-    const li = el('li', ...Array.from(details.childNodes, (c) => (c.nodeName === 'SUMMARY' ? el('p', ...Array.from(c.childNodes)) : c)));
+    const li = el(
+      'li',
+      ...Array.from(details.childNodes, (c) => (c.nodeName === 'SUMMARY' ? el('p', ...Array.from(c.childNodes)) : c)),
+    );
     if (details.parentElement?.localName === 'li') details.replaceWith(...Array.from(li.childNodes));
     else details.replaceWith(el('ul', li));
   }
@@ -143,7 +156,10 @@ const LEAD_IN = /^((\*\*|__)[^*_]+?[?؟]\s*\2)\s*[-–—:]?\s*(\S.*)$/;
 type Kind = 'plain' | 'question' | 'answer' | 'heading' | 'rule';
 /** A line: what it is, its text after the marker or label, the marker's width, whether it was a `Q:` label. */
 type Line = { kind: Kind; rest: string; width: number; label: boolean };
-type Unit = { kind: 'blank'; indent: 0 } | { kind: 'fence'; indent: number; lines: string[] } | { kind: 'text'; indent: number; text: string; line: Line };
+type Unit =
+  | { kind: 'blank'; indent: 0 }
+  | { kind: 'fence'; indent: number; lines: string[] }
+  | { kind: 'text'; indent: number; text: string; line: Line };
 
 /** The text after a label, keeping a bold the label opened but did not close (`**Q1: What…**`). */
 const afterLabel = (m: RegExpExecArray, rest: string) => (m[1] && !m[2] && !m[3] ? m[1] + rest : rest);
@@ -152,9 +168,18 @@ function classify(text: string): Line {
   if (/^(?:[-*_=]\s*){3,}$/.test(text)) return { kind: 'rule', rest: '', width: 0, label: false };
   if (/^#{1,6}(?:\s|$)/.test(text)) return { kind: 'heading', rest: text, width: 0, label: false };
   const body = text.slice(LIST_MARKER.exec(text)?.[0].length ?? 0);
-  for (const [re, kind] of [[A_LABEL, 'answer'], [Q_LABEL, 'question']] as const) {
+  for (const [re, kind] of [
+    [A_LABEL, 'answer'],
+    [Q_LABEL, 'question'],
+  ] as const) {
     const m = re.exec(body);
-    if (m) return { kind, rest: afterLabel(m, body.slice(m[0].length)), width: text.length - body.length + m[0].length, label: true };
+    if (m)
+      return {
+        kind,
+        rest: afterLabel(m, body.slice(m[0].length)),
+        width: text.length - body.length + m[0].length,
+        label: true,
+      };
   }
   return { kind: body === text ? 'plain' : 'question', rest: body, width: text.length - body.length, label: false };
 }
@@ -166,7 +191,8 @@ const closesFence = (line: string, fence: string) => {
   return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
 };
 /** Columns of leading whitespace, a tab to the next multiple of 4. */
-const indentOf = (line: string) => [.../^[ \t]*/.exec(line)![0]].reduce((col, c) => (c === '\t' ? col - (col % 4) + 4 : col + 1), 0);
+const indentOf = (line: string) =>
+  [.../^[ \t]*/.exec(line)![0]].reduce((col, c) => (c === '\t' ? col - (col % 4) + 4 : col + 1), 0);
 
 /** The lines, a fenced code block (to its closing fence, or the end) as one unit. */
 function toUnits(text: string): Unit[] {
@@ -186,7 +212,15 @@ function toUnits(text: string): Unit[] {
 }
 
 /** A question being read; `col` is where its text starts (lines under it are dedented by that much). */
-type Item = { indent: number; col: number; marked: boolean; q: string[]; a: string[]; aBase: number; answering: boolean };
+type Item = {
+  indent: number;
+  col: number;
+  marked: boolean;
+  q: string[];
+  a: string[];
+  aBase: number;
+  answering: boolean;
+};
 
 /** Lines dedented by up to `base` spaces; outside code, trailing blanks and repeated blank lines dropped. */
 function block(lines: string[], base: number): string {
@@ -205,7 +239,8 @@ function block(lines: string[], base: number): string {
 const pad = (n: number) => ' '.repeat(n);
 const endsQuestion = (t: string) => /[?؟]\W*$/.test(t);
 /** `Technical questions:` or `**HR**` (right before a list): a group title, not a question. */
-const isTitle = (t: string) => !endsQuestion(t) && /[:：](\*\*|__)?$|^(\*\*|__)[^*_]+\2$/.test(t) && t.split(/\s+/).length <= 6;
+const isTitle = (t: string) =>
+  !endsQuestion(t) && /[:：](\*\*|__)?$|^(\*\*|__)[^*_]+\2$/.test(t) && t.split(/\s+/).length <= 6;
 
 /** Splits pasted text (markdown or plain) into questions with the answers written under them. */
 export function splitQuestions(markdown: string): PastedItem[] {
@@ -223,7 +258,9 @@ export function splitQuestions(markdown: string): PastedItem[] {
   const first = units.findIndex((u) => u.kind !== 'blank');
   const paragraphs = units.some((u, i) => u.kind === 'blank' && i > first && next(i));
   // Answers are written indented under their questions: an unindented paragraph after a blank line is not one.
-  const indented = texts.some((u) => u.line.kind === 'question' && !u.line.label && (next(u.i)?.indent ?? 0) >= u.indent + 2);
+  const indented = texts.some(
+    (u) => u.line.kind === 'question' && !u.line.label && (next(u.i)?.indent ?? 0) >= u.indent + 2,
+  );
 
   const items: PastedItem[] = [];
   let it: Item | null = null;
@@ -245,7 +282,15 @@ export function splitQuestions(markdown: string): PastedItem[] {
   };
   const open = (indent: number, line: Line) => {
     close();
-    const item: Item = { indent, col: indent + line.width, marked: line.kind === 'question', q: [line.rest], a: [], aBase: 0, answering: false };
+    const item: Item = {
+      indent,
+      col: indent + line.width,
+      marked: line.kind === 'question',
+      q: [line.rest],
+      a: [],
+      aBase: 0,
+      answering: false,
+    };
     const mid = MID_ANSWER.exec(line.rest);
     const lead = LEAD_IN.exec(line.rest);
     if (mid && (line.label || endsQuestion(line.rest.slice(0, mid.index)))) {
@@ -279,7 +324,8 @@ export function splitQuestions(markdown: string): PastedItem[] {
       return void (it && answer(it, indent, line.rest));
     }
     const under = !!it && indent >= it.indent + 2;
-    if (line.kind === 'question') return under && it!.marked && !line.label ? content(it!, indent, text) : open(indent, line);
+    if (line.kind === 'question')
+      return under && it!.marked && !line.label ? content(it!, indent, text) : open(indent, line);
     if (isTitle(text) && nextIs(i, 'question') && (!it || afterBlank || indented) && !under) return close();
     if (!it) return open(indent, line);
     if (under) return content(it, indent, text);
@@ -307,9 +353,11 @@ export function questionKey(text: string): string {
   const s = clean(text).normalize('NFKC').trim();
   const line = classify(s);
   return toAsciiDigits(line.kind === 'question' ? line.rest : s)
-    .replace(/[يى]/g, 'ی').replace(/ك/g, 'ک')
+    .replace(/[يى]/g, 'ی')
+    .replace(/ك/g, 'ک')
     .replace(/[\u200c\u200d\u0640\u064b-\u065f\u0670]/g, '') // ZWNJ, ZWJ, kashida, harakat
-    .toLowerCase().replace(/[\p{P}\p{S}\s]/gu, (c) => (KEEP.has(c) ? c : ''));
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]/gu, (c) => (KEEP.has(c) ? c : ''));
 }
 
 /** Items not already among `existing` questions (by questionKey), and not repeated within themselves. */

@@ -36,7 +36,13 @@ export interface PopupDraft {
 export const DRAFT_KEY = 'popup-draft';
 
 export function emptyDraft(): PopupDraft {
-  return { at: 0, recordId: null, tab: 'steps', step: { kind: null, dateText: '', duration: '', platform: '' }, pastes: {} };
+  return {
+    at: 0,
+    recordId: null,
+    tab: 'steps',
+    step: { kind: null, dateText: '', duration: '', platform: '' },
+    pastes: {},
+  };
 }
 
 const str = (v: unknown, max = 200_000): string => (typeof v === 'string' ? v.slice(0, max) : '');
@@ -57,7 +63,9 @@ export function readDraft(v: unknown): PopupDraft | null {
       pastes[id] = {
         roundId: typeof q.roundId === 'string' ? q.roundId : null,
         text,
-        excluded: Array.isArray(q.excluded) ? q.excluded.filter((n): n is number => Number.isInteger(n)).slice(0, 500) : [],
+        excluded: Array.isArray(q.excluded)
+          ? q.excluded.filter((n): n is number => Number.isInteger(n)).slice(0, 500)
+          : [],
       };
     }
   }

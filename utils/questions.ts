@@ -22,12 +22,18 @@ export function addRound(r: ApplicationRecord, title: string, stageId: string | 
 }
 
 /** Adds questions (already filtered for duplicates) with their answers to a section. */
-export function addQuestions(r: ApplicationRecord, roundId: string | null, items: readonly { text: string; answer: string }[]): string {
+export function addQuestions(
+  r: ApplicationRecord,
+  roundId: string | null,
+  items: readonly { text: string; answer: string }[],
+): string {
   const id = ensureRound(r, roundId);
   const round = r.rounds.find((x) => x.id === id)!;
   for (const item of items) {
     const answer = item.answer.trim();
-    round.questions.push(newQuestion(nextId(r, 'q'), item.text.trim(), answer ? { answers: [answer], answerLabels: ['Answer'] } : {}));
+    round.questions.push(
+      newQuestion(nextId(r, 'q'), item.text.trim(), answer ? { answers: [answer], answerLabels: ['Answer'] } : {}),
+    );
   }
   return id;
 }

@@ -88,7 +88,14 @@ export interface Stage {
 }
 
 export type OutcomeKind = 'pending' | 'rejected' | 'offer' | 'accepted' | 'declined' | 'ghosted';
-export const OUTCOME_KINDS: readonly OutcomeKind[] = ['pending', 'rejected', 'offer', 'accepted', 'declined', 'ghosted'];
+export const OUTCOME_KINDS: readonly OutcomeKind[] = [
+  'pending',
+  'rejected',
+  'offer',
+  'accepted',
+  'declined',
+  'ghosted',
+];
 
 export interface PlannedStage {
   kind: StageKind;
@@ -392,7 +399,8 @@ class Checker {
   }
   day(v: unknown, path: string) {
     if (v === null) return;
-    if (typeof v !== 'string' || !ISO_DAY.test(v) || !isRealDay(v)) this.fail(path, 'expected a date YYYY-MM-DD or null');
+    if (typeof v !== 'string' || !ISO_DAY.test(v) || !isRealDay(v))
+      this.fail(path, 'expected a date YYYY-MM-DD or null');
   }
 }
 
@@ -436,12 +444,16 @@ function checkQuestion(c: Checker, q: unknown, p: string, ids: Set<string>) {
   c.oneOf(q.style, ['bullet', 'li'] as const, `${p}.style`);
   if (q.layout !== undefined && q.layout !== null && c.obj(q.layout, `${p}.layout`)) {
     const l = q.layout;
-    if (c.num(l.indent, `${p}.layout.indent`) && (!Number.isInteger(l.indent) || (l.indent as number) < 0 || (l.indent as number) > 12)) {
+    if (
+      c.num(l.indent, `${p}.layout.indent`) &&
+      (!Number.isInteger(l.indent) || (l.indent as number) < 0 || (l.indent as number) > 12)
+    ) {
       c.fail(`${p}.layout.indent`, 'expected a whole number of spaces from 0 to 12');
     }
     c.bool(l.gap, `${p}.layout.gap`);
     c.bool(l.divBlank, `${p}.layout.divBlank`);
-    if (c.str(l.close, `${p}.layout.close`) && /[\n<](?!\/?br\b)/.test(l.close as string)) c.fail(`${p}.layout.close`, 'expected nothing or a <br /> spacer');
+    if (c.str(l.close, `${p}.layout.close`) && /[\n<](?!\/?br\b)/.test(l.close as string))
+      c.fail(`${p}.layout.close`, 'expected nothing or a <br /> spacer');
   }
 }
 
@@ -600,7 +612,10 @@ export function parseRecord(input: unknown): Validation<ApplicationRecord> {
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     const schema = (input as Record<string, unknown>).schema;
     if (typeof schema === 'number' && schema > RECORD_SCHEMA) {
-      return { ok: false, errors: [`schema: ${schema} is newer than this version of Jobnote understands (${RECORD_SCHEMA})`] };
+      return {
+        ok: false,
+        errors: [`schema: ${schema} is newer than this version of Jobnote understands (${RECORD_SCHEMA})`],
+      };
     }
     return validateRecord(migrateRecord(input as Record<string, unknown>));
   }

@@ -44,7 +44,9 @@ export class RecordNotFoundError extends Error {
 
 export class InvalidRecordError extends Error {
   constructor(public errors: string[]) {
-    super(`invalid record: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (+${errors.length - 5} more)` : ''}`);
+    super(
+      `invalid record: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (+${errors.length - 5} more)` : ''}`,
+    );
     this.name = 'InvalidRecordError';
   }
 }
@@ -149,7 +151,8 @@ export const MIGRATIONS: ((db: IDBPDatabase<JobnoteDB>, tx: UpgradeTransaction) 
   async (_db, tx) => {
     const store = tx.objectStore(APPS);
     store.createIndex('postingKey', 'postingKey', { multiEntry: true });
-    for await (const cursor of store) await cursor.update({ ...cursor.value, postingKey: postingKeys(cursor.value.posting) });
+    for await (const cursor of store)
+      await cursor.update({ ...cursor.value, postingKey: postingKeys(cursor.value.posting) });
   },
   // v3: list summaries beside the records; fill them for the rows already there (damaged rows get none).
   async (db, tx) => {
@@ -162,7 +165,11 @@ export const MIGRATIONS: ((db: IDBPDatabase<JobnoteDB>, tx: UpgradeTransaction) 
   },
 ];
 
-export async function openRepository(factory: IDBFactory, name = DB_NAME, options: OpenOptions = {}): Promise<Repository> {
+export async function openRepository(
+  factory: IDBFactory,
+  name = DB_NAME,
+  options: OpenOptions = {},
+): Promise<Repository> {
   // idb's `openDB` on the given factory (it would use the global `indexedDB`).
   const request = factory.open(name, MIGRATIONS.length);
   let upgradeError: unknown;
@@ -214,7 +221,12 @@ export async function openRepository(factory: IDBFactory, name = DB_NAME, option
   const repo: Repository = {
     async create(record) {
       const now = new Date().toISOString();
-      const value = valid({ ...record, revision: 1, createdAt: record.createdAt || now, updatedAt: record.updatedAt || now });
+      const value = valid({
+        ...record,
+        revision: 1,
+        createdAt: record.createdAt || now,
+        updatedAt: record.updatedAt || now,
+      });
       return write(async (s, sums) => {
         if ((await s.count(value.id)) > 0) throw new Error(`a record with id ${value.id} already exists`);
         await Promise.all([s.add(toRow(value)), sums.put(summarize(value))]);
@@ -251,7 +263,8 @@ export async function openRepository(factory: IDBFactory, name = DB_NAME, option
       return write(async (s, sums) => {
         const stored = await s.get(value.id);
         if (!stored) throw new RecordNotFoundError(value.id);
-        if (stored.revision !== value.revision) throw new RevisionConflictError(value.id, value.revision, stored.revision);
+        if (stored.revision !== value.revision)
+          throw new RevisionConflictError(value.id, value.revision, stored.revision);
         const next = { ...value, revision: stored.revision + 1, updatedAt: new Date().toISOString() };
         await Promise.all([s.put(toRow(next)), sums.put(summarize(next))]);
         return next;
@@ -286,7 +299,9 @@ export async function openRepository(factory: IDBFactory, name = DB_NAME, option
       if (errors.length) throw new InvalidRecordError(errors);
       // One transaction: a put that fails aborts them all. `async` turns a put that throws (DataCloneError)
       // into a rejection, so every put's outcome is awaited.
-      await write((s, sums) => Promise.all(values.flatMap((v) => [(async () => s.put(toRow(v)))(), (async () => sums.put(summarize(v)))()])));
+      await write((s, sums) =>
+        Promise.all(values.flatMap((v) => [(async () => s.put(toRow(v)))(), (async () => sums.put(summarize(v)))()])),
+      );
     },
 
     async findByPosting(board, jobId, url) {

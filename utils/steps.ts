@@ -5,7 +5,18 @@
  */
 import { parseDuration } from './dates';
 import { defaultStageLabel } from './jobname/kinds';
-import { createRecord, newRound, newStage, nextId, PROCESS_KINDS, type ApplicationRecord, type DateFormat, type OutcomeKind, type Stage, type StageKind } from './record';
+import {
+  createRecord,
+  newRound,
+  newStage,
+  nextId,
+  PROCESS_KINDS,
+  type ApplicationRecord,
+  type DateFormat,
+  type OutcomeKind,
+  type Stage,
+  type StageKind,
+} from './record';
 
 /** The steps the popup offers, in order, with the key that picks each one. */
 export const STEP_CHOICES: { kind: StageKind; key: string }[] = [
@@ -24,7 +35,13 @@ export const DURATION_CHOICES = [30, 60, 90];
 export const PLATFORM_CHOICES = ['Google Meet', 'Microsoft Teams', 'Skype', 'Zoom', 'In-person', 'Phone'];
 
 /** Steps that get a section of their own for questions (an HR call rarely has any: added on demand). */
-const ROUND_KINDS: ReadonlySet<StageKind> = new Set<StageKind>(['technical', 'hr-interview', 'task-review', 'screening', 'onsite']);
+const ROUND_KINDS: ReadonlySet<StageKind> = new Set<StageKind>([
+  'technical',
+  'hr-interview',
+  'task-review',
+  'screening',
+  'onsite',
+]);
 
 export interface StepInput {
   kind: StageKind;
@@ -86,16 +103,22 @@ export function logStep(r: ApplicationRecord, input: StepInput): string {
   }
   if (input.kind === 'rejection') setOutcome(r, 'rejected', lastProcessStage(r)?.id ?? null);
   else if (input.kind === 'declined') setOutcome(r, 'declined', lastProcessStage(r)?.id ?? null);
-  else if (input.kind === 'offer' && (r.outcome.kind === 'pending' || r.outcome.kind === 'offer')) setOutcome(r, 'offer', id);
+  else if (input.kind === 'offer' && (r.outcome.kind === 'pending' || r.outcome.kind === 'offer'))
+    setOutcome(r, 'offer', id);
   return id;
 }
 
 /** Changes a logged step's fields. */
-export function updateStep(r: ApplicationRecord, stageId: string, patch: Partial<Pick<Stage, 'label' | 'date' | 'duration' | 'platform' | 'note'>>) {
+export function updateStep(
+  r: ApplicationRecord,
+  stageId: string,
+  patch: Partial<Pick<Stage, 'label' | 'date' | 'duration' | 'platform' | 'note'>>,
+) {
   const s = r.stages.find((x) => x.id === stageId);
   if (!s) return;
   if (patch.label !== undefined && patch.label.trim() && patch.label !== s.label) {
-    for (const round of r.rounds) if (round.stageId === s.id && round.title === s.label) round.title = patch.label.trim();
+    for (const round of r.rounds)
+      if (round.stageId === s.id && round.title === s.label) round.title = patch.label.trim();
     s.label = patch.label.trim();
   }
   if (patch.date !== undefined) s.date = patch.date;
@@ -114,13 +137,24 @@ export function removeStep(r: ApplicationRecord, stageId: string) {
   const [gone] = r.stages.splice(at, 1);
   for (const round of r.rounds) if (round.stageId === stageId) round.stageId = null;
   if (r.outcome.afterStageId === stageId) r.outcome.afterStageId = lastProcessStage(r)?.id ?? null;
-  if (gone.kind === 'rejection' && r.outcome.kind === 'rejected' && !r.stages.some((s) => s.kind === 'rejection')) r.outcome = { kind: 'pending', afterStageId: null, remaining: null };
-  if (gone.kind === 'declined' && r.outcome.kind === 'declined') r.outcome = { kind: r.stages.some((s) => s.kind === 'offer') ? 'offer' : 'pending', afterStageId: null, remaining: null };
+  if (gone.kind === 'rejection' && r.outcome.kind === 'rejected' && !r.stages.some((s) => s.kind === 'rejection'))
+    r.outcome = { kind: 'pending', afterStageId: null, remaining: null };
+  if (gone.kind === 'declined' && r.outcome.kind === 'declined')
+    r.outcome = {
+      kind: r.stages.some((s) => s.kind === 'offer') ? 'offer' : 'pending',
+      afterStageId: null,
+      remaining: null,
+    };
   if (gone.kind === 'technical') renumberTechnical(r);
 }
 
 export function setOutcome(r: ApplicationRecord, kind: OutcomeKind, afterStageId: string | null = null) {
-  const after = afterStageId && r.stages.some((s) => s.id === afterStageId) ? afterStageId : kind === 'pending' ? null : (lastProcessStage(r)?.id ?? null);
+  const after =
+    afterStageId && r.stages.some((s) => s.id === afterStageId)
+      ? afterStageId
+      : kind === 'pending'
+        ? null
+        : (lastProcessStage(r)?.id ?? null);
   r.outcome = { kind, afterStageId: after, remaining: kind === r.outcome.kind ? r.outcome.remaining : null };
 }
 
@@ -131,7 +165,10 @@ export function clampScore(v: number | null): number | null {
 }
 
 /** A new application needs only a company name. */
-export function newApplication(company: string, options: { role?: string | null; dateFormat?: DateFormat; now?: string } = {}): ApplicationRecord {
+export function newApplication(
+  company: string,
+  options: { role?: string | null; dateFormat?: DateFormat; now?: string } = {},
+): ApplicationRecord {
   return createRecord({
     company: { name: company.trim() },
     role: options.role?.trim() || null,

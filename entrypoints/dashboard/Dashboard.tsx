@@ -61,9 +61,15 @@ export function Dashboard() {
         setMessage({ kind: 'error', title: `${big.name} is too large to import.`, errors: [] });
         return;
       }
-      const parsed = parseImportFiles(await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))));
+      const parsed = parseImportFiles(
+        await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))),
+      );
       if (!parsed.ok) {
-        setMessage({ kind: 'error', title: `Nothing was imported: ${names} cannot be read as Jobnote data.`, errors: parsed.errors });
+        setMessage({
+          kind: 'error',
+          title: `Nothing was imported: ${names} cannot be read as Jobnote data.`,
+          errors: parsed.errors,
+        });
         return;
       }
       const repo = await getRepository();
@@ -130,8 +136,8 @@ export function Dashboard() {
         <h2 id="backup-heading">Backup</h2>
         <p className="muted">
           A backup is a JSON file with all your applications. Import also reads jobname entries (.md files, one
-          application each). Importing adds them, replacing any with the same id; nothing is written unless every
-          file is valid.
+          application each). Importing adds them, replacing any with the same id; nothing is written unless every file
+          is valid.
         </p>
         <div className="actions">
           <div className="file-field">
@@ -276,24 +282,24 @@ function Row({ record, onDelete }: { record: ApplicationRecord; onDelete: (r: Ap
           </span>
         ) : (
           <span className="row-actions">
-          <button
-            type="button"
-            className="btn"
-            aria-label={`Download the jobname entry of ${name}`}
-            data-testid="download-entry"
-            onClick={() => download(`${entryFileName(record).slug}.md`, exportEntry(record), 'text/markdown')}
-          >
-            Entry .md
-          </button>
-          <button
-            ref={deleteButton}
-            type="button"
-            className="btn btn-danger"
-            aria-label={`Delete ${name}`}
-            onClick={() => setConfirming(true)}
-          >
-            Delete
-          </button>
+            <button
+              type="button"
+              className="btn"
+              aria-label={`Download the jobname entry of ${name}`}
+              data-testid="download-entry"
+              onClick={() => download(`${entryFileName(record).slug}.md`, exportEntry(record), 'text/markdown')}
+            >
+              Entry .md
+            </button>
+            <button
+              ref={deleteButton}
+              type="button"
+              className="btn btn-danger"
+              aria-label={`Delete ${name}`}
+              onClick={() => setConfirming(true)}
+            >
+              Delete
+            </button>
           </span>
         )}
       </td>

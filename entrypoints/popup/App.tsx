@@ -9,7 +9,15 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRe
 import { browser } from '@wxt-dev/browser';
 import { EditSession, restoreJournals, writeJournal } from '@/utils/edit-session';
 import { summarize } from '@/utils/summary';
-import { loadDictionary, readSettings, resolveLang, translator, type Dictionary, type Lang, type Settings } from '@/utils/i18n';
+import {
+  loadDictionary,
+  readSettings,
+  resolveLang,
+  translator,
+  type Dictionary,
+  type Lang,
+  type Settings,
+} from '@/utils/i18n';
 import { todayIso } from '@/utils/dates';
 import { identify, type UrlIdentity } from '@/utils/clip/url';
 import { newApplication } from '@/utils/steps';
@@ -69,19 +77,31 @@ async function boot(): Promise<Boot> {
   const repo = await getRepository();
   const restoreError = await restoreJournals(repo, localStorage);
   const settingsP = repo.getMeta('settings').then(readSettings);
-  const dictionaryP = settingsP.then((s) => (resolveLang(s.lang, browserLang()) === guess ? guessed : loadDictionary(resolveLang(s.lang, browserLang()))));
-  const byTab = tabP.then((t) => (t ? repo.findByPosting(t.identity.board ?? '', t.identity.jobId, t.identity.canonical) : undefined));
+  const dictionaryP = settingsP.then((s) =>
+    resolveLang(s.lang, browserLang()) === guess ? guessed : loadDictionary(resolveLang(s.lang, browserLang())),
+  );
+  const byTab = tabP.then((t) =>
+    t ? repo.findByPosting(t.identity.board ?? '', t.identity.jobId, t.identity.canonical) : undefined,
+  );
   // Most likely the application open last time (its id is in the synchronous copy of the draft).
   const hintId = readLocalDraft()?.recordId;
   const hinted = hintId ? repo.get(hintId).catch(() => undefined) : undefined;
-  const [settings, dictionary, summaries, draft, tab, tabRecord] = await Promise.all([settingsP, dictionaryP, repo.listSummaries(), loadDraft(repo), tabP, byTab]);
+  const [settings, dictionary, summaries, draft, tab, tabRecord] = await Promise.all([
+    settingsP,
+    dictionaryP,
+    repo.listSummaries(),
+    loadDraft(repo),
+    tabP,
+    byTab,
+  ]);
   // Which application opens: the one clipped from this tab, else the one touched (edited or opened) last.
   let record = tabRecord;
   if (!record) {
     const opened = draft.recordId ? summaries.find((s) => s.id === draft.recordId) : undefined;
     const newest = summaries[0];
     const pick = opened && (!newest || draft.at >= Date.parse(newest.updatedAt)) ? opened : newest;
-    if (pick) record = (pick.id === hintId ? await hinted : undefined) ?? (await repo.get(pick.id).catch(() => undefined));
+    if (pick)
+      record = (pick.id === hintId ? await hinted : undefined) ?? (await repo.get(pick.id).catch(() => undefined));
   }
   return { repo, settings, dictionary, summaries, draft, tab, record: record ?? null, restoreError };
 }
@@ -92,23 +112,39 @@ export const booting = boot();
 /** Latencies (ms) from a record edit to its commit, for `npm run bench`. */
 const recordSaves: number[] = ((globalThis as { __jobnoteRecordSaves?: number[] }).__jobnoteRecordSaves ??= []);
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error' | 'restore-error'; message: string };
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'error' | 'restore-error'; message: string };
 
 /** The popup when its database could not be opened (the only thing that can stop it). */
 export function BootError({ error }: { error: unknown }) {
-  return <p role="alert" className="notice notice-error">{error instanceof Error ? error.message : String(error)}</p>;
+  return (
+    <p role="alert" className="notice notice-error">
+      {error instanceof Error ? error.message : String(error)}
+    </p>
+  );
 }
 
 export function App({ boot: b }: { boot: Boot }) {
   const [record, setRecord] = useState<ApplicationRecord | null>(b.record);
   const [summaries, setSummaries] = useState<RecordSummary[]>(b.summaries);
   const [settings, setSettings] = useState<Settings>(b.settings);
-  const [dict, setDict] = useState<{ lang: Lang; dictionary: Dictionary }>(() => ({ lang: resolveLang(b.settings.lang, browserLang()), dictionary: b.dictionary }));
-  const [save, setSave] = useState<SaveState>(b.restoreError ? { kind: 'restore-error', message: b.restoreError } : { kind: 'idle' });
+  const [dict, setDict] = useState<{ lang: Lang; dictionary: Dictionary }>(() => ({
+    lang: resolveLang(b.settings.lang, browserLang()),
+    dictionary: b.dictionary,
+  }));
+  const [save, setSave] = useState<SaveState>(
+    b.restoreError ? { kind: 'restore-error', message: b.restoreError } : { kind: 'idle' },
+  );
   const [showSettings, setShowSettings] = useState(false);
   const [creating, setCreating] = useState(false);
   const session = useRef<EditSession | null | undefined>(undefined);
-  const reportError = useCallback((e: unknown) => setSave({ kind: 'error', message: e instanceof Error ? e.message : String(e) }), []);
+  const reportError = useCallback(
+    (e: unknown) => setSave({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+    [],
+  );
   const [draft, updateDraft] = useDraft(b.repo, b.draft, reportError);
 
   const makeSession = useCallback(
@@ -230,49 +266,102 @@ export function App({ boot: b }: { boot: Boot }) {
             <h1>{tr.t('appName')}</h1>
           </div>
           <div className="bar-actions">
-            <button type="button" className="btn" onClick={() => setCreating((c) => !c)} aria-expanded={creating} data-testid="new-application">
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setCreating((c) => !c)}
+              aria-expanded={creating}
+              data-testid="new-application"
+            >
               + {tr.t('newApplication')}
             </button>
             <button type="button" className="btn" onClick={() => void openDashboard()}>
               {tr.t('openDashboard')}
             </button>
-            <button type="button" className="btn btn-icon" onClick={() => setShowSettings((s) => !s)} aria-expanded={showSettings} aria-label={tr.t('settings')} title={tr.t('settings')} data-testid="settings">
+            <button
+              type="button"
+              className="btn btn-icon"
+              onClick={() => setShowSettings((s) => !s)}
+              aria-expanded={showSettings}
+              aria-label={tr.t('settings')}
+              title={tr.t('settings')}
+              data-testid="settings"
+            >
               ⚙
             </button>
           </div>
         </header>
         <Suspense fallback={null}>
-        {showSettings ? <SettingsPanel settings={settings} onChange={(s) => void changeSettings(s)} /> : null}
-        {creating || (!record && !summaries.length) ? <NewApplication onCreate={(c, r) => void create(c, r)} onCancel={summaries.length ? () => setCreating(false) : undefined} /> : null}
-        {b.tab ? (
-          <ClipPanel
-            tabId={b.tab.id}
-            identity={b.tab.identity}
-            current={record}
-            onClipped={(id) => {
-              void switchTo(id);
-              void b.repo.listSummaries().then(setSummaries);
-            }}
-          />
-        ) : null}
+          {showSettings ? <SettingsPanel settings={settings} onChange={(s) => void changeSettings(s)} /> : null}
+          {creating || (!record && !summaries.length) ? (
+            <NewApplication
+              onCreate={(c, r) => void create(c, r)}
+              onCancel={summaries.length ? () => setCreating(false) : undefined}
+            />
+          ) : null}
+          {b.tab ? (
+            <ClipPanel
+              tabId={b.tab.id}
+              identity={b.tab.identity}
+              current={record}
+              onClipped={(id) => {
+                void switchTo(id);
+                void b.repo.listSummaries().then(setSummaries);
+              }}
+            />
+          ) : null}
         </Suspense>
-        {summaries.length ? <Switcher summaries={summaries} currentId={record?.id ?? null} onPick={(id) => void switchTo(id)} /> : null}
+        {summaries.length ? (
+          <Switcher summaries={summaries} currentId={record?.id ?? null} onPick={(id) => void switchTo(id)} />
+        ) : null}
         {record ? (
           <main className="app-view" aria-label={record.company.name}>
             <div className="app-title">
-              <bdi className="app-company" data-testid="current-company">{record.company.name}</bdi>
+              <bdi className="app-company" data-testid="current-company">
+                {record.company.name}
+              </bdi>
               {record.role ? <bdi className="muted"> — {record.role}</bdi> : null}
               <SaveStatus state={save} />
             </div>
-            <div role="tablist" aria-label={record.company.name} className="tabs" onKeyDown={(e) => tabKeys(e, TABS.map((x) => x[0]), tab, setTab, tr.dir)}>
+            <div
+              role="tablist"
+              aria-label={record.company.name}
+              className="tabs"
+              onKeyDown={(e) =>
+                tabKeys(
+                  e,
+                  TABS.map((x) => x[0]),
+                  tab,
+                  setTab,
+                  tr.dir,
+                )
+              }
+            >
               {TABS.map(([id, label]) => (
-                <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} tabIndex={tab === id ? 0 : -1} className="tab" onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+                <button
+                  key={id}
+                  role="tab"
+                  id={`tab-${id}`}
+                  aria-selected={tab === id}
+                  aria-controls={`panel-${id}`}
+                  tabIndex={tab === id ? 0 : -1}
+                  className="tab"
+                  onClick={() => setTab(id)}
+                  data-testid={`tab-${id}`}
+                >
                   {label}
                 </button>
               ))}
             </div>
             <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-              {tab === 'steps' ? <StepsPanel record={record} edit={edit} draft={draft.step} updateDraft={(step) => updateDraft((d) => ({ ...d, step: { ...d.step, ...step } }))} /> : null}
+              {tab === 'steps' ? (
+                <StepsPanel
+                  record={record}
+                  edit={edit}
+                  draft={draft.step}
+                  updateDraft={(step) => updateDraft((d) => ({ ...d, step: { ...d.step, ...step } }))}
+                />
+              ) : null}
               <Suspense fallback={<p className="muted">{tr.t('loading')}</p>}>
                 {tab === 'questions' ? (
                   <QuestionsPanel
@@ -281,7 +370,10 @@ export function App({ boot: b }: { boot: Boot }) {
                     paste={draft.pastes[record.id] ?? { roundId: null, text: '', excluded: [] }}
                     updatePaste={(p) =>
                       updateDraft((d) => {
-                        const pastes = { ...d.pastes, [record.id]: { ...(d.pastes[record.id] ?? { roundId: null, text: '', excluded: [] }), ...p } };
+                        const pastes = {
+                          ...d.pastes,
+                          [record.id]: { ...(d.pastes[record.id] ?? { roundId: null, text: '', excluded: [] }), ...p },
+                        };
                         if (!pastes[record.id].text) delete pastes[record.id];
                         return { ...d, pastes };
                       })
@@ -294,7 +386,9 @@ export function App({ boot: b }: { boot: Boot }) {
             </section>
           </main>
         ) : summaries.length ? null : (
-          <p className="muted empty" data-testid="empty">{tr.t('noApplications')}</p>
+          <p className="muted empty" data-testid="empty">
+            {tr.t('noApplications')}
+          </p>
         )}
       </div>
     </PopupContext.Provider>
@@ -317,7 +411,13 @@ function SaveStatus({ state }: { state: SaveState }) {
 }
 
 /** Arrow keys move between tabs (mirrored in RTL), Home/End to the ends. */
-function tabKeys(e: React.KeyboardEvent, ids: PopupTab[], current: PopupTab, set: (t: PopupTab) => void, dir: 'ltr' | 'rtl') {
+function tabKeys(
+  e: React.KeyboardEvent,
+  ids: PopupTab[],
+  current: PopupTab,
+  set: (t: PopupTab) => void,
+  dir: 'ltr' | 'rtl',
+) {
   const i = ids.indexOf(current);
   const fwd = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
   const back = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';

@@ -12,11 +12,30 @@ import { Notice } from '@/components/Notice';
 import { getRepository } from '../shared/db';
 import { usePopup } from './context';
 
-type State = { status: 'idle' } | { status: 'clipping' } | { status: 'done'; result: Extract<ClipResult, { ok: true }> } | { status: 'failed'; error: string };
+type State =
+  | { status: 'idle' }
+  | { status: 'clipping' }
+  | { status: 'done'; result: Extract<ClipResult, { ok: true }> }
+  | { status: 'failed'; error: string };
 
-const BOARD_NAMES: Record<string, string> = { jobinja: 'Jobinja', jobvision: 'Jobvision', quera: 'Quera Magnet', linkedin: 'LinkedIn' };
+const BOARD_NAMES: Record<string, string> = {
+  jobinja: 'Jobinja',
+  jobvision: 'Jobvision',
+  quera: 'Quera Magnet',
+  linkedin: 'LinkedIn',
+};
 
-export default function ClipPanel({ tabId, identity, current, onClipped }: { tabId: number; identity: UrlIdentity; current: ApplicationRecord | null; onClipped(recordId: string): void }) {
+export default function ClipPanel({
+  tabId,
+  identity,
+  current,
+  onClipped,
+}: {
+  tabId: number;
+  identity: UrlIdentity;
+  current: ApplicationRecord | null;
+  onClipped(recordId: string): void;
+}) {
   const { tr } = usePopup();
   const [existing, setExisting] = useState<string | null>(null);
   const [state, setState] = useState<State>({ status: 'idle' });
@@ -68,14 +87,28 @@ export default function ClipPanel({ tabId, identity, current, onClipped }: { tab
           {showing ? '' : ' ↓'}
         </p>
       ) : (
-        <p className="muted clip-hint">{identity.isJobPage && board ? tr.t('clipBoard', { board }) : tr.t('clipAny')}</p>
+        <p className="muted clip-hint">
+          {identity.isJobPage && board ? tr.t('clipBoard', { board }) : tr.t('clipAny')}
+        </p>
       )}
-      <button type="button" className={existing ? 'btn' : 'btn btn-primary'} onClick={() => void clip()} disabled={busy} aria-busy={busy} data-testid="clip" ref={button}>
+      <button
+        type="button"
+        className={existing ? 'btn' : 'btn btn-primary'}
+        onClick={() => void clip()}
+        disabled={busy}
+        aria-busy={busy}
+        data-testid="clip"
+        ref={button}
+      >
         {busy ? tr.t('clipping') : label}
       </button>
       <div aria-live="polite">
-        {state.status === 'failed' ? <Notice kind="error" title={tr.t('clipFailed')} items={[state.error]} testId="clip-error" /> : null}
-        {state.status === 'done' && state.result.notes.length ? <Notice kind="ok" title={tr.t('clipNotes')} items={state.result.notes} testId="clip-notes" /> : null}
+        {state.status === 'failed' ? (
+          <Notice kind="error" title={tr.t('clipFailed')} items={[state.error]} testId="clip-error" />
+        ) : null}
+        {state.status === 'done' && state.result.notes.length ? (
+          <Notice kind="ok" title={tr.t('clipNotes')} items={state.result.notes} testId="clip-notes" />
+        ) : null}
       </div>
     </section>
   );

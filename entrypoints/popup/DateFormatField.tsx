@@ -2,7 +2,17 @@
 import { DATE_FORMATS, type DateFormat } from '@/utils/record';
 import { usePopup } from './context';
 
-export function DateFormatField({ id, value, onChange, testId }: { id: string; value: DateFormat; onChange(f: DateFormat): void; testId?: string }) {
+export function DateFormatField({
+  id,
+  value,
+  onChange,
+  testId,
+}: {
+  id: string;
+  value: DateFormat;
+  onChange(f: DateFormat): void;
+  testId?: string;
+}) {
   const { tr } = usePopup();
   return (
     <div className="field">

@@ -21,7 +21,6 @@ async function copyText(text: string, fallback: HTMLTextAreaElement | null): Pro
   }
 }
 
-
 export default function ExportPanel({ record, edit }: { record: ApplicationRecord; edit: Edit }) {
   const { tr } = usePopup();
   const markdown = useMemo(() => exportEntry(record), [record]);
@@ -43,33 +42,66 @@ export default function ExportPanel({ record, edit }: { record: ApplicationRecor
   return (
     <div className="export">
       <div className="export-prefs">
-        <DateFormatField id="export-dates" value={record.exportPrefs.dateFormat} onChange={(f) => edit((d) => void (d.exportPrefs.dateFormat = f))} />
+        <DateFormatField
+          id="export-dates"
+          value={record.exportPrefs.dateFormat}
+          onChange={(f) => edit((d) => void (d.exportPrefs.dateFormat = f))}
+        />
         <div className="field">
           <label htmlFor="export-answers">{tr.t('answerStyle')}</label>
-          <select id="export-answers" value={record.exportPrefs.answerStyle} onChange={(e) => edit((d) => void (d.exportPrefs.answerStyle = e.target.value as 'plain' | 'boxed'))}>
+          <select
+            id="export-answers"
+            value={record.exportPrefs.answerStyle}
+            onChange={(e) => edit((d) => void (d.exportPrefs.answerStyle = e.target.value as 'plain' | 'boxed'))}
+          >
             <option value="plain">{tr.t('answerPlain')}</option>
             <option value="boxed">{tr.t('answerBoxed')}</option>
           </select>
         </div>
       </div>
       <label htmlFor="export-md">{tr.t('exportTitle')}</label>
-      <textarea id="export-md" ref={(el) => void (area = el)} readOnly value={markdown} rows={10} dir="ltr" className="export-preview" data-testid="export-markdown" />
+      <textarea
+        id="export-md"
+        ref={(el) => void (area = el)}
+        readOnly
+        value={markdown}
+        rows={10}
+        dir="ltr"
+        className="export-preview"
+        data-testid="export-markdown"
+      />
       <div className="actions">
-        <button type="button" className="btn btn-primary" onClick={() => void copy('md', markdown)} data-testid="copy-markdown">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void copy('md', markdown)}
+          data-testid="copy-markdown"
+        >
           {copied === 'md' ? tr.t('copied') : tr.t('copyMarkdown')}
         </button>
-        <button type="button" className="btn" onClick={() => downloadText(`${slug}.md`, markdown, 'text/markdown')} data-testid="download-md">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => downloadText(`${slug}.md`, markdown, 'text/markdown')}
+          data-testid="download-md"
+        >
           {tr.t('download')}
         </button>
       </div>
       <p className="muted">{tr.t('fileHint', { path })}</p>
       <div className="summary-line">
-        <code dir="ltr" data-testid="summary-line">{summaryLine}</code>
+        <code dir="ltr" data-testid="summary-line">
+          {summaryLine}
+        </code>
         <button type="button" className="btn btn-link" onClick={() => void copy('line', summaryLine)}>
           {copied === 'line' ? tr.t('copied') : tr.t('copyLine')}
         </button>
       </div>
-      {error ? <p role="alert" className="notice notice-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

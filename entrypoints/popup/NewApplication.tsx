@@ -2,7 +2,13 @@
 import { useState } from 'react';
 import { usePopup } from './context';
 
-export default function NewApplication({ onCreate, onCancel }: { onCreate(company: string, role: string): void; onCancel?: () => void }) {
+export default function NewApplication({
+  onCreate,
+  onCancel,
+}: {
+  onCreate(company: string, role: string): void;
+  onCancel?: () => void;
+}) {
   const { tr } = usePopup();
   const [company, setCompany] = useState('');
   const [role, setRole] = useState('');
@@ -17,7 +23,15 @@ export default function NewApplication({ onCreate, onCancel }: { onCreate(compan
     >
       <div className="field">
         <label htmlFor="new-company">{tr.t('company')}</label>
-        <input id="new-company" value={company} onChange={(e) => setCompany(e.target.value)} required autoFocus dir="auto" data-testid="new-company" />
+        <input
+          id="new-company"
+          value={company}
+          onChange={(e) => setCompany(e.target.value)}
+          required
+          autoFocus
+          dir="auto"
+          data-testid="new-company"
+        />
       </div>
       <div className="field">
         <label htmlFor="new-role">{tr.t('role')}</label>

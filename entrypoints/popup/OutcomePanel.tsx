@@ -17,7 +17,14 @@ export default function OutcomePanel({ record, edit }: { record: ApplicationReco
         <div className="radio-list">
           {OUTCOME_KINDS.map((k) => (
             <label key={k} className="radio">
-              <input type="radio" name="outcome" value={k} checked={kind === k} onChange={() => edit((d) => setOutcome(d, k, d.outcome.afterStageId))} data-testid={`outcome-${k}`} />
+              <input
+                type="radio"
+                name="outcome"
+                value={k}
+                checked={kind === k}
+                onChange={() => edit((d) => setOutcome(d, k, d.outcome.afterStageId))}
+                data-testid={`outcome-${k}`}
+              />
               {tr.outcome(k)}
             </label>
           ))}
@@ -26,7 +33,12 @@ export default function OutcomePanel({ record, edit }: { record: ApplicationReco
       {kind !== 'pending' && steps.length ? (
         <div className="field">
           <label htmlFor="outcome-after">{tr.t('afterStep')}</label>
-          <select id="outcome-after" value={record.outcome.afterStageId ?? ''} onChange={(e) => edit((d) => setOutcome(d, d.outcome.kind, e.target.value || null))} data-testid="outcome-after">
+          <select
+            id="outcome-after"
+            value={record.outcome.afterStageId ?? ''}
+            onChange={(e) => edit((d) => setOutcome(d, d.outcome.kind, e.target.value || null))}
+            data-testid="outcome-after"
+          >
             {steps.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.label}
@@ -53,14 +65,26 @@ export default function OutcomePanel({ record, edit }: { record: ApplicationReco
             {record.score === null ? '—' : `${localDigits(record.score, tr.lang)}/10`}
           </output>
           <label className="checkbox">
-            <input type="checkbox" checked={record.score === null} onChange={(e) => edit((d) => void (d.score = e.target.checked ? null : 5))} />
+            <input
+              type="checkbox"
+              checked={record.score === null}
+              onChange={(e) => edit((d) => void (d.score = e.target.checked ? null : 5))}
+            />
             {tr.t('noScore')}
           </label>
         </div>
       </div>
       <div className="field">
         <label htmlFor="review">{tr.t('review')}</label>
-        <textarea id="review" dir="auto" rows={4} value={record.review} placeholder={tr.t('reviewHint')} onChange={(e) => edit((d) => void (d.review = e.target.value))} data-testid="review" />
+        <textarea
+          id="review"
+          dir="auto"
+          rows={4}
+          value={record.review}
+          placeholder={tr.t('reviewHint')}
+          onChange={(e) => edit((d) => void (d.review = e.target.value))}
+          data-testid="review"
+        />
       </div>
     </div>
   );

@@ -31,7 +31,15 @@ function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit
           <label className="visually-hidden" htmlFor={`q-${q.id}`}>
             {tr.t('questions')}
           </label>
-          <textarea id={`q-${q.id}`} dir="auto" rows={2} value={q.text} onChange={(e) => change((x) => void (x.text = e.target.value))} data-testid="question-text" autoFocus />
+          <textarea
+            id={`q-${q.id}`}
+            dir="auto"
+            rows={2}
+            value={q.text}
+            onChange={(e) => change((x) => void (x.text = e.target.value))}
+            data-testid="question-text"
+            autoFocus
+          />
           <label htmlFor={`a-${q.id}`} className="small muted">
             {q.answerLabels[0] || tr.t('answers')}
           </label>
@@ -58,13 +66,21 @@ function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit
         </div>
       ) : (
         <>
-          <button type="button" className="question-text btn-plain" dir="auto" onClick={() => setEditing(true)} aria-label={`${tr.t('edit')}: ${q.text.slice(0, 60)}`}>
+          <button
+            type="button"
+            className="question-text btn-plain"
+            dir="auto"
+            onClick={() => setEditing(true)}
+            aria-label={`${tr.t('edit')}: ${q.text.slice(0, 60)}`}
+          >
             {q.text}
           </button>
           {q.answers.map((a, i) => (
             <details key={i} className="answer">
               <summary>{q.answerLabels[i] || tr.t('answers')}</summary>
-              <div className="markdown-text" dir="auto">{a}</div>
+              <div className="markdown-text" dir="auto">
+                {a}
+              </div>
             </details>
           ))}
         </>
@@ -86,7 +102,17 @@ function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit
   );
 }
 
-export default function QuestionsPanel({ record, edit, paste, updatePaste }: { record: ApplicationRecord; edit: Edit; paste: PasteDraft; updatePaste(p: Partial<PasteDraft>): void }) {
+export default function QuestionsPanel({
+  record,
+  edit,
+  paste,
+  updatePaste,
+}: {
+  record: ApplicationRecord;
+  edit: Edit;
+  paste: PasteDraft;
+  updatePaste(p: Partial<PasteDraft>): void;
+}) {
   const { tr } = usePopup();
   const [newTitle, setNewTitle] = useState<string | null>(null);
   const round = record.rounds.find((r) => r.id === paste.roundId) ?? record.rounds[record.rounds.length - 1] ?? null;
@@ -119,7 +145,12 @@ export default function QuestionsPanel({ record, edit, paste, updatePaste }: { r
       <div className="field">
         <label htmlFor="round">{tr.t('round')}</label>
         <div className="with-choices">
-          <select id="round" value={round?.id ?? ''} onChange={(e) => updatePaste({ roundId: e.target.value || null })} data-testid="round">
+          <select
+            id="round"
+            value={round?.id ?? ''}
+            onChange={(e) => updatePaste({ roundId: e.target.value || null })}
+            data-testid="round"
+          >
             {record.rounds.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.title} ({r.questions.length})
@@ -127,7 +158,13 @@ export default function QuestionsPanel({ record, edit, paste, updatePaste }: { r
             ))}
             {!record.rounds.length ? <option value="">Technical Interview</option> : null}
           </select>
-          <button type="button" className="chip" onClick={() => setNewTitle(newTitle === null ? '' : null)} aria-expanded={newTitle !== null} data-testid="new-round">
+          <button
+            type="button"
+            className="chip"
+            onClick={() => setNewTitle(newTitle === null ? '' : null)}
+            aria-expanded={newTitle !== null}
+            data-testid="new-round"
+          >
             + {tr.t('newRound')}
           </button>
         </div>
@@ -142,7 +179,15 @@ export default function QuestionsPanel({ record, edit, paste, updatePaste }: { r
         >
           <label htmlFor="round-title">{tr.t('label')}</label>
           <div className="with-choices">
-            <input id="round-title" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} dir="auto" placeholder="HR Interview" autoFocus data-testid="round-title" />
+            <input
+              id="round-title"
+              value={newTitle}
+              onChange={(e) => setNewTitle(e.target.value)}
+              dir="auto"
+              placeholder="HR Interview"
+              autoFocus
+              data-testid="round-title"
+            />
             <button type="submit" className="btn" disabled={!newTitle.trim()}>
               {tr.t('add')}
             </button>
@@ -160,7 +205,16 @@ export default function QuestionsPanel({ record, edit, paste, updatePaste }: { r
       )}
       <div className="field">
         <label htmlFor="paste">{tr.t('pasteLabel')}</label>
-        <textarea id="paste" rows={6} dir="auto" value={paste.text} onChange={(e) => updatePaste({ text: e.target.value, excluded: [] })} onPaste={onPaste} aria-describedby="paste-hint" data-testid="paste" />
+        <textarea
+          id="paste"
+          rows={6}
+          dir="auto"
+          value={paste.text}
+          onChange={(e) => updatePaste({ text: e.target.value, excluded: [] })}
+          onPaste={onPaste}
+          aria-describedby="paste-hint"
+          data-testid="paste"
+        />
         <p id="paste-hint" className="muted small">
           {tr.t('pasteHint')}
         </p>
@@ -178,12 +232,20 @@ export default function QuestionsPanel({ record, edit, paste, updatePaste }: { r
                   <input
                     type="checkbox"
                     checked={!paste.excluded.includes(i)}
-                    onChange={(e) => updatePaste({ excluded: e.target.checked ? paste.excluded.filter((x) => x !== i) : [...paste.excluded, i] })}
+                    onChange={(e) =>
+                      updatePaste({
+                        excluded: e.target.checked ? paste.excluded.filter((x) => x !== i) : [...paste.excluded, i],
+                      })
+                    }
                     aria-label={`${tr.t('include')}: ${item.text.slice(0, 60)}`}
                   />
                   <bdi className="split-question">{item.text}</bdi>
                 </label>
-                {item.answer ? <div className="split-answer muted" dir="auto">↳ {item.answer.length > 160 ? item.answer.slice(0, 160) + '…' : item.answer}</div> : null}
+                {item.answer ? (
+                  <div className="split-answer muted" dir="auto">
+                    ↳ {item.answer.length > 160 ? item.answer.slice(0, 160) + '…' : item.answer}
+                  </div>
+                ) : null}
               </li>
             ))}
           </ol>

@@ -9,13 +9,23 @@ export default function SettingsPanel({ settings, onChange }: { settings: Settin
     <section className="panel settings" aria-label={tr.t('settings')} data-testid="settings-panel">
       <div className="field">
         <label htmlFor="set-lang">{tr.t('language')}</label>
-        <select id="set-lang" value={settings.lang} onChange={(e) => onChange({ ...settings, lang: e.target.value as Settings['lang'] })} data-testid="set-lang">
+        <select
+          id="set-lang"
+          value={settings.lang}
+          onChange={(e) => onChange({ ...settings, lang: e.target.value as Settings['lang'] })}
+          data-testid="set-lang"
+        >
           <option value="auto">{tr.t('languageAuto')}</option>
           <option value="en">English</option>
           <option value="fa">فارسی</option>
         </select>
       </div>
-      <DateFormatField id="set-dates" testId="set-dates" value={settings.dateFormat} onChange={(dateFormat) => onChange({ ...settings, dateFormat })} />
+      <DateFormatField
+        id="set-dates"
+        testId="set-dates"
+        value={settings.dateFormat}
+        onChange={(dateFormat) => onChange({ ...settings, dateFormat })}
+      />
     </section>
   );
 }

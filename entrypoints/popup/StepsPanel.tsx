@@ -23,7 +23,17 @@ function stageDate(s: Stage, fmt: Parameters<typeof formatDate>[1]): string {
   return s.dateText ?? '';
 }
 
-export function StepsPanel({ record, edit, draft, updateDraft }: { record: ApplicationRecord; edit: Edit; draft: StepDraft; updateDraft(p: Partial<StepDraft>): void }) {
+export function StepsPanel({
+  record,
+  edit,
+  draft,
+  updateDraft,
+}: {
+  record: ApplicationRecord;
+  edit: Edit;
+  draft: StepDraft;
+  updateDraft(p: Partial<StepDraft>): void;
+}) {
   const { tr, dateFormat, today } = usePopup();
   const form = useRef<HTMLFormElement>(null);
   const date = draft.dateText || today;
@@ -41,7 +51,14 @@ export function StepsPanel({ record, edit, draft, updateDraft }: { record: Appli
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || (t && (/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable))) return;
+      if (
+        e.defaultPrevented ||
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        (t && (/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable))
+      )
+        return;
       const key = stepKey(e);
       const choice = STEP_CHOICES.find((c) => c.key === key);
       if (!choice) return;
@@ -66,7 +83,10 @@ export function StepsPanel({ record, edit, draft, updateDraft }: { record: Appli
         <ol className="stage-list" data-testid="stages">
           {record.stages.map((s) => (
             <li key={s.id} data-testid="stage">
-              <bdi className="stage-label">{s.label}</bdi> <span dir="ltr" className="stage-date">{stageDate(s, dateFormat)}</span>
+              <bdi className="stage-label">{s.label}</bdi>{' '}
+              <span dir="ltr" className="stage-date">
+                {stageDate(s, dateFormat)}
+              </span>
               {s.duration ? (
                 <span className="muted">
                   {' · '}
@@ -79,7 +99,12 @@ export function StepsPanel({ record, edit, draft, updateDraft }: { record: Appli
                   <bdi>{s.platform}</bdi>
                 </span>
               ) : null}
-              <button type="button" className="btn btn-link" aria-label={tr.t('removeStep', { label: s.label })} onClick={() => edit((d) => removeStep(d, s.id))}>
+              <button
+                type="button"
+                className="btn btn-link"
+                aria-label={tr.t('removeStep', { label: s.label })}
+                onClick={() => edit((d) => removeStep(d, s.id))}
+              >
                 ✕
               </button>
             </li>
@@ -127,30 +152,57 @@ export function StepsPanel({ record, edit, draft, updateDraft }: { record: Appli
           </div>
           {draft.kind ? (
             <>
-          <DateField id="step-date" label={tr.t('date')} value={date} onChange={(iso) => updateDraft({ dateText: iso ?? '' })} format={dateFormat} lang={tr.lang} today={today} autoFocus />
-          <div className="field">
-            <label htmlFor="step-duration">{tr.t('duration')}</label>
-            <div className="with-choices">
-              <input id="step-duration" value={draft.duration} onChange={(e) => updateDraft({ duration: e.target.value })} dir="auto" data-testid="step-duration" />
-              {DURATION_CHOICES.map((m) => (
-                <button key={m} type="button" className="chip" onClick={() => updateDraft({ duration: formatDuration(m) })}>
-                  {m === 30 ? tr.t('minutes30') : m === 60 ? tr.t('hour1') : tr.t('hour15')}
-                </button>
-              ))}
-            </div>
-          </div>
-          <div className="field">
-            <label htmlFor="step-platform">{tr.t('platform')}</label>
-            <input id="step-platform" list="platforms" value={draft.platform} onChange={(e) => updateDraft({ platform: e.target.value })} dir="auto" data-testid="step-platform" />
-            <datalist id="platforms">
-              {PLATFORM_CHOICES.map((p) => (
-                <option key={p} value={p} />
-              ))}
-            </datalist>
-          </div>
-          <button type="submit" className="btn btn-primary" data-testid="log-step">
-            {tr.t('addStep')}
-          </button>
+              <DateField
+                id="step-date"
+                label={tr.t('date')}
+                value={date}
+                onChange={(iso) => updateDraft({ dateText: iso ?? '' })}
+                format={dateFormat}
+                lang={tr.lang}
+                today={today}
+                autoFocus
+              />
+              <div className="field">
+                <label htmlFor="step-duration">{tr.t('duration')}</label>
+                <div className="with-choices">
+                  <input
+                    id="step-duration"
+                    value={draft.duration}
+                    onChange={(e) => updateDraft({ duration: e.target.value })}
+                    dir="auto"
+                    data-testid="step-duration"
+                  />
+                  {DURATION_CHOICES.map((m) => (
+                    <button
+                      key={m}
+                      type="button"
+                      className="chip"
+                      onClick={() => updateDraft({ duration: formatDuration(m) })}
+                    >
+                      {m === 30 ? tr.t('minutes30') : m === 60 ? tr.t('hour1') : tr.t('hour15')}
+                    </button>
+                  ))}
+                </div>
+              </div>
+              <div className="field">
+                <label htmlFor="step-platform">{tr.t('platform')}</label>
+                <input
+                  id="step-platform"
+                  list="platforms"
+                  value={draft.platform}
+                  onChange={(e) => updateDraft({ platform: e.target.value })}
+                  dir="auto"
+                  data-testid="step-platform"
+                />
+                <datalist id="platforms">
+                  {PLATFORM_CHOICES.map((p) => (
+                    <option key={p} value={p} />
+                  ))}
+                </datalist>
+              </div>
+              <button type="submit" className="btn btn-primary" data-testid="log-step">
+                {tr.t('addStep')}
+              </button>
             </>
           ) : null}
         </fieldset>

@@ -4,7 +4,15 @@ import { labelKey } from '@/utils/clip/normalize';
 import type { RecordSummary } from '@/utils/repository';
 import { usePopup } from './context';
 
-export default function Switcher({ summaries, currentId, onPick }: { summaries: RecordSummary[]; currentId: string | null; onPick(id: string): void }) {
+export default function Switcher({
+  summaries,
+  currentId,
+  onPick,
+}: {
+  summaries: RecordSummary[];
+  currentId: string | null;
+  onPick(id: string): void;
+}) {
   const { tr } = usePopup();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);

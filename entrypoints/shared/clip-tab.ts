@@ -40,10 +40,13 @@ async function runClipper(tabId: number): Promise<unknown> {
 /** A message a user can act on, for the errors browsers give. */
 export function explainClipError(err: unknown): string {
   const m = err instanceof Error ? err.message : String(err);
-  if (/cannot access|cannot be scripted|extensions gallery|chrome:\/\/|about:|missing host permission|permission/i.test(m)) {
+  if (
+    /cannot access|cannot be scripted|extensions gallery|chrome:\/\/|about:|missing host permission|permission/i.test(m)
+  ) {
     return 'Jobnote cannot read this page. Browser pages and add-on stores are off limits; on a posting, click the Jobnote button (or use the menu or shortcut) so the browser lets it read the page.';
   }
-  if (/no tab with id|tab was closed|frame with id/i.test(m)) return 'The tab was closed or changed before the clip finished.';
+  if (/no tab with id|tab was closed|frame with id/i.test(m))
+    return 'The tab was closed or changed before the clip finished.';
   return m;
 }
 
@@ -54,8 +57,17 @@ export async function clipTab(tabId: number): Promise<ClipResult> {
     const posting = read.posting;
     const repo = await getRepository();
     const existing = await repo.findByPosting(posting.board, posting.jobId, posting.url);
-    const stored = existing ? await repo.mutate(existing.id, (r) => applyPosting(r, posting)) : await repo.create(recordFromPosting(posting));
-    return { ok: true, recordId: stored.id, created: !existing, title: posting.title, company: stored.company.name, notes: posting.notes };
+    const stored = existing
+      ? await repo.mutate(existing.id, (r) => applyPosting(r, posting))
+      : await repo.create(recordFromPosting(posting));
+    return {
+      ok: true,
+      recordId: stored.id,
+      created: !existing,
+      title: posting.title,
+      company: stored.company.name,
+      notes: posting.notes,
+    };
   } catch (err) {
     return { ok: false, error: explainClipError(err) };
   }
@@ -69,7 +81,9 @@ export async function showClipBadge(tabId: number, result: ClipResult): Promise<
     await action.setBadgeText({ tabId, text: result.ok ? '✓' : '!' });
     await action.setTitle({
       tabId,
-      title: result.ok ? `${browser.i18n.getMessage('clipDone') || 'Clipped'}: ${result.company}${result.title ? ' — ' + result.title : ''}` : `${browser.i18n.getMessage('clipFailed') || 'Not clipped'}: ${result.error}`,
+      title: result.ok
+        ? `${browser.i18n.getMessage('clipDone') || 'Clipped'}: ${result.company}${result.title ? ' — ' + result.title : ''}`
+        : `${browser.i18n.getMessage('clipFailed') || 'Not clipped'}: ${result.error}`,
     });
   } catch {
     // The tab may be gone; the badge is only a courtesy.

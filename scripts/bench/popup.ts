@@ -149,7 +149,8 @@ async function typeAndSettle(page: Page, field: 'paste' | 'review', text: string
   if (want !== text) throw new Error(`typed text differs in ${field}: ${JSON.stringify(want)}`);
   // Every keystroke's text committed.
   await page.waitForFunction(
-    ([f, len]) => (window as unknown as { __bench: BenchState }).__bench.commits.some((c) => c.field === f && c.len >= len),
+    ([f, len]) =>
+      (window as unknown as { __bench: BenchState }).__bench.commits.some((c) => c.field === f && c.len >= len),
     [field, text.length] as const,
     { timeout: 15_000 },
   );
@@ -161,7 +162,12 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
   const notes: string[] = [];
   const row = (...cells: string[]) => rows.push(cells);
   const sizeCache = new Map<string, { raw: number; gz: number }>();
-  const ext: ExtensionHarness = await launchExtension({ outDir: o.outDir, actionPopups: true, args: [`--host-resolver-rules=${o.server.hostResolverRules}`], viewport: { width: 420, height: 640 } });
+  const ext: ExtensionHarness = await launchExtension({
+    outDir: o.outDir,
+    actionPopups: true,
+    args: [`--host-resolver-rules=${o.server.hostResolverRules}`],
+    viewport: { width: 420, height: 640 },
+  });
   try {
     // For comparison: the same open with nothing stored.
     const emptyRuns = Math.min(o.runs, 10);
@@ -217,10 +223,16 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
       }
       if (i === 0) {
         const shown = (await page.getByTestId('current-company').textContent())?.trim();
-        if (shown !== newest.company.name) throw new Error(`the popup opened ${shown}, not the newest application ${newest.company.name}`);
+        if (shown !== newest.company.name)
+          throw new Error(`the popup opened ${shown}, not the newest application ${newest.company.name}`);
         await page.waitForLoadState('networkidle');
         const reqs = [...rec!.reqs];
-        openReqs = { reqs: reqs.filter((r) => r.wallMs <= origin + mark), mark, origin, afterIdle: reqs.filter((r) => r.wallMs > origin + mark) };
+        openReqs = {
+          reqs: reqs.filter((r) => r.wallMs <= origin + mark),
+          mark,
+          origin,
+          afterIdle: reqs.filter((r) => r.wallMs > origin + mark),
+        };
         await rec!.cdp.detach();
       }
       await page.close();
@@ -239,8 +251,10 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
       if (i >= 0) toolbar.push(mark);
       if (i === 0) {
         const shown = (await popup.getByTestId('current-company').textContent())?.trim();
-        const expected = records.find((r) => r.posting?.board === 'jobinja' && r.posting.jobId === 'AInJ')?.company.name;
-        if (shown !== expected) throw new Error(`the toolbar popup opened ${shown}, not the clipped posting's ${expected}`);
+        const expected = records.find((r) => r.posting?.board === 'jobinja' && r.posting.jobId === 'AInJ')?.company
+          .name;
+        if (shown !== expected)
+          throw new Error(`the toolbar popup opened ${shown}, not the clipped posting's ${expected}`);
       }
       const closed = popup.waitForEvent('close');
       await tab.bringToFront();
@@ -249,12 +263,47 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
 
     row('', 'median', 'p95', 'n', 'target', '');
     const m = median(open);
-    row('(d) popup open to interactive, ms (popup.html, fresh page)', fmt(m), fmt(quantile(open, 0.95)), String(open.length), `< ${TARGET_OPEN_MS}`, verdict(m < TARGET_OPEN_MS));
-    row('    of which: navigation → DOMContentLoaded (the module scripts fetched and run), ms', fmt(median(dcl)), fmt(quantile(dcl, 0.95)), String(dcl.length), '', '');
-    row('    first contentful paint (the first view: rendered once, with its data), ms', fmt(median(fcp)), fmt(quantile(fcp, 0.95)), String(fcp.length), '', '');
-    row('    same, empty database (before seeding), ms', fmt(median(empty)), fmt(quantile(empty, 0.95)), String(empty.length), '', '');
+    row(
+      '(d) popup open to interactive, ms (popup.html, fresh page)',
+      fmt(m),
+      fmt(quantile(open, 0.95)),
+      String(open.length),
+      `< ${TARGET_OPEN_MS}`,
+      verdict(m < TARGET_OPEN_MS),
+    );
+    row(
+      '    of which: navigation → DOMContentLoaded (the module scripts fetched and run), ms',
+      fmt(median(dcl)),
+      fmt(quantile(dcl, 0.95)),
+      String(dcl.length),
+      '',
+      '',
+    );
+    row(
+      '    first contentful paint (the first view: rendered once, with its data), ms',
+      fmt(median(fcp)),
+      fmt(quantile(fcp, 0.95)),
+      String(fcp.length),
+      '',
+      '',
+    );
+    row(
+      '    same, empty database (before seeding), ms',
+      fmt(median(empty)),
+      fmt(quantile(empty, 0.95)),
+      String(empty.length),
+      '',
+      '',
+    );
     row(`    first open after the browser started (not in the median), ms: ${first?.toFixed(1)}`, '', '', '', '', '');
-    row('    toolbar popup on a clipped posting\'s tab, ms', fmt(median(toolbar)), fmt(quantile(toolbar, 0.95)), String(toolbar.length), '', '');
+    row(
+      "    toolbar popup on a clipped posting's tab, ms",
+      fmt(median(toolbar)),
+      fmt(quantile(toolbar, 0.95)),
+      String(toolbar.length),
+      '',
+      '',
+    );
     for (const [name, what] of FLOORS) {
       const t = floors.get(name)!;
       row(`    floor: ${what}, ms`, fmt(median(t)), fmt(quantile(t, 0.95)), String(t.length), '', '');
@@ -273,14 +322,40 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
       openRaw += s.raw;
       openNames.push(`${new URL(r.url).pathname.slice(1)} ${(s.gz / 1024).toFixed(1)}`);
     }
-    const cssAtOpen = openReqs!.reqs.filter((r) => r.url.startsWith(ext.baseUrl) && /\.css$/.test(new URL(r.url).pathname));
+    const cssAtOpen = openReqs!.reqs.filter(
+      (r) => r.url.startsWith(ext.baseUrl) && /\.css$/.test(new URL(r.url).pathname),
+    );
     let cssGz = 0;
     for (const r of cssAtOpen) cssGz += (await sizes(o.outDir, r.url, sizeCache)).gz;
     const loaded = new Set(atOpen.map((r) => new URL(r.url).pathname));
-    const lateFirstView = openReqs!.afterIdle.filter((r) => r.url.startsWith(ext.baseUrl) && isJs(r.url) && !loaded.has(new URL(r.url).pathname));
-    row('(e) popup JS loaded from navigation to interactive, KB gzipped', fmt(openGz / 1024), '', String(atOpen.length), `< ${TARGET_JS_GZIP_KB}`, verdict(openGz / 1024 < TARGET_JS_GZIP_KB));
-    row(`    files (KB gz): ${openNames.join(', ')}; raw ${(openRaw / 1024).toFixed(1)} KB; CSS ${(cssGz / 1024).toFixed(1)} KB gz more`, '', '', '', '', '');
-    if (lateFirstView.length) row(`    loaded by the first view right after interactive: ${lateFirstView.map((r) => new URL(r.url).pathname.slice(1)).join(', ')}`, '', '', '', '', '');
+    const lateFirstView = openReqs!.afterIdle.filter(
+      (r) => r.url.startsWith(ext.baseUrl) && isJs(r.url) && !loaded.has(new URL(r.url).pathname),
+    );
+    row(
+      '(e) popup JS loaded from navigation to interactive, KB gzipped',
+      fmt(openGz / 1024),
+      '',
+      String(atOpen.length),
+      `< ${TARGET_JS_GZIP_KB}`,
+      verdict(openGz / 1024 < TARGET_JS_GZIP_KB),
+    );
+    row(
+      `    files (KB gz): ${openNames.join(', ')}; raw ${(openRaw / 1024).toFixed(1)} KB; CSS ${(cssGz / 1024).toFixed(1)} KB gz more`,
+      '',
+      '',
+      '',
+      '',
+      '',
+    );
+    if (lateFirstView.length)
+      row(
+        `    loaded by the first view right after interactive: ${lateFirstView.map((r) => new URL(r.url).pathname.slice(1)).join(', ')}`,
+        '',
+        '',
+        '',
+        '',
+        '',
+      );
 
     o.say('Popup: chunks loaded per tab and action…');
     const page = await ext.context.newPage();
@@ -295,7 +370,14 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
       const from = rec.reqs.length;
       await act();
       await page.waitForLoadState('networkidle');
-      const fresh = [...new Set(rec.reqs.slice(from).filter((r) => isJs(r.url)).map((r) => new URL(r.url).pathname))].filter((p) => !seen.has(p));
+      const fresh = [
+        ...new Set(
+          rec.reqs
+            .slice(from)
+            .filter((r) => isJs(r.url))
+            .map((r) => new URL(r.url).pathname),
+        ),
+      ].filter((p) => !seen.has(p));
       fresh.forEach((p) => seen.add(p));
       perAction.push([label, fresh]);
     };
@@ -378,7 +460,14 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
       lazyGz += gz;
       row(`    + ${label}: ${names.join(', ') || 'nothing new'}`, fmt(gz / 1024), '', '', '', '');
     }
-    row('    every tab and action opened (at open + all of the above), KB gzipped', fmt((openGz + lazyGz) / 1024), '', '', '', '');
+    row(
+      '    every tab and action opened (at open + all of the above), KB gzipped',
+      fmt((openGz + lazyGz) / 1024),
+      '',
+      '',
+      '',
+      '',
+    );
     row(`    step key → date field focused: ${stepKeyMs.toFixed(0)} ms (first time in a page)`, '', '', '', '', '');
     await page.getByTestId('set-lang').selectOption('en');
     await page.waitForFunction(() => document.documentElement.dir === 'ltr');
@@ -403,18 +492,35 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
         ['typing at 80 ms a key', 80],
         ['typing as fast as CDP sends keys', 0],
       ] as const) {
-        await typing.evaluate((h) => void (globalThis as unknown as Record<string, number[] | undefined>)[h]?.splice(0), hook);
+        await typing.evaluate(
+          (h) => void (globalThis as unknown as Record<string, number[] | undefined>)[h]?.splice(0),
+          hook,
+        );
         const st = await typeAndSettle(typing, field, TYPED, delay);
-        const app = await typing.evaluate((h) => [...((globalThis as unknown as Record<string, number[] | undefined>)[h] ?? [])], hook);
+        const app = await typing.evaluate(
+          (h) => [...((globalThis as unknown as Record<string, number[] | undefined>)[h] ?? [])],
+          hook,
+        );
         const target = field === 'paste' && delay > 0;
         results.push([`${target ? '(f)' : '   '} ${what}, ${label}: app's own (${hook}, per write)`, app, target]);
-        results.push([`    ${what}, ${label}: per keystroke, key → IndexedDB commit`, keystrokeLatencies(st, field), false]);
+        results.push([
+          `    ${what}, ${label}: per keystroke, key → IndexedDB commit`,
+          keystrokeLatencies(st, field),
+          false,
+        ]);
         if (field === 'paste') await typing.getByTestId('paste').fill('');
       }
     }
     for (const [label, xs, target] of results) {
       const p95 = quantile(xs, 0.95);
-      row(label, fmt(median(xs)), fmt(p95), String(xs.length), target ? `p95 < ${TARGET_SAVE_P95_MS}` : '', target ? verdict(p95 < TARGET_SAVE_P95_MS) : '');
+      row(
+        label,
+        fmt(median(xs)),
+        fmt(p95),
+        String(xs.length),
+        target ? `p95 < ${TARGET_SAVE_P95_MS}` : '',
+        target ? verdict(p95 < TARGET_SAVE_P95_MS) : '',
+      );
     }
     await typing.close();
     notes.push(

@@ -47,7 +47,9 @@ function cycle<T>(xs: T[], n: number): T[] {
 }
 
 function entryRecords(n: number): ApplicationRecord[] {
-  const files = readdirSync(ENTRIES_DIR).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(ENTRIES_DIR)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   return cycle(files, n).map((f, i) => {
     const round = Math.floor(i / files.length);
     const { record } = importEntry(readFileSync(join(ENTRIES_DIR, f), 'utf8'), { id: `bench-entry-${i}` });
@@ -58,8 +60,13 @@ function entryRecords(n: number): ApplicationRecord[] {
 
 function clippedRecords(n: number): ApplicationRecord[] {
   const pages: { html: string; url: string }[] = [];
-  for (const board of readdirSync(CLIP_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    for (const f of readdirSync(join(CLIP_DIR, board)).filter((x) => x.endsWith('.html')).sort()) {
+  for (const board of readdirSync(CLIP_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
+    for (const f of readdirSync(join(CLIP_DIR, board))
+      .filter((x) => x.endsWith('.html'))
+      .sort()) {
       const meta = join(CLIP_DIR, board, f.replace(/\.html$/, '.json'));
       let url: string;
       try {
@@ -80,15 +87,42 @@ function clippedRecords(n: number): ApplicationRecord[] {
   });
   return cycle(postings, n).map((p, i) => {
     const round = Math.floor(i / postings.length);
-    const posting = round ? { ...p, jobId: p.jobId ? `${p.jobId}${round}` : null, url: `${p.url}${p.url.includes('?') ? '&' : '?'}copy=${round}` } : p;
+    const posting = round
+      ? {
+          ...p,
+          jobId: p.jobId ? `${p.jobId}${round}` : null,
+          url: `${p.url}${p.url.includes('?') ? '&' : '?'}copy=${round}`,
+        }
+      : p;
     return recordFromPosting(posting, { id: `bench-clip-${i}` });
   });
 }
 
-const COMPANIES = ['Snapp', 'Divar', 'Cafe Bazaar', 'Digikala', 'Tapsi', 'Alibaba Travel', 'Sheypoor', 'Balad', 'Hamravesh', 'Arvan Cloud', 'دیوار', 'اسنپ‌فود', 'تپسی', 'کافه‌بازار'];
+const COMPANIES = [
+  'Snapp',
+  'Divar',
+  'Cafe Bazaar',
+  'Digikala',
+  'Tapsi',
+  'Alibaba Travel',
+  'Sheypoor',
+  'Balad',
+  'Hamravesh',
+  'Arvan Cloud',
+  'دیوار',
+  'اسنپ‌فود',
+  'تپسی',
+  'کافه‌بازار',
+];
 const QUESTIONS = [
-  { text: 'What happens when you type a URL into the browser?', answer: 'DNS, TCP and TLS handshakes, the request, then rendering.' },
-  { text: 'How does a B-tree index speed up a query?', answer: 'It keeps keys sorted in wide pages, so a lookup reads a few pages.' },
+  {
+    text: 'What happens when you type a URL into the browser?',
+    answer: 'DNS, TCP and TLS handshakes, the request, then rendering.',
+  },
+  {
+    text: 'How does a B-tree index speed up a query?',
+    answer: 'It keeps keys sorted in wide pages, so a lookup reads a few pages.',
+  },
   { text: 'تفاوت process و thread چیست؟', answer: 'thread ها حافظه را به اشتراک می‌گذارند.' },
   { text: 'Design a URL shortener.', answer: '' },
   { text: 'چرا می‌خواهید از شرکت فعلی بروید؟', answer: '' },
@@ -96,17 +130,26 @@ const QUESTIONS = [
 
 function notedRecords(n: number, random: () => number): ApplicationRecord[] {
   return Array.from({ length: n }, (_, i) => {
-    const r = newApplication(COMPANIES[i % COMPANIES.length]! + (i >= COMPANIES.length ? ` ${Math.floor(i / COMPANIES.length) + 1}` : ''), { role: i % 3 ? 'Backend Developer' : null });
+    const r = newApplication(
+      COMPANIES[i % COMPANIES.length]! + (i >= COMPANIES.length ? ` ${Math.floor(i / COMPANIES.length) + 1}` : ''),
+      { role: i % 3 ? 'Backend Developer' : null },
+    );
     r.id = `bench-note-${i}`;
     const day = (k: number) => new Date(Date.UTC(2025, 8, 1 + k + (i % 40))).toISOString().slice(0, 10);
     logStep(r, { kind: 'resume', date: day(0) });
     if (random() < 0.8) logStep(r, { kind: 'hr-call', date: day(5), duration: '30 minutes', platform: 'Phone' });
     if (random() < 0.6) {
-      const ti = logStep(r, { kind: 'technical', date: day(12), duration: '1 hour & 30 minutes', platform: 'Google Meet' });
+      const ti = logStep(r, {
+        kind: 'technical',
+        date: day(12),
+        duration: '1 hour & 30 minutes',
+        platform: 'Google Meet',
+      });
       addQuestions(r, null, QUESTIONS.slice(0, 2 + Math.floor(random() * 4)));
       if (random() < 0.5) setOutcome(r, 'rejected', ti);
       r.score = Math.round(random() * 20) / 2;
-      r.review = random() < 0.5 ? 'مصاحبه‌کننده دقیق بود و سؤال‌های خوبی پرسید.' : 'Friendly team, a fair technical round.';
+      r.review =
+        random() < 0.5 ? 'مصاحبه‌کننده دقیق بود و سؤال‌های خوبی پرسید.' : 'Friendly team, a fair technical round.';
     }
     return r;
   });

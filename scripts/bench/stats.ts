@@ -23,6 +23,13 @@ export function printTable(rows: string[][]): void {
   const table = rows.filter((r) => !isNote(r));
   const widths = rows[0]!.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
   for (const r of rows) {
-    console.log(isNote(r) ? r[0]! : r.map((cell, c) => (c === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
+    console.log(
+      isNote(r)
+        ? r[0]!
+        : r
+            .map((cell, c) => (c === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[c]!)))
+            .join('  ')
+            .trimEnd(),
+    );
   }
 }

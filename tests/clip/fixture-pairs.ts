@@ -38,7 +38,11 @@ export function fixtureNames(dir: string): string[] {
 
 export function loadFixture(dir: string, name: string): { html: string; fx: Fixture; file: string } {
   const file = join(dir, `${name}.html`);
-  return { html: readFileSync(file, 'utf8'), fx: JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as Fixture, file };
+  return {
+    html: readFileSync(file, 'utf8'),
+    fx: JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as Fixture,
+    file,
+  };
 }
 
 /** A page as the clipper sees it: the jsdom document, and the context a board adapter reads. */
@@ -57,7 +61,8 @@ export async function scrapeCli(file: string, url: string): Promise<{ code: numb
 }
 
 /** What a description must never carry, whatever the page had (the fixtures plant all of these). */
-const UNSAFE = /<script|<div|javascript:|\bon(?:error|click|mouseover|load)\b|alert\(|steal\(|track\(|document\.cookie|evil\.example/i;
+const UNSAFE =
+  /<script|<div|javascript:|\bon(?:error|click|mouseover|load)\b|alert\(|steal\(|track\(|document\.cookie|evil\.example/i;
 
 export interface FixturePairOptions {
   /** Shown in the suite's name. */
@@ -97,7 +102,11 @@ export function fixturePairSuite(o: FixturePairOptions): void {
         expect(posting.clippedAt).toBe(o.now.toISOString());
         if (fx.sources) expect(posting.sources).toEqual(fx.sources);
         // Every field that has a value says where it came from.
-        for (const [k, v] of Object.entries({ title: posting.title, companyName: posting.company.name, description: posting.description }))
+        for (const [k, v] of Object.entries({
+          title: posting.title,
+          companyName: posting.company.name,
+          description: posting.description,
+        }))
           if (v !== null) expect(posting.sources[k], k).toBeDefined();
       });
 

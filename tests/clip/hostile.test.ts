@@ -17,7 +17,10 @@ const ld = {
 };
 
 describe('a hostile JobPosting page', () => {
-  const dom = new JSDOM(`<html><head><script type="application/ld+json">${JSON.stringify(ld).replace(/</g, "\\u003c")}</script></head><body></body></html>`, { url: 'https://careers.example.com/j/1' });
+  const dom = new JSDOM(
+    `<html><head><script type="application/ld+json">${JSON.stringify(ld).replace(/</g, '\\u003c')}</script></head><body></body></html>`,
+    { url: 'https://careers.example.com/j/1' },
+  );
   const p = extractPosting(dom.window.document, 'https://careers.example.com/j/1');
 
   it('keeps plain-text fields as text without markup', () => {
@@ -40,6 +43,13 @@ describe('a hostile JobPosting page', () => {
 
 describe('groupThousands', () => {
   it('groups digits without the locale machinery', () => {
-    expect([40_000_000, 1234.5, 999, 1000, 12.345, -5000].map(groupThousands)).toEqual(['40,000,000', '1,234.5', '999', '1,000', '12.35', '-5,000']);
+    expect([40_000_000, 1234.5, 999, 1000, 12.345, -5000].map(groupThousands)).toEqual([
+      '40,000,000',
+      '1,234.5',
+      '999',
+      '1,000',
+      '12.35',
+      '-5,000',
+    ]);
   });
 });

@@ -14,7 +14,6 @@ afterAll(() => dom.window.close());
 
 const md = (html: string, maxChars = 60_000) => htmlToMarkdown(html, doc, { baseUrl: BASE, maxChars }).markdown;
 
-
 /** The bound a hostile page must finish within: a hang guard with room for a loaded CI machine (~1-2 s here). */
 const BOUND_MS = 10_000;
 
@@ -37,7 +36,9 @@ describe('block structure', () => {
   });
 
   it('writes `- ` bullets, nested lists indented, ordered lists from their start', () => {
-    expect(md('<ul><li>a<ul><li>b</li><li>c<ul><li>d</li></ul></li></ul></li><li>e</li></ul>')).toBe('- a\n  - b\n  - c\n    - d\n- e');
+    expect(md('<ul><li>a<ul><li>b</li><li>c<ul><li>d</li></ul></li></ul></li><li>e</li></ul>')).toBe(
+      '- a\n  - b\n  - c\n    - d\n- e',
+    );
     expect(md('<ol start="3"><li>x</li><li>y</li></ol>')).toBe('3. x\n4. y');
     expect(md('<ol start="0"><li>zero</li><li>one</li></ol>')).toBe('0. zero\n1. one');
     expect(md('<ol start="-4"><li>x</li></ol>')).toBe('1. x');
@@ -52,39 +53,65 @@ describe('block structure', () => {
 
 describe('GFM tables', () => {
   it('writes a header row and a separator', () => {
-    expect(md('<table><thead><tr><th>Role</th><th>Level</th></tr></thead><tbody><tr><td>Go</td><td>Senior</td></tr></tbody></table>')).toBe(
-      '| Role | Level |\n| --- | --- |\n| Go | Senior |',
-    );
+    expect(
+      md(
+        '<table><thead><tr><th>Role</th><th>Level</th></tr></thead><tbody><tr><td>Go</td><td>Senior</td></tr></tbody></table>',
+      ),
+    ).toBe('| Role | Level |\n| --- | --- |\n| Go | Senior |');
   });
 
   it('gives a headerless table an empty header, so no data row is promoted', () => {
-    expect(md('<table><tr><td>x</td><td>y</td></tr><tr><td>1</td><td>2</td></tr></table>')).toBe('| | |\n| --- | --- |\n| x | y |\n| 1 | 2 |');
+    expect(md('<table><tr><td>x</td><td>y</td></tr><tr><td>1</td><td>2</td></tr></table>')).toBe(
+      '| | |\n| --- | --- |\n| x | y |\n| 1 | 2 |',
+    );
   });
 
   it('escapes | in a cell once, and flattens <br> and lists in cells', () => {
-    expect(md('<table><tr><th>A</th><th>B</th></tr><tr><td>x|y</td><td>2<br>3</td></tr></table>')).toBe('| A | B |\n| --- | --- |\n| x\\|y | 2 3 |');
-    expect(md('<table><tr><th>Stack</th></tr><tr><td><ul><li>Go</li><li>Rust</li></ul></td></tr></table>')).toBe('| Stack |\n| --- |\n| Go; Rust |');
-    expect(md('<table><tr><th>Steps</th></tr><tr><td><ol><li>HR</li><li>Tech</li></ol></td></tr></table>')).toBe('| Steps |\n| --- |\n| 1. HR; 2. Tech |');
-    expect(md('<table><tr><th>P</th></tr><tr><td><p>one</p><p>two</p></td></tr></table>')).toBe('| P |\n| --- |\n| one two |');
+    expect(md('<table><tr><th>A</th><th>B</th></tr><tr><td>x|y</td><td>2<br>3</td></tr></table>')).toBe(
+      '| A | B |\n| --- | --- |\n| x\\|y | 2 3 |',
+    );
+    expect(md('<table><tr><th>Stack</th></tr><tr><td><ul><li>Go</li><li>Rust</li></ul></td></tr></table>')).toBe(
+      '| Stack |\n| --- |\n| Go; Rust |',
+    );
+    expect(md('<table><tr><th>Steps</th></tr><tr><td><ol><li>HR</li><li>Tech</li></ol></td></tr></table>')).toBe(
+      '| Steps |\n| --- |\n| 1. HR; 2. Tech |',
+    );
+    expect(md('<table><tr><th>P</th></tr><tr><td><p>one</p><p>two</p></td></tr></table>')).toBe(
+      '| P |\n| --- |\n| one two |',
+    );
   });
 
   it('counts colspan and pads short rows to the widest row', () => {
     expect(md('<table><tr><th colspan="2">AB</th><th>C</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>')).toBe(
       '| AB | | C |\n| --- | --- | --- |\n| 1 | 2 | 3 |',
     );
-    expect(md('<table><tr><th>A</th></tr><tr><td>1</td><td>2</td></tr></table>')).toBe('| A | |\n| --- | --- |\n| 1 | 2 |');
+    expect(md('<table><tr><th>A</th></tr><tr><td>1</td><td>2</td></tr></table>')).toBe(
+      '| A | |\n| --- | --- |\n| 1 | 2 |',
+    );
     expect(md('<table><tr><th colspan="9999">wide</th></tr></table>').split('\n')[1]).toBe('|' + ' --- |'.repeat(20));
   });
 
   it('puts the caption above the table as text', () => {
-    expect(md('<table><caption>Salary # bands</caption><tr><th>A</th></tr><tr><td>1</td></tr></table>')).toBe('Salary # bands\n\n| A |\n| --- |\n| 1 |');
+    expect(md('<table><caption>Salary # bands</caption><tr><th>A</th></tr><tr><td>1</td></tr></table>')).toBe(
+      'Salary # bands\n\n| A |\n| --- |\n| 1 |',
+    );
     expect(md('<table><caption># 1</caption><tr><th>A</th></tr></table>')).toBe('\\# 1\n\n| A |\n| --- |');
   });
 });
 
 describe('escaping', () => {
   it('leaves ordinary text alone: snake_case, TypeScript_و_Node, C#, prices, e-mail', () => {
-    for (const s of ['some_snake_case', 'TypeScript_و_Node', 'C# and F#', '30-40 million', 'a+b=c', 'jobs@example.com', 'x > y', '2 * 3', 'Node.js 20.x'])
+    for (const s of [
+      'some_snake_case',
+      'TypeScript_و_Node',
+      'C# and F#',
+      '30-40 million',
+      'a+b=c',
+      'jobs@example.com',
+      'x > y',
+      '2 * 3',
+      'Node.js 20.x',
+    ])
       expect(md(`<p>${s.replace(/>/g, '&gt;')}</p>`), s).toBe(s === '2 * 3' ? '2 \\* 3' : s);
   });
 
@@ -97,8 +124,12 @@ describe('escaping', () => {
     expect(md('<p>---</p><p>===</p>')).toBe('\\---\n\n\\===');
     expect(md('<p>*emphasis* and _this_ and __init__</p>')).toBe('\\*emphasis\\* and \\_this\\_ and \\_\\_init\\_\\_');
     expect(md('<p>use `backticks`</p>')).toBe('use \\`backticks\\`');
-    expect(md('<p>[text](http://evil.example) [a][b] [c]: x</p>')).toBe('[text\\](http://evil.example) [a\\][b] [c\\]: x');
-    expect(md('<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=y&gt;</p>')).toBe('\\<script>alert(1)\\</script> \\<img src=x onerror=y>');
+    expect(md('<p>[text](http://evil.example) [a][b] [c]: x</p>')).toBe(
+      '[text\\](http://evil.example) [a\\][b] [c\\]: x',
+    );
+    expect(md('<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=y&gt;</p>')).toBe(
+      '\\<script>alert(1)\\</script> \\<img src=x onerror=y>',
+    );
     expect(md('<p>&amp;copy; stays text</p>')).toBe('\\&copy; stays text');
     expect(md('<p>~~~ fence</p>')).toBe('\\~~~ fence');
   });
@@ -125,17 +156,23 @@ describe('Persian text', () => {
   });
 
   it('turns &nbsp; into spaces and drops paragraphs made of it, never leaving an indent', () => {
-    expect(md('<p>سلام&nbsp;دنیا</p><p>&nbsp;</p><p>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;indented?</p>')).toBe('سلام دنیا\n\nindented?');
+    expect(md('<p>سلام&nbsp;دنیا</p><p>&nbsp;</p><p>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;indented?</p>')).toBe(
+      'سلام دنیا\n\nindented?',
+    );
     expect(md('<p>a&nbsp;&nbsp;b</p>')).not.toContain('\u00a0');
   });
 });
 
 describe('links and images', () => {
   it('makes links and images absolute against the page', () => {
-    expect(md('<p><a href="/apply">Apply</a> <a href="faq#pay">FAQ</a> <a href="https://x.example/a b">sp</a></p>')).toBe(
+    expect(
+      md('<p><a href="/apply">Apply</a> <a href="faq#pay">FAQ</a> <a href="https://x.example/a b">sp</a></p>'),
+    ).toBe(
       '[Apply](https://jobs.example.com/apply) [FAQ](https://jobs.example.com/careers/42/faq#pay) [sp](https://x.example/a%20b)',
     );
-    expect(md('<p><a href="mailto:hr@example.com">mail</a> <a href="tel:+982100000">call</a></p>')).toBe('[mail](mailto:hr@example.com) [call](tel:+982100000)');
+    expect(md('<p><a href="mailto:hr@example.com">mail</a> <a href="tel:+982100000">call</a></p>')).toBe(
+      '[mail](mailto:hr@example.com) [call](tel:+982100000)',
+    );
     expect(md('<p><a href="https://x.example/a)b">paren</a></p>')).toBe('[paren](https://x.example/a\\)b)');
   });
 
@@ -165,10 +202,19 @@ describe('links and images', () => {
 
   it('keeps images only when they are http(s)', () => {
     expect(md('<p><img src="/logo.png" alt="Logo"></p>')).toBe('![Logo](https://jobs.example.com/logo.png)');
-    for (const src of ['data:image/png;base64,xx', 'javascript:alert(1)', ' JAVASCRIPT:x', '', 'blob:https://x/1', 'ftp://x/a.png'])
+    for (const src of [
+      'data:image/png;base64,xx',
+      'javascript:alert(1)',
+      ' JAVASCRIPT:x',
+      '',
+      'blob:https://x/1',
+      'ftp://x/a.png',
+    ])
       expect(md(`<p>a<img src="${src}" alt="bad">b</p>`), src).toBe('ab');
     expect(md('<p>a<img alt="no src">b</p>')).toBe('ab');
-    expect(md('<p><img src="https://cdn.example/a.png" srcset="javascript:x 1x" onerror="x()" alt="ok"></p>')).toBe('![ok](https://cdn.example/a.png)');
+    expect(md('<p><img src="https://cdn.example/a.png" srcset="javascript:x 1x" onerror="x()" alt="ok"></p>')).toBe(
+      '![ok](https://cdn.example/a.png)',
+    );
   });
 });
 
@@ -186,7 +232,11 @@ describe('what never reaches the markdown', () => {
   });
 
   it('drops hidden content', () => {
-    expect(md('<p>seen</p><p hidden>hidden</p><div aria-hidden="true">aria</div><p style="display: none">none</p><p style="color:red;visibility:hidden">vis</p>')).toBe('seen');
+    expect(
+      md(
+        '<p>seen</p><p hidden>hidden</p><div aria-hidden="true">aria</div><p style="display: none">none</p><p style="color:red;visibility:hidden">vis</p>',
+      ),
+    ).toBe('seen');
   });
 });
 
@@ -287,7 +337,11 @@ describe('hostile input finishes in bounded time', () => {
     const page = new JSDOM('<!doctype html><title>t</title>', { url: 'https://jobs.example.com/p/1' });
     const script = page.window.document.createElement('script');
     script.type = 'application/ld+json';
-    script.textContent = JSON.stringify({ '@type': 'JobPosting', title: 'Big', description: '<p>' + 'lorem ipsum '.repeat(450_000) + '</p>' });
+    script.textContent = JSON.stringify({
+      '@type': 'JobPosting',
+      title: 'Big',
+      description: '<p>' + 'lorem ipsum '.repeat(450_000) + '</p>',
+    });
     page.window.document.head.append(script);
     const { value, ms } = timed(() => extractPosting(page.window.document, 'https://jobs.example.com/p/1'));
     expect(ms).toBeLessThan(BOUND_MS);
@@ -300,7 +354,8 @@ describe('hostile input finishes in bounded time', () => {
 
 describe('converting never runs anything', () => {
   /** Markup that runs nothing when it is parsed into a page with innerHTML (jsdom loads no images). */
-  const quiet = '<p>Hi<img src=x onerror="globalThis.__pwned=1;window.__pwned=1"></p><svg onload="window.__pwned=1"></svg><a href="javascript:window.__pwned=1">link</a>';
+  const quiet =
+    '<p>Hi<img src=x onerror="globalThis.__pwned=1;window.__pwned=1"></p><svg onload="window.__pwned=1"></svg><a href="javascript:window.__pwned=1">link</a>';
   /** And what would run if our code put it into a live document. */
   const payload =
     quiet +
@@ -338,9 +393,15 @@ describe('converting never runs anything', () => {
   it('does not run the description when the extractor reads a whole page', async () => {
     const { extractPosting } = await import('../../utils/clip/extract');
     const ld = JSON.stringify({ '@type': 'JobPosting', title: 'T', description: payload }).replace(/</g, '\\u003c');
-    const page = new JSDOM(`<!doctype html><head><script type="application/ld+json">${ld}</script></head><body><p>x</p></body>`, { url: BASE, runScripts: 'dangerously' });
+    const page = new JSDOM(
+      `<!doctype html><head><script type="application/ld+json">${ld}</script></head><body><p>x</p></body>`,
+      { url: BASE, runScripts: 'dangerously' },
+    );
     // And a page without JSON-LD, whose description Readability finds.
-    const page2 = new JSDOM(`<!doctype html><body><article><p>${'Words here. '.repeat(40)}</p>${quiet}</article></body>`, { url: BASE, runScripts: 'dangerously' });
+    const page2 = new JSDOM(
+      `<!doctype html><body><article><p>${'Words here. '.repeat(40)}</p>${quiet}</article></body>`,
+      { url: BASE, runScripts: 'dangerously' },
+    );
     await new Promise((r) => setTimeout(r, 20));
     const p = extractPosting(page.window.document, BASE, { now: new Date(0) });
     const p2 = extractPosting(page2.window.document, BASE, { now: new Date(0) });

@@ -37,8 +37,16 @@ describe('recordFromPosting', () => {
   });
 
   it('falls back to the English name, then the host, for a posting without a company', () => {
-    expect(recordFromPosting(posting({ company: { name: null, nameEn: 'Snapp', website: null } })).company.name).toBe('Snapp');
-    const generic = recordFromPosting(posting({ board: 'jsonld', url: 'https://www.careers.example.com/j/1', company: { name: null, nameEn: null, website: null } }));
+    expect(recordFromPosting(posting({ company: { name: null, nameEn: 'Snapp', website: null } })).company.name).toBe(
+      'Snapp',
+    );
+    const generic = recordFromPosting(
+      posting({
+        board: 'jsonld',
+        url: 'https://www.careers.example.com/j/1',
+        company: { name: null, nameEn: null, website: null },
+      }),
+    );
     expect(generic.company.name).toBe('careers.example.com');
     expect(generic.applyWays).toEqual([]);
   });
@@ -50,10 +58,19 @@ describe('applyPosting (a re-clip)', () => {
     first.company.name = 'Snapp (my spelling)';
     first.role = 'Backend Engineer';
     first.stages.push(newStage('s1', 'resume', 'Sent Resume', { date: '2025-10-03' }));
-    first.rounds.push(newRound('r1', 'Technical Interview', { questions: [newQuestion('q1', 'What is a goroutine?', { answers: ['A green thread.'], answerLabels: ['Answer'] })] }));
+    first.rounds.push(
+      newRound('r1', 'Technical Interview', {
+        questions: [
+          newQuestion('q1', 'What is a goroutine?', { answers: ['A green thread.'], answerLabels: ['Answer'] }),
+        ],
+      }),
+    );
     first.score = 7;
     first.review = 'خوب بود';
-    const updated = applyPosting(first, posting({ title: 'Staff Go Developer', salary: '40 - 60 میلیون تومان', clippedAt: '2025-11-01T00:00:00.000Z' }));
+    const updated = applyPosting(
+      first,
+      posting({ title: 'Staff Go Developer', salary: '40 - 60 میلیون تومان', clippedAt: '2025-11-01T00:00:00.000Z' }),
+    );
     expect(updated.posting?.title).toBe('Staff Go Developer');
     expect(updated.posting?.salary).toBe('40 - 60 میلیون تومان');
     expect(updated.company.name).toBe('Snapp (my spelling)');
@@ -83,8 +100,17 @@ describe('messages', () => {
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error).toMatch(/invalid posting \(posting\.board: expected one of/);
     expect(readClipResponse({ ok: true, posting: { ...posting(), skills: [1] } }).ok).toBe(false);
-    const empty = { ...posting(), title: null, description: null, company: { name: null, nameEn: null, website: null }, notes: ['LinkedIn showed a security check'] };
-    expect(readClipResponse({ ok: true, posting: empty })).toEqual({ ok: false, error: 'No job posting on this page: LinkedIn showed a security check' });
+    const empty = {
+      ...posting(),
+      title: null,
+      description: null,
+      company: { name: null, nameEn: null, website: null },
+      notes: ['LinkedIn showed a security check'],
+    };
+    expect(readClipResponse({ ok: true, posting: empty })).toEqual({
+      ok: false,
+      error: 'No job posting on this page: LinkedIn showed a security check',
+    });
   });
 
   it('recognises clip requests', () => {

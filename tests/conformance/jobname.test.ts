@@ -30,7 +30,11 @@ describe('shared jobname material', () => {
 });
 
 const ALL = existsSync(SHARED) ? [...entries('entries'), ...entries('mdgen')] : [];
-const norm = (l: string) => l.replace(/<br\s*\/?>/gi, '<br>').replace(/\s+/g, ' ').trim();
+const norm = (l: string) =>
+  l
+    .replace(/<br\s*\/?>/gi, '<br>')
+    .replace(/\s+/g, ' ')
+    .trim();
 const nonBlank = (t: string) => t.split('\n').map(norm).filter(Boolean);
 const questionLines = (t: string) => t.split('\n').filter((l) => /^ ?- (?!\*\*)/.test(l) || /<li>/.test(l));
 const answerLines = (t: string) => t.split('\n').filter((l) => /<details>|<\/details>|<summary/.test(l));
@@ -77,7 +81,8 @@ describe.each(ALL)('$name', ({ name, text }) => {
     expect(again.stages.map((s) => [s.kind, s.label, s.date, s.dateText, s.duration])).toEqual(
       record.stages.map((s) => [s.kind, s.label, s.date, s.dateText, s.duration]),
     );
-    const qa = (r: ApplicationRecord) => r.rounds.map((x) => [x.title, x.questions.map((q) => [q.text, q.answers, q.answerLabels, q.followUps])]);
+    const qa = (r: ApplicationRecord) =>
+      r.rounds.map((x) => [x.title, x.questions.map((q) => [q.text, q.answers, q.answerLabels, q.followUps])]);
     expect(qa(again)).toEqual(qa(record));
     expect(exportEntry(withoutSource(again))).toBe(canonical);
   });
@@ -98,7 +103,11 @@ describe('the structure read from real entries', () => {
       'entries/zibal__zibal.md': 20,
       'entries/zibal__zibal-2025-11.md': 20,
     };
-    for (const [n, c] of Object.entries(expected)) expect(count(get(n), (q) => q.answers.length), n).toBe(c);
+    for (const [n, c] of Object.entries(expected))
+      expect(
+        count(get(n), (q) => q.answers.length),
+        n,
+      ).toBe(c);
   });
 
   it('reads outcomes from the diagram (FORMAT.md §6.4)', () => {
@@ -124,7 +133,9 @@ describe('the structure read from real entries', () => {
     const q = visiwise.rounds.flatMap((r) => r.questions).find((x) => x.followUps.length);
     expect(q?.followUps[0]).toMatch(/^With atomic flows/);
     const narvan = get('entries/narvan.md');
-    expect(narvan.rounds.find((r) => r.title.startsWith('HR Interview'))?.questions.every((x) => x.style === 'li')).toBe(true);
+    expect(
+      narvan.rounds.find((r) => r.title.startsWith('HR Interview'))?.questions.every((x) => x.style === 'li'),
+    ).toBe(true);
   });
 });
 

@@ -24,7 +24,14 @@ export const FIXTURES_DIR = resolve(import.meta.dirname, '../clip');
 export const PAGES_DIR = resolve(import.meta.dirname, 'pages');
 
 /** Hosts the server answers for, with their subdomains (ir.linkedin.com); the tests' own pages use careers.example.test. */
-export const BOARD_HOSTS = ['jobinja.ir', 'jobvision.ir', 'quera.org', 'quera.ir', 'linkedin.com', 'careers.example.test'];
+export const BOARD_HOSTS = [
+  'jobinja.ir',
+  'jobvision.ir',
+  'quera.org',
+  'quera.ir',
+  'linkedin.com',
+  'careers.example.test',
+];
 
 export const BEACON_PATH = '/beacon';
 
@@ -114,7 +121,11 @@ export function readFixture(board: string, name?: string, dir = FIXTURES_DIR): O
     throw new Error(`no fixture ${board}/${name ?? '*'} in ${dir} (have: ${names.join(', ') || 'none'})`);
   }
   const html = readFileSync(join(dir, board, `${chosen}.html`), 'utf8');
-  const json = JSON.parse(readFileSync(join(dir, board, `${chosen}.json`), 'utf8')) as { url: string; expected: Fixture['expected']; sources?: Record<string, string> };
+  const json = JSON.parse(readFileSync(join(dir, board, `${chosen}.json`), 'utf8')) as {
+    url: string;
+    expected: Fixture['expected'];
+    sources?: Record<string, string>;
+  };
   if (typeof json.url !== 'string') throw new Error(`${board}/${chosen}.json has no url`);
   return { board, name: chosen, fixtureUrl: json.url, html, expected: json.expected ?? {}, sources: json.sources };
 }
@@ -169,7 +180,9 @@ export async function startBoardsServer(options: { fixturesDir?: string } = {}):
 
   return {
     port,
-    hostResolverRules: BOARD_HOSTS.flatMap((h) => [`MAP ${h} 127.0.0.1:${port}`, `MAP *.${h} 127.0.0.1:${port}`]).join(', '),
+    hostResolverRules: BOARD_HOSTS.flatMap((h) => [`MAP ${h} 127.0.0.1:${port}`, `MAP *.${h} 127.0.0.1:${port}`]).join(
+      ', ',
+    ),
     route,
     setContent(url, content) {
       const k = keyOf(httpUrl(url));

@@ -19,7 +19,6 @@ import type { ExtensionHarness } from './harness';
 import { POLL, ready, shownRole, storedRows, text } from './popup-helpers';
 import type { StoredRow } from './popup-helpers';
 
-
 /** The few extension APIs these tests call inside the browser (the project has no @types/chrome). */
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]>; create(p: { url: string }): Promise<{ id?: number }> };
@@ -30,7 +29,12 @@ declare const chrome: {
 };
 
 const BOARDS = ['jobinja', 'jobvision', 'quera', 'linkedin'] as const;
-const APPLY_WAYS: Record<string, string> = { jobinja: 'Jobinja', jobvision: 'Jobvision', quera: 'Quera', linkedin: 'LinkedIn' };
+const APPLY_WAYS: Record<string, string> = {
+  jobinja: 'Jobinja',
+  jobvision: 'Jobvision',
+  quera: 'Quera',
+  linkedin: 'LinkedIn',
+};
 /** The fixture clipped per board (the first that exists), unless E2E_ALL_FIXTURES is set. */
 const PREFERRED: Record<string, string[]> = {
   jobinja: ['full'],
@@ -103,7 +107,12 @@ function popupTabId(popup: Page): Promise<number> {
 function sameUrl(stored: string, expected: string): boolean {
   const a = new URL(stored);
   const b = new URL(expected);
-  return a.host === b.host && a.pathname === b.pathname && a.search === b.search && (a.protocol === b.protocol || a.protocol === 'http:');
+  return (
+    a.host === b.host &&
+    a.pathname === b.pathname &&
+    a.search === b.search &&
+    (a.protocol === b.protocol || a.protocol === 'http:')
+  );
 }
 
 /** The company a record gets: the posting's, else the site's host name (recordFromPosting). */
@@ -170,7 +179,8 @@ describe('clipping postings in the browser', () => {
     expect(await text(button)).toMatch(label);
     await button.click();
     await popup.locator('[data-testid="clipped-before"], [data-testid="clip-error"]').first().waitFor();
-    if (await popup.getByTestId('clip-error').count()) throw new Error(`clip failed: ${await popup.getByTestId('clip-error').textContent()}`);
+    if (await popup.getByTestId('clip-error').count())
+      throw new Error(`clip failed: ${await popup.getByTestId('clip-error').textContent()}`);
     // The clipped application is the one the popup shows now (no "↓": it is not another one below).
     await expect.poll(() => text(popup.getByTestId('clipped-before')), POLL).toBe('Clipped from this page');
     await popup.getByTestId('current-company').waitFor();
@@ -196,8 +206,10 @@ describe('clipping postings in the browser', () => {
     expect((await row.getByTestId('company').textContent())?.trim()).toBe(expectedCompany(fx));
     expect((await row.getByTestId('role').textContent())?.trim()).toBe(fx.expected.title ?? '');
     await row.locator('summary').click();
-    if (fx.expected.title) expect((await row.getByTestId('posting-title').textContent())?.trim()).toContain(fx.expected.title);
-    if (fx.expected.description) expect(await row.getByTestId('posting-description').textContent()).toBe(fx.expected.description);
+    if (fx.expected.title)
+      expect((await row.getByTestId('posting-title').textContent())?.trim()).toContain(fx.expected.title);
+    if (fx.expected.description)
+      expect(await row.getByTestId('posting-description').textContent()).toBe(fx.expected.description);
   });
 
   it('clips through the context-menu path: the hook the menu calls, the menu item, the badge', async () => {
@@ -205,13 +217,14 @@ describe('clipping postings in the browser', () => {
     const manifest = await ext.serviceWorker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting', 'contextMenus']));
     await expect
-      .poll(() =>
-        ext.serviceWorker.evaluate(
-          () =>
-            new Promise<string>((done) => {
-              chrome.contextMenus.update('jobnote-clip', {}, () => done(chrome.runtime.lastError?.message ?? 'ok'));
-            }),
-        ),
+      .poll(
+        () =>
+          ext.serviceWorker.evaluate(
+            () =>
+              new Promise<string>((done) => {
+                chrome.contextMenus.update('jobnote-clip', {}, () => done(chrome.runtime.lastError?.message ?? 'ok'));
+              }),
+          ),
         POLL,
       )
       .toBe('ok');
@@ -235,7 +248,9 @@ describe('clipping postings in the browser', () => {
     expect(record.id).toBe(result.recordId);
     expectPosting(record, fx);
     expect(await ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('✓');
-    expect(await ext.serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toContain(record.company.name);
+    expect(await ext.serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toContain(
+      record.company.name,
+    );
   });
 
   it('re-clips a changed posting: the posting part changes, the stages, questions and score stay', async () => {
@@ -247,9 +262,24 @@ describe('clipping postings in the browser', () => {
     const first = await onlyRecord(ext);
 
     // The user's notes, written by another extension page (the dashboard) while no popup is open.
-    const stage = newStage('s1', 'hr-call', 'HR Call', { date: '2026-09-25', dateText: '1405.07.03', note: 'نیم ساعت' });
-    const round = newRound('r1', 'HR Interview', { stageId: 's1', questions: [newQuestion('q1', 'چرا این شرکت؟', { answers: ['چون…'], answerLabels: ['Answer'] })] });
-    const edited: StoredRow = { ...first, stages: [stage], rounds: [round], score: 7.5, review: 'Friendly team.', revision: first.revision + 1, updatedAt: new Date().toISOString() };
+    const stage = newStage('s1', 'hr-call', 'HR Call', {
+      date: '2026-09-25',
+      dateText: '1405.07.03',
+      note: 'نیم ساعت',
+    });
+    const round = newRound('r1', 'HR Interview', {
+      stageId: 's1',
+      questions: [newQuestion('q1', 'چرا این شرکت؟', { answers: ['چون…'], answerLabels: ['Answer'] })],
+    });
+    const edited: StoredRow = {
+      ...first,
+      stages: [stage],
+      rounds: [round],
+      score: 7.5,
+      review: 'Friendly team.',
+      revision: first.revision + 1,
+      updatedAt: new Date().toISOString(),
+    };
     await putRow(ext, edited);
 
     // The board changes the posting: new title and salary.
@@ -278,7 +308,9 @@ describe('clipping postings in the browser', () => {
     expect(await text(popup.getByTestId('clip'))).toBe('Update from page');
     await popup.getByTestId('clip').click();
     // Stored once the background is done (the popup's own notice is only for notes or errors).
-    await expect.poll(async () => (await storedRows(ext, { quiet: true }))[0]?.revision, POLL).toBe(edited.revision + 1);
+    await expect
+      .poll(async () => (await storedRows(ext, { quiet: true }))[0]?.revision, POLL)
+      .toBe(edited.revision + 1);
     expect(await popup.getByTestId('clip-error').count()).toBe(0);
 
     const after = await onlyRecord(ext);
@@ -306,7 +338,9 @@ describe('clipping postings in the browser', () => {
     });
     const page = await open(HOSTILE_URL);
     // The page's own markup calls home when it loads; wait for exactly those, then start counting.
-    await expect.poll(() => PAGE_LOAD_BEACONS.every((b) => server.beacons.hits.some((h) => h.url.endsWith(`?${b}`))), POLL).toBe(true);
+    await expect
+      .poll(() => PAGE_LOAD_BEACONS.every((b) => server.beacons.hits.some((h) => h.url.endsWith(`?${b}`))), POLL)
+      .toBe(true);
     expect(server.beacons.hits.map((h) => h.url.replace(/^.*\?/, '')).sort()).toEqual([...PAGE_LOAD_BEACONS].sort());
     server.resetBeacons();
 
@@ -314,8 +348,12 @@ describe('clipping postings in the browser', () => {
       p.evaluate(() => ({
         foreignImages: [...document.images].map((i) => i.src).filter((s) => !s.startsWith(location.origin)),
         active: document.querySelectorAll('iframe, object, embed, script:not([src]), svg [onload]').length,
-        handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
-        jsLinks: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((h) => !/^(https?:|#|\/)/i.test(h)),
+        handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+          [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name),
+        ),
+        jsLinks: [...document.querySelectorAll('a[href]')]
+          .map((a) => a.getAttribute('href')!)
+          .filter((h) => !/^(https?:|#|\/)/i.test(h)),
       }));
     const clean = { foreignImages: [], active: 0, handlers: [], jsLinks: [] };
 
@@ -333,7 +371,9 @@ describe('clipping postings in the browser', () => {
     const literal = '\\<img src=x onerror=alert(1)>';
     expect(d).toContain(literal);
     const rest = d.split(literal).join('');
-    expect(rest).not.toMatch(/<|onerror|onload|javascript:|data:text|beacon\?ld-(img|script|iframe|object|svg|css|js)/i);
+    expect(rest).not.toMatch(
+      /<|onerror|onload|javascript:|data:text|beacon\?ld-(img|script|iframe|object|svg|css|js)/i,
+    );
     expect(JSON.stringify(record)).not.toMatch(/javascript:/i);
 
     // The dashboard with the posting expanded.
@@ -350,7 +390,10 @@ describe('clipping postings in the browser', () => {
   });
 
   it('injects nothing at page load and cannot read a page before the user asks', async () => {
-    const manifest = JSON.parse(readFileSync(join(DEFAULT_OUT_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(readFileSync(join(DEFAULT_OUT_DIR, 'manifest.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();

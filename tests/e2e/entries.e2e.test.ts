@@ -54,7 +54,8 @@ describe('jobname entries in the dashboard', () => {
     const options = popup.getByRole('listbox').getByRole('option');
     await expect.poll(() => options.count(), POLL).toBe(2);
     const statuses = new Map<string, string>();
-    for (const option of await options.all()) statuses.set(await text(option.locator('.app-company')), await text(option.locator('span[dir="ltr"]')));
+    for (const option of await options.all())
+      statuses.set(await text(option.locator('.app-company')), await text(option.locator('span[dir="ltr"]')));
     statuses.set(current, /^#### (.*)$/m.exec(originals.get(current)!)![1]!);
     expect(statuses.get('Zibal')).toBe('📜📞🔧📝❌');
     expect(statuses.get('narvan')).toContain('✅');
@@ -75,7 +76,10 @@ describe('jobname entries in the dashboard', () => {
       const original = await readFile(resolve(ENTRIES, name), 'utf8');
       const company = /^# \[([^\]]+)\]/.exec(original)![1];
       const row = dashboard.getByTestId('application').filter({ hasText: company });
-      const [download] = await Promise.all([dashboard.waitForEvent('download'), row.getByTestId('download-entry').click()]);
+      const [download] = await Promise.all([
+        dashboard.waitForEvent('download'),
+        row.getByTestId('download-entry').click(),
+      ]);
       const path = await download.path();
       expect(await readFile(path, 'utf8'), name).toBe(original);
     }

@@ -16,7 +16,8 @@ const ENTER = '\uE007';
 const byTestId = (id: string) => `document.querySelector('[data-testid="${id}"]')`;
 
 const present = firefoxInstalled();
-if (!present && !process.env.CI) console.warn(`Firefox tests skipped: no ${FIREFOX_PATH} (apt-get install firefox-esr, or set FIREFOX_PATH)`);
+if (!present && !process.env.CI)
+  console.warn(`Firefox tests skipped: no ${FIREFOX_PATH} (apt-get install firefox-esr, or set FIREFOX_PATH)`);
 
 describe.runIf(present || Boolean(process.env.CI))('the Firefox build', () => {
   let ff: FirefoxHarness;
@@ -46,7 +47,9 @@ describe.runIf(present || Boolean(process.env.CI))('the Firefox build', () => {
     await ff.waitFor(`document.activeElement?.id === 'step-date'`);
     await ff.type(`1404.08.03${ENTER}`);
     await ff.waitFor(`document.querySelectorAll('[data-testid="stage"]').length === 1`);
-    expect(await ff.evaluate<string>(`${byTestId('stage')}.querySelector('.stage-date').textContent`)).toBe('1404.08.03');
+    expect(await ff.evaluate<string>(`${byTestId('stage')}.querySelector('.stage-date').textContent`)).toBe(
+      '1404.08.03',
+    );
 
     // The review, then a reload straight after the last key.
     await ff.evaluate(`${byTestId('tab-outcome')}.click()`);

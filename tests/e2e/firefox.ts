@@ -45,9 +45,13 @@ export async function launchFirefox(outDir: string): Promise<FirefoxHarness> {
       'user_pref("intl.accept_languages", "en-US");',
     ].join('\n') + '\n',
   );
-  const proc: ChildProcess = spawn(FIREFOX_PATH, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0', '--remote-allow-system-access'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const proc: ChildProcess = spawn(
+    FIREFOX_PATH,
+    ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0', '--remote-allow-system-access'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let ws: WebSocket | undefined;
   const cleanup = () => {
     ws?.close();
@@ -57,7 +61,10 @@ export async function launchFirefox(outDir: string): Promise<FirefoxHarness> {
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
       let log = '';
-      const timer = setTimeout(() => reject(new Error(`Firefox did not start WebDriver BiDi in 30 s:\n${log.slice(-2000)}`)), 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`Firefox did not start WebDriver BiDi in 30 s:\n${log.slice(-2000)}`)),
+        30_000,
+      );
       proc.stderr!.on('data', (d: Buffer) => {
         log += String(d);
         const m = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(log);
@@ -77,7 +84,13 @@ export async function launchFirefox(outDir: string): Promise<FirefoxHarness> {
     let lastId = 0;
     const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; method: string }>();
     socket.on('message', (data) => {
-      const msg = JSON.parse(String(data)) as { id?: number; type: string; result?: unknown; error?: string; message?: string };
+      const msg = JSON.parse(String(data)) as {
+        id?: number;
+        type: string;
+        result?: unknown;
+        error?: string;
+        message?: string;
+      };
       const p = msg.id === undefined ? undefined : pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id!);
@@ -97,11 +110,14 @@ export async function launchFirefox(outDir: string): Promise<FirefoxHarness> {
     const context = tree.contexts[0]!.context;
 
     const evaluate = async <T>(expression: string): Promise<T> => {
-      const r = await send<{ type: string; result?: RemoteValue; exceptionDetails?: { text: string } }>('script.evaluate', {
-        expression,
-        target: { context },
-        awaitPromise: true,
-      });
+      const r = await send<{ type: string; result?: RemoteValue; exceptionDetails?: { text: string } }>(
+        'script.evaluate',
+        {
+          expression,
+          target: { context },
+          awaitPromise: true,
+        },
+      );
       if (r.type === 'exception') throw new Error(`${expression}: ${r.exceptionDetails?.text}`);
       return r.result?.value as T;
     };

@@ -168,7 +168,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
                   req.onsuccess = () => done();
                   req.onerror = () => fail(req.error);
                   // Our pages close their connection on `versionchange`; anything else would block here.
-                  req.onblocked = () => fail(new Error(`deleting IndexedDB ${db.name} is blocked by an open connection`));
+                  req.onblocked = () =>
+                    fail(new Error(`deleting IndexedDB ${db.name} is blocked by an open connection`));
                 }),
             ),
           );
@@ -201,17 +202,28 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         // The command wants the tab's "tab" target (the page target answers "Method not allowed"), and only
         // on a browser session. Tab targets are not linked to their page targets: match by URL.
         type TargetInfo = { targetId: string; type: string; url: string };
-        const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: TargetInfo[] };
+        const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+          targetInfos: TargetInfo[];
+        };
         const tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === page.url());
-        if (tabs.length !== 1) throw new Error(`triggerAction: ${tabs.length} tabs show ${page.url()} (need exactly one)`);
+        if (tabs.length !== 1)
+          throw new Error(`triggerAction: ${tabs.length} tabs show ${page.url()} (need exactly one)`);
         // The popup is the page that was not there before and shows popup.html. Polled rather than taken from
         // the 'page' event: the event can come before the page has its URL, and then nothing tells when it does.
         const before = new Set(context.pages());
         await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tabs[0]!.targetId } as never);
         const deadline = Date.now() + 15_000;
         let popup: Page | undefined;
-        while (!(popup = context.pages().find((p) => !before.has(p) && !p.isClosed() && p.url().startsWith(popupUrl)))) {
-          if (Date.now() > deadline) throw new Error(`triggerAction: no popup opened within 15 s (pages: ${context.pages().map((p) => p.url()).join(', ')})`);
+        while (
+          !(popup = context.pages().find((p) => !before.has(p) && !p.isClosed() && p.url().startsWith(popupUrl)))
+        ) {
+          if (Date.now() > deadline)
+            throw new Error(
+              `triggerAction: no popup opened within 15 s (pages: ${context
+                .pages()
+                .map((p) => p.url())
+                .join(', ')})`,
+            );
           await new Promise((r) => setTimeout(r, 25));
         }
         await popup.waitForLoadState('domcontentloaded');
@@ -221,7 +233,19 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       }
     };
 
-    return { context, extensionId, baseUrl, serviceWorker, tmpDir, url, openExtensionPage, writeTempFile, triggerAction, clearData, close };
+    return {
+      context,
+      extensionId,
+      baseUrl,
+      serviceWorker,
+      tmpDir,
+      url,
+      openExtensionPage,
+      writeTempFile,
+      triggerAction,
+      clearData,
+      close,
+    };
   } catch (err) {
     await close();
     throw err;

@@ -96,7 +96,9 @@ describe('import a backup in the dashboard', () => {
 
     const popup = await ready(await ext.openExtensionPage('/popup.html'));
     await popup.getByTestId('empty').waitFor();
-    expect(await texts(popup, 'empty')).toEqual(['No applications yet. Clip a posting, or start one with “New application”.']);
+    expect(await texts(popup, 'empty')).toEqual([
+      'No applications yet. Clip a posting, or start one with “New application”.',
+    ]);
     expect(await popup.getByTestId('current-company').count()).toBe(0);
   });
 

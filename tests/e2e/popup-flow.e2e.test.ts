@@ -27,13 +27,28 @@ import { startBoardsServer } from './boards-server';
 import type { BoardsServer } from './boards-server';
 import { launchExtension } from './harness';
 import type { ExtensionHarness } from './harness';
-import { closeByBlur, closeNow, focused, focusIs, importRecords, luminance, POLL, ready, shownRole, stageTexts, storedRows, tabTo, text } from './popup-helpers';
+import {
+  closeByBlur,
+  closeNow,
+  focused,
+  focusIs,
+  importRecords,
+  luminance,
+  POLL,
+  ready,
+  shownRole,
+  stageTexts,
+  storedRows,
+  tabTo,
+  text,
+} from './popup-helpers';
 
 const EXPECTED = resolve(import.meta.dirname, 'expected/popup-flow.md');
 
 const COMPANY = 'ایده‌پردازان نوین';
 const ROLE = 'برنامه‌نویس ارشد PHP (Laravel)';
-const REVIEW = 'مصاحبهٔ فنی یک ساعت و نیم طول کشید و بیشتر دربارهٔ PostgreSQL و هم‌روندی پرسیدند. یک هفته بعد ایمیل رد آمد.';
+const REVIEW =
+  'مصاحبهٔ فنی یک ساعت و نیم طول کشید و بیشتر دربارهٔ PostgreSQL و هم‌روندی پرسیدند. یک هفته بعد ایمیل رد آمد.';
 
 // What Google Docs puts on the clipboard for a numbered list whose answers are indented paragraphs (one
 // with bold and code): everything in a `docs-internal-guid` <b>, styles on spans, one <ol> per item.
@@ -41,13 +56,21 @@ const span = (t: string, style = '') =>
   `<span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;font-weight:400;font-style:normal;font-variant:normal;text-decoration:none;vertical-align:baseline;white-space:pre;white-space:pre-wrap;${style}">${t}</span>`;
 const item = (n: number, inner: string) =>
   `<ol style="margin-top:0;margin-bottom:0;padding-inline-start:48px;"${n > 1 ? ` start="${n}"` : ''}><li dir="ltr" style="list-style-type:decimal;font-size:11pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;font-weight:400;font-style:normal;font-variant:normal;text-decoration:none;vertical-align:baseline;white-space:pre;" aria-level="1"><p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;" role="presentation">${inner}</p></li></ol>`;
-const indented = (inner: string) => `<p dir="ltr" style="line-height:1.38;margin-left:36pt;margin-top:0pt;margin-bottom:0pt;">${inner}</p>`;
+const indented = (inner: string) =>
+  `<p dir="ltr" style="line-height:1.38;margin-left:36pt;margin-top:0pt;margin-bottom:0pt;">${inner}</p>`;
 const DOCS_HTML =
   '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-7f3c2a1e-7fff-1a2b-3c4d-5e6f7a8b9c0d">' +
   item(1, span('What is the difference between a process and a thread?')) +
   indented(span('Threads share the address space of their process; processes do not.')) +
-  item(2, span('How does ') + span('SELECT … FOR UPDATE', "font-family:'Courier New',monospace;") + span(' behave in PostgreSQL?')) +
-  indented(span('It locks the selected rows', 'font-weight:700;') + span(' until the transaction ends; other writers wait.')) +
+  item(
+    2,
+    span('How does ') +
+      span('SELECT … FOR UPDATE', "font-family:'Courier New',monospace;") +
+      span(' behave in PostgreSQL?'),
+  ) +
+  indented(
+    span('It locks the selected rows', 'font-weight:700;') + span(' until the transaction ends; other writers wait.'),
+  ) +
   item(3, span('چرا می‌خواهید از شرکت فعلی بروید؟')) +
   '</b><br class="Apple-interchange-newline">';
 const DOCS_TEXT = [
@@ -59,7 +82,8 @@ const DOCS_TEXT = [
 ].join('\n');
 
 /** A page of a secure origin (the boards server on 127.0.0.1) where the copied markdown is pasted. */
-const EDITOR_HTML = '<!doctype html><meta charset="utf-8"><title>New file · jobname</title><textarea id="editor" rows="20" cols="80"></textarea>';
+const EDITOR_HTML =
+  '<!doctype html><meta charset="utf-8"><title>New file · jobname</title><textarea id="editor" rows="20" cols="80"></textarea>';
 
 describe('the note-taking popup', () => {
   let ext: ExtensionHarness;
@@ -69,8 +93,15 @@ describe('the note-taking popup', () => {
 
   beforeAll(async () => {
     server = await startBoardsServer();
-    blogUrl = server.route('http://careers.example.test/blog/remote-work', '<!doctype html><meta charset="utf-8"><title>Remote work</title><h1>Remote work</h1><p>Some article.</p>');
-    ext = await launchExtension({ actionPopups: true, args: [`--host-resolver-rules=${server.hostResolverRules}`], viewport: { width: 1000, height: 800 } });
+    blogUrl = server.route(
+      'http://careers.example.test/blog/remote-work',
+      '<!doctype html><meta charset="utf-8"><title>Remote work</title><h1>Remote work</h1><p>Some article.</p>',
+    );
+    ext = await launchExtension({
+      actionPopups: true,
+      args: [`--host-resolver-rules=${server.hostResolverRules}`],
+      viewport: { width: 1000, height: 800 },
+    });
   });
   afterAll(async () => {
     await ext?.close();
@@ -124,7 +155,11 @@ describe('the note-taking popup', () => {
       await tabTo(popup, (f) => f.id === 'step-platform');
       await popup.keyboard.type('Google Meet');
     });
-    expect(await stageTexts(popup)).toEqual(['Sent Resume 1404.07.15', 'HR Call 1404.07.22', 'Technical Interview 1404.08.03 · 1 hour & 30 minutes']);
+    expect(await stageTexts(popup)).toEqual([
+      'Sent Resume 1404.07.15',
+      'HR Call 1404.07.22',
+      'Technical Interview 1404.08.03 · 1 hour & 30 minutes',
+    ]);
 
     // Questions: a rich-text paste (a real paste event carrying text/html and text/plain), checked, added.
     await popup.getByTestId('tab-questions').click();
@@ -221,7 +256,10 @@ describe('the note-taking popup', () => {
     expect(record.review).toBe(REVIEW);
     expect(record.posting?.jobId).toBe('AInJ');
     const out: string[] = [];
-    const exportCode = await jobnote(['export', await ext.writeTempFile('record.json', record)], { out: (s) => out.push(s), err: (s) => out.push(s) });
+    const exportCode = await jobnote(['export', await ext.writeTempFile('record.json', record)], {
+      out: (s) => out.push(s),
+      err: (s) => out.push(s),
+    });
     expect(exportCode).toBe(0);
     expect(out.join('')).toBe(expected);
 
@@ -262,7 +300,9 @@ describe('the note-taking popup', () => {
      * must hold everything typed so far.
      */
     async function typeAndClose(field: 'paste' | 'review') {
-      await importRecords(ext, [createRecord({ company: { name: 'Cafe Bazaar', website: 'https://cafebazaar.ir' }, role: 'Backend Developer' })]);
+      await importRecords(ext, [
+        createRecord({ company: { name: 'Cafe Bazaar', website: 'https://cafebazaar.ir' }, role: 'Backend Developer' }),
+      ]);
       const tab = await open(blogUrl);
       let popup = await ready(await ext.triggerAction(tab));
       await popup.getByTestId(field === 'paste' ? 'tab-questions' : 'tab-outcome').click();
@@ -306,8 +346,17 @@ describe('the note-taking popup', () => {
     async function seedTwo() {
       // Two applications to switch to, the newer first in the switcher.
       await importRecords(ext, [
-        createRecord({ company: { name: 'CafePay', website: '' }, updatedAt: '2026-09-01T08:00:00.000Z', createdAt: '2026-09-01T08:00:00.000Z' }),
-        createRecord({ company: { name: 'Cafe Bazaar', website: '' }, role: 'Android Developer', updatedAt: '2026-09-02T08:00:00.000Z', createdAt: '2026-09-02T08:00:00.000Z' }),
+        createRecord({
+          company: { name: 'CafePay', website: '' },
+          updatedAt: '2026-09-01T08:00:00.000Z',
+          createdAt: '2026-09-01T08:00:00.000Z',
+        }),
+        createRecord({
+          company: { name: 'Cafe Bazaar', website: '' },
+          role: 'Android Developer',
+          updatedAt: '2026-09-02T08:00:00.000Z',
+          createdAt: '2026-09-02T08:00:00.000Z',
+        }),
       ]);
     }
 
@@ -399,7 +448,9 @@ describe('the note-taking popup', () => {
       await popup.keyboard.press('t');
       await popup.keyboard.type('1404/12/30');
       await popup.keyboard.press('Enter');
-      await expect.poll(() => text(popup.locator('#step-date-msg')), POLL).toBe('1404 is not a leap year: Esfand 1404 has 29 days.');
+      await expect
+        .poll(() => text(popup.locator('#step-date-msg')), POLL)
+        .toBe('1404 is not a leap year: Esfand 1404 has 29 days.');
       expect(await popup.locator('#step-date').getAttribute('aria-invalid')).toBe('true');
       expect(await popup.getByTestId('stage').count()).toBe(0);
       await popup.locator('#step-date').fill('1404/12/29');
@@ -414,7 +465,14 @@ describe('the note-taking popup', () => {
       await popup.getByTestId('kind-technical').waitFor();
       const cdp = await ext.context.newCDPSession(popup);
       for (const type of ['keyDown', 'keyUp'] as const) {
-        await cdp.send('Input.dispatchKeyEvent', { type, key: 'ف', code: 'KeyT', text: type === 'keyDown' ? 'ف' : undefined, windowsVirtualKeyCode: 84, nativeVirtualKeyCode: 84 });
+        await cdp.send('Input.dispatchKeyEvent', {
+          type,
+          key: 'ف',
+          code: 'KeyT',
+          text: type === 'keyDown' ? 'ف' : undefined,
+          windowsVirtualKeyCode: 84,
+          nativeVirtualKeyCode: 84,
+        });
       }
       await focusIs(popup, 'step-date');
       expect(await popup.getByTestId('kind-technical').getAttribute('aria-pressed')).toBe('true');
@@ -433,7 +491,10 @@ describe('the note-taking popup', () => {
     it('switches to Persian: right to left, Persian words, Jalali dates typed in Persian digits', async () => {
       await importRecords(ext, [digikala()]);
       const popup = await ready(await ext.openExtensionPage('/popup.html'));
-      expect(await popup.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['ltr', 'en']);
+      expect(await popup.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual([
+        'ltr',
+        'en',
+      ]);
 
       await popup.getByTestId('settings').click();
       await popup.getByTestId('set-lang').selectOption('fa');

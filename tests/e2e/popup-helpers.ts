@@ -152,13 +152,23 @@ export async function storedRows(ext: ExtensionHarness, options: { quiet?: boole
  * Stores records through the dashboard's real file input (a backup JSON), as a user restoring a backup
  * would; waits for the dashboard's success notice.
  */
-export async function importRecords(ext: ExtensionHarness, records: ApplicationRecord[], name = 'seed.json'): Promise<void> {
-  const file = await ext.writeTempFile(name, { format: 'jobnote-backup', version: 1, exportedAt: new Date().toISOString(), records });
+export async function importRecords(
+  ext: ExtensionHarness,
+  records: ApplicationRecord[],
+  name = 'seed.json',
+): Promise<void> {
+  const file = await ext.writeTempFile(name, {
+    format: 'jobnote-backup',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    records,
+  });
   const dashboard = await ext.openExtensionPage('/dashboard.html');
   try {
     await dashboard.getByTestId('import-file').setInputFiles(file);
     await dashboard.getByTestId('message-ok').or(dashboard.getByTestId('message-error')).waitFor();
-    if (await dashboard.getByTestId('message-error').count()) throw new Error(`import failed: ${await dashboard.getByTestId('message-error').textContent()}`);
+    if (await dashboard.getByTestId('message-error').count())
+      throw new Error(`import failed: ${await dashboard.getByTestId('message-error').textContent()}`);
   } finally {
     await dashboard.close();
   }

@@ -17,7 +17,9 @@ describe('popup', () => {
   it('shows the empty state and opens the dashboard in a tab from the keyboard', async () => {
     const popup = await ready(await ext.openExtensionPage('/popup.html'));
     await popup.getByTestId('empty').waitFor();
-    expect(await text(popup.getByTestId('empty'))).toBe('No applications yet. Clip a posting, or start one with “New application”.');
+    expect(await text(popup.getByTestId('empty'))).toBe(
+      'No applications yet. Clip a posting, or start one with “New application”.',
+    );
 
     // With nothing stored, the new-application form is open and its company field has focus…
     await focusIs(popup, 'new-company');

@@ -99,7 +99,10 @@ describe('parseBackup', () => {
     const newer = parseBackup({ format: 'jobnote-backup', version: 2, records: [] });
     expect(newer.ok).toBe(false);
     if (!newer.ok) expect(newer.errors[0]).toMatch(/^version: 2 is newer/);
-    expect(parseBackup({ format: 'jobnote-backup', version: 1 })).toEqual({ ok: false, errors: ['records: expected a list'] });
+    expect(parseBackup({ format: 'jobnote-backup', version: 1 })).toEqual({
+      ok: false,
+      errors: ['records: expected a list'],
+    });
     expect(parseBackup({ format: 'jobnote-backup', version: '1', records: [] })).toEqual({
       ok: false,
       errors: ['version: expected a whole number'],
@@ -108,7 +111,10 @@ describe('parseBackup', () => {
 
   it('refuses values that are no backup at all', () => {
     for (const v of [null, 42, 'text', true]) {
-      expect(parseBackup(v)).toEqual({ ok: false, errors: ['expected a Jobnote backup, a list of records or a single record'] });
+      expect(parseBackup(v)).toEqual({
+        ok: false,
+        errors: ['expected a Jobnote backup, a list of records or a single record'],
+      });
     }
   });
 
@@ -139,7 +145,8 @@ describe('parseBackupText', () => {
 });
 
 describe('parseImportFiles', () => {
-  const entry = '# [Acme](https://acme.example)\n\n### Status\n#### 📜📞🔧❌\n\n### Interview Date\n\n- **Sent Resume**<br />1404.07.15\n\n## Score\n<h4><mark style="background-color:#ff9800">6/10</mark></h4>\n';
+  const entry =
+    '# [Acme](https://acme.example)\n\n### Status\n#### 📜📞🔧❌\n\n### Interview Date\n\n- **Sent Resume**<br />1404.07.15\n\n## Score\n<h4><mark style="background-color:#ff9800">6/10</mark></h4>\n';
 
   it('reads jobname entries and JSON together, reporting entry warnings', () => {
     const record = createRecord({ company: { name: 'Snapp' } });

@@ -184,14 +184,25 @@ describe('jobnote import', () => {
     expect(rec.applyWays).toEqual(['Site', 'LinkedIn']);
     expect(rec.platform).toBe('Google Meet');
     expect(rec.score).toBe(6.5);
-    expect(rec.stages.map((s: { label: string; date: string | null; dateText: string | null }) => [s.label, s.date, s.dateText])).toEqual([
+    expect(
+      rec.stages.map((s: { label: string; date: string | null; dateText: string | null }) => [
+        s.label,
+        s.date,
+        s.dateText,
+      ]),
+    ).toEqual([
       ['Sent Resume', '2025-01-05', '2025/01/05'],
       ['HR Call', '2025-01-12', '2025/01/12'],
       ['Technical Interview', '2025-01-20', '2025/01/20'],
       ['Response Email', null, 'Date not set'],
     ]);
     for (const s of rec.stages) if (s.date !== null) expect(s.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(rec.rounds.map((x: { title: string; questions: { text: string; answers: string[] }[] }) => [x.title, x.questions.map((q) => [q.text, q.answers])])).toEqual([
+    expect(
+      rec.rounds.map((x: { title: string; questions: { text: string; answers: string[] }[] }) => [
+        x.title,
+        x.questions.map((q) => [q.text, q.answers]),
+      ]),
+    ).toEqual([
       [
         'Technical Interview',
         [
@@ -213,7 +224,13 @@ describe('jobnote import', () => {
     expect(rec.applyWays).toEqual(['jobinja', 'Quera']);
     expect(rec.platform).toBe('Skype');
     expect(rec.score).toBe(8);
-    expect(rec.stages.map((s: { label: string; date: string | null; dateText: string | null }) => [s.label, s.date, s.dateText])).toEqual([
+    expect(
+      rec.stages.map((s: { label: string; date: string | null; dateText: string | null }) => [
+        s.label,
+        s.date,
+        s.dateText,
+      ]),
+    ).toEqual([
       ['Sent Resume', '2023-11-04', '1402.08.13'],
       ['HR Call', '2023-11-11', '1402.08.20 AT 11 AM'],
       ['Technical Interview', '2023-11-18', '1402.08.27 AT 4 PM'],
@@ -336,14 +353,29 @@ describe('bad input: exit 2, one stderr line naming the file and the reason, not
     ['import: non-UTF-8 bytes', 'import', () => write('latin.md', LATIN1), /UTF-8/],
     ['import: an empty .md', 'import', () => write('empty.md', ''), /not a jobname entry/],
     ['import: a blank .md', 'import', () => write('blank.md', '  \n\n'), /not a jobname entry/],
-    ['import: a markdown file that is not an entry', 'import', () => write('notes.md', 'Just some notes about my week.\n'), /not a jobname entry/],
+    [
+      'import: a markdown file that is not an entry',
+      'import',
+      () => write('notes.md', 'Just some notes about my week.\n'),
+      /not a jobname entry/,
+    ],
     ['export: a missing file', 'export', () => 'missing.json', /no such file/],
     ['export: a directory', 'export', () => (mkdirSync(join(dir, 'adir.json')), 'adir.json'), /is a directory/],
     ['export: invalid JSON', 'export', () => write('bad.json', '{"company": {"name": "Acme",\n'), /not valid JSON/],
     ['export: a markdown entry instead of JSON', 'export', () => write('entry.json', GEN), /not valid JSON/],
-    ['export: JSON that is not a record', 'export', () => write('other.json', '{"hello": "world"}'), /not a Jobnote record/],
+    [
+      'export: JSON that is not a record',
+      'export',
+      () => write('other.json', '{"hello": "world"}'),
+      /not a Jobnote record/,
+    ],
     ['export: a JSON string', 'export', () => write('string.json', '"hello"'), /not a Jobnote record/],
-    ['export: a record failing validation (stages[0].date 2025-02-30)', 'export', invalidRecord, /not a Jobnote record: stages\[0\]\.date/],
+    [
+      'export: a record failing validation (stages[0].date 2025-02-30)',
+      'export',
+      invalidRecord,
+      /not a Jobnote record: stages\[0\]\.date/,
+    ],
     ['export: non-UTF-8 bytes', 'export', () => write('latin.json', LATIN1), /UTF-8/],
   ];
 
@@ -408,8 +440,16 @@ describe('bad input: exit 2, one stderr line naming the file and the reason, not
 
   it.each<[string, string[], RegExp]>([
     ['an unknown option', ['import', '--out-dir', 'out', '--bogus', 'gen.md'], /unknown option --bogus/],
-    ['a bad --date-format value', ['export', '--out-dir', 'out', '--date-format', 'iso', 'gen.json'], /--date-format must be one of .*"iso"/],
-    ['--date-format without a value', ['export', '--out-dir', 'out', 'gen.json', '--date-format'], /--date-format needs a value/],
+    [
+      'a bad --date-format value',
+      ['export', '--out-dir', 'out', '--date-format', 'iso', 'gen.json'],
+      /--date-format must be one of .*"iso"/,
+    ],
+    [
+      '--date-format without a value',
+      ['export', '--out-dir', 'out', 'gen.json', '--date-format'],
+      /--date-format needs a value/,
+    ],
     ['an unknown command', ['frobnicate', '--out-dir', 'out', 'gen.md'], /unknown command "frobnicate"/],
     ['no file', ['import', '--out-dir', 'out'], /needs at least one FILE/],
   ])('usage: %s → exit 2, one line, nothing written', async (_what, argv, reason) => {
@@ -463,7 +503,9 @@ describe('jobnote lint', () => {
     const r = await lint('month.md', text);
     expect(r.code).toBe(1);
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatch(new RegExp(`^month\\.md:${lineOf(text, '1404/13/40')}: error: invalid date "1404/13/40"`));
+    expect(r.errors[0]).toMatch(
+      new RegExp(`^month\\.md:${lineOf(text, '1404/13/40')}: error: invalid date "1404/13/40"`),
+    );
     expect(r.errors[0]).toMatch(/[Mm]onth 13/);
   }, 60_000);
 
@@ -472,7 +514,9 @@ describe('jobnote lint', () => {
     const r = await lint('leap.md', text);
     expect(r.code).toBe(1);
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatch(new RegExp(`^leap\\.md:${lineOf(text, '1404/12/30')}: error: invalid date "1404/12/30"`));
+    expect(r.errors[0]).toMatch(
+      new RegExp(`^leap\\.md:${lineOf(text, '1404/12/30')}: error: invalid date "1404/12/30"`),
+    );
     expect(r.errors[0]).toMatch(/leap/);
     const ok = await lint('leap-ok.md', GEN.replace('2025/01/12', '1403/12/30'));
     expect(ok.errors).toEqual([]);
@@ -483,7 +527,9 @@ describe('jobnote lint', () => {
     const r = await lint('diagram.md', text);
     expect(r.code).toBe(1);
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatch(new RegExp(`^diagram\\.md:${lineOf(text, 'sr(Send Resume)')}: error: mermaid cannot parse the diagram`));
+    expect(r.errors[0]).toMatch(
+      new RegExp(`^diagram\\.md:${lineOf(text, 'sr(Send Resume)')}: error: mermaid cannot parse the diagram`),
+    );
   }, 60_000);
 
   it('a broken diagram (two edges in a row)', async () => {
@@ -498,12 +544,16 @@ describe('jobnote lint', () => {
   it.each([
     ['11/10', 'score 11 is outside 0-10'],
     ['-1/10', 'score -1 is outside 0-10'],
-  ])('a score outside 0-10 (%s)', async (value, message) => {
-    const text = GEN.replace('6.5/10', value);
-    const r = await lint('score.md', text);
-    expect(r.code).toBe(1);
-    expect(r.errors).toEqual([`score.md:${lineOf(text, '<h4><mark')}: error: ${message}`]);
-  }, 60_000);
+  ])(
+    'a score outside 0-10 (%s)',
+    async (value, message) => {
+      const text = GEN.replace('6.5/10', value);
+      const r = await lint('score.md', text);
+      expect(r.code).toBe(1);
+      expect(r.errors).toEqual([`score.md:${lineOf(text, '<h4><mark')}: error: ${message}`]);
+    },
+    60_000,
+  );
 
   it('an unknown status emoji', async () => {
     const text = GEN.replace('#### 📜📞🔧❌', '#### 📜📞🔧🤷❌');
@@ -570,13 +620,17 @@ describe('npm run jobnote, for real', () => {
     const env = { ...process.env };
     delete env.INIT_CWD;
     for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
-    const { stdout, stderr } = await promisify(execFile)('npm', ['--prefix', ROOT, 'run', '-s', 'jobnote', '--', 'export', json], {
-      cwd: dir,
-      env,
-      encoding: 'utf8',
-      timeout: 60_000,
-      maxBuffer: 16 << 20,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      'npm',
+      ['--prefix', ROOT, 'run', '-s', 'jobnote', '--', 'export', json],
+      {
+        cwd: dir,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+        maxBuffer: 16 << 20,
+      },
+    );
     expect(stderr).toBe('');
     expect(stdout).toBe(GEN);
   }, 90_000);

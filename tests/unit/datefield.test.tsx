@@ -136,7 +136,10 @@ describe('DateField errors', () => {
     ['1404/07/31', 'Day 31 does not exist: Mehr has 30 days.', 'روز ۳۱ وجود ندارد: مهر ۳۰ روز دارد.'],
     ['2025/02/29', '2025 is not a leap year: February 2025 has 28 days.', '۲۰۲۵ کبیسه نیست: فوریه ۲۰۲۵ ۲۸ روز دارد.'],
   ])('%s: shown at once, in English and Persian, without calling onChange', (text, en, fa) => {
-    for (const [lang, expected] of [['en', en], ['fa', fa]] as const) {
+    for (const [lang, expected] of [
+      ['en', en],
+      ['fa', fa],
+    ] as const) {
       const { input, onChange, message } = mount({ lang, value: '2025-10-25' });
       type(input, text);
       expect(message()).toBe(expected);
@@ -196,11 +199,24 @@ describe('DateField in a form', () => {
             onSubmit();
           }}
         >
-          <DateField id="when" label="Date" value={value} onChange={() => {}} format="jalali-dot" lang="en" today={TODAY} autoFocus />
+          <DateField
+            id="when"
+            label="Date"
+            value={value}
+            onChange={() => {}}
+            format="jalali-dot"
+            lang="en"
+            today={TODAY}
+            autoFocus
+          />
         </form>,
       ),
     );
-    return { onSubmit, form: container.querySelector('form')!, input: container.querySelector<HTMLInputElement>('input#when')! };
+    return {
+      onSubmit,
+      form: container.querySelector('form')!,
+      input: container.querySelector<HTMLInputElement>('input#when')!,
+    };
   }
 
   it('appears focused with the date it proposes selected, so typing replaces it', () => {
@@ -253,7 +269,19 @@ describe('DateField display', () => {
   it('follows a new value from the parent', () => {
     const onChange = vi.fn();
     const render = (value: string | null) =>
-      act(() => root.render(<DateField id="when" label="Date" value={value} onChange={onChange} format="jalali-slash" lang="fa" today={TODAY} />));
+      act(() =>
+        root.render(
+          <DateField
+            id="when"
+            label="Date"
+            value={value}
+            onChange={onChange}
+            format="jalali-slash"
+            lang="fa"
+            today={TODAY}
+          />,
+        ),
+      );
     render('2025-03-21');
     const input = container.querySelector<HTMLInputElement>('input')!;
     expect(input.value).toBe('1404/01/01');
@@ -402,7 +430,11 @@ describe('CalendarPicker', () => {
     await openPicker(button);
     expect(container.querySelector('.cal')!.getAttribute('dir')).toBe('rtl');
     expect(title()).toBe('اسفند ۱۴۰۳');
-    expect(days().map((d) => d.textContent).slice(0, 3)).toEqual(['۱', '۲', '۳']);
+    expect(
+      days()
+        .map((d) => d.textContent)
+        .slice(0, 3),
+    ).toEqual(['۱', '۲', '۳']);
     expect(focused().getAttribute('aria-label')).toBe('پنجشنبه ۳۰ اسفند ۱۴۰۳');
     key(focused(), 'ArrowLeft'); // in RTL the next day is on the left
     expect(focused().dataset.iso).toBe('2025-03-21');

@@ -63,7 +63,12 @@ describe('calendar conversion', () => {
       const parts = intl.formatToParts(new Date(`${iso}T12:00:00Z`));
       const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
       const j = isoToJalali(iso);
-      if (j.jy !== get('year') || j.jm !== get('month') || j.jd !== get('day') || jalaliToIso(j.jy, j.jm, j.jd) !== iso) {
+      if (
+        j.jy !== get('year') ||
+        j.jm !== get('month') ||
+        j.jd !== get('day') ||
+        jalaliToIso(j.jy, j.jm, j.jd) !== iso
+      ) {
         expect({ iso, j }).toEqual({ iso, j: { jy: get('year'), jm: get('month'), jd: get('day') } });
       }
       iso = addDays(iso, 1);
@@ -108,7 +113,10 @@ describe('findDate', () => {
   it.each([
     ['1402.08.20 AT 11:30 AM', { iso: '2023-11-11', calendar: 'jalali', separator: '.', start: 0, end: 10 }],
     ['1402.10.27 11 AM', { iso: '2024-01-17', calendar: 'jalali', separator: '.', start: 0, end: 10 }],
-    ['They sent 1402.02.27 <br /> I sent 1402.03.03', { iso: '2023-05-17', calendar: 'jalali', separator: '.', start: 10, end: 20 }],
+    [
+      'They sent 1402.02.27 <br /> I sent 1402.03.03',
+      { iso: '2023-05-17', calendar: 'jalali', separator: '.', start: 10, end: 20 },
+    ],
     ['1404/07/15', { iso: '2025-10-07', calendar: 'jalali', separator: '/', start: 0, end: 10 }],
     ['2025/7/2', { iso: '2025-07-02', calendar: 'gregorian', separator: '/', start: 0, end: 8 }],
     ['2023-10-30', { iso: '2023-10-30', calendar: 'gregorian', separator: '-', start: 0, end: 10 }],
@@ -118,12 +126,23 @@ describe('findDate', () => {
     expect(findDate(text)).toEqual(expected);
   });
 
-  it.each(['IDK', 'Date not set', '1401.10.', '1402.03.00', '1404/02/32', '1404/12/30', '12345.06.07', '1402.08.205', 'v1.2.3', '1.2.3', '0912.345.6789', '1402.08/20', '1700.01.01'])(
-    'finds no date in %j',
-    (text) => {
-      expect(findDate(text)).toBeNull();
-    },
-  );
+  it.each([
+    'IDK',
+    'Date not set',
+    '1401.10.',
+    '1402.03.00',
+    '1404/02/32',
+    '1404/12/30',
+    '12345.06.07',
+    '1402.08.205',
+    'v1.2.3',
+    '1.2.3',
+    '0912.345.6789',
+    '1402.08/20',
+    '1700.01.01',
+  ])('finds no date in %j', (text) => {
+    expect(findDate(text)).toBeNull();
+  });
 
   it('skips a date-shaped non-date and takes the next real one', () => {
     expect(findDate('1402.03.00 then 1402.03.05')).toMatchObject({ iso: '2023-05-26', start: 16, end: 26 });
@@ -202,14 +221,34 @@ describe('parseDateInput', () => {
   it.each([
     ['1404/13/40', 'month', 'Month 13 does not exist: months run from 1 to 12.', { month: 13 }],
     ['1404/0/10', 'month', 'Month 0 does not exist: months run from 1 to 12.', { month: 0 }],
-    ['1404/12/30', 'leap', '1404 is not a leap year: Esfand 1404 has 29 days.', { year: 1404, month: 12, day: 30, max: 29 }],
-    ['1403/02/32', 'day', 'Day 32 does not exist: Ordibehesht has 31 days.', { year: 1403, month: 2, day: 32, max: 31 }],
+    [
+      '1404/12/30',
+      'leap',
+      '1404 is not a leap year: Esfand 1404 has 29 days.',
+      { year: 1404, month: 12, day: 30, max: 29 },
+    ],
+    [
+      '1403/02/32',
+      'day',
+      'Day 32 does not exist: Ordibehesht has 31 days.',
+      { year: 1403, month: 2, day: 32, max: 31 },
+    ],
     ['1404/07/31', 'day', 'Day 31 does not exist: Mehr has 30 days.', { year: 1404, month: 7, day: 31, max: 30 }],
     ['1404/01/00', 'day', 'Day 0 does not exist: days start at 1.', { day: 0 }],
-    ['2023-02-29', 'leap', '2023 is not a leap year: February 2023 has 28 days.', { year: 2023, month: 2, day: 29, max: 28 }],
+    [
+      '2023-02-29',
+      'leap',
+      '2023 is not a leap year: February 2023 has 28 days.',
+      { year: 2023, month: 2, day: 29, max: 28 },
+    ],
     ['2025/04/31', 'day', 'Day 31 does not exist: April has 30 days.', { year: 2025, month: 4, day: 31, max: 30 }],
     ['04/08/03', 'year', 'Year 4 is too short: write the full year, like 1404 or 2025.', { year: 4 }],
-    ['1700/01/01', 'year', 'Year 1700 is out of range: use a Jalali year (1300-1500) or a Gregorian year (1901-2100).', { year: 1700 }],
+    [
+      '1700/01/01',
+      'year',
+      'Year 1700 is out of range: use a Jalali year (1300-1500) or a Gregorian year (1901-2100).',
+      { year: 1700 },
+    ],
     ['hello', 'format', 'Not a date: write it like 1404.08.03 (year.month.day).', {}],
     ['', 'format', 'Not a date: write it like 1404.08.03 (year.month.day).', {}],
     ['1404/08.03', 'format', 'Not a date: write it like 1404.08.03 (year.month.day).', {}],

@@ -3,7 +3,15 @@ import { formatDuration } from '../../utils/dates';
 import { dateValue, deriveStatus, entryFileName, exportEntry, scoreColor } from '../../utils/jobname/export';
 import { importEntry } from '../../utils/jobname/import';
 import { renderProcess } from '../../utils/jobname/mermaid';
-import { createRecord, newQuestion, newRound, newStage, type ApplicationRecord, type OutcomeKind, type Stage } from '../../utils/record';
+import {
+  createRecord,
+  newQuestion,
+  newRound,
+  newStage,
+  type ApplicationRecord,
+  type OutcomeKind,
+  type Stage,
+} from '../../utils/record';
 import { generateMarkdown, type MdgenForm } from './mdgen-oracle';
 
 /** A small deterministic PRNG so failures reproduce. */
@@ -15,7 +23,7 @@ function rng(seed: number) {
   };
   return {
     int: (n: number) => Math.floor(next() * n),
-    pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
     chance: (p: number) => next() < p,
   };
 }
@@ -25,8 +33,19 @@ const SITES = ['https://snapp.ir/', 'https://www.digikala.com/', 'https://cafeba
 const TITLES = ['Software Engineer', 'Back-End Developer', 'Front-End Developer', 'Golang Developer', 'Data Engineer'];
 const WAYS = ['Site', 'LinkedIn', 'Refer', 'Jobinja', 'Jobvision', 'Quera'];
 const PLATFORMS = ['Google Meet', 'Microsoft Teams', 'Zoom', 'In-person', 'Phone'];
-const QUESTIONS = ['Tell me about yourself.', 'What is **idempotency**?', 'چرا می‌خواهید از شرکت فعلی بروید؟', 'What is the difference between `is` and `==`?', 'Design a URL shortener.'];
-const ANSWERS = ['Atomicity, Consistency, Isolation, Durability.', 'Use `select_related` for foreign keys.', 'See [the docs](https://docs.djangoproject.com/) for details.', 'پاسخ فارسی با ZWNJ: می‌شود.'];
+const QUESTIONS = [
+  'Tell me about yourself.',
+  'What is **idempotency**?',
+  'چرا می‌خواهید از شرکت فعلی بروید؟',
+  'What is the difference between `is` and `==`?',
+  'Design a URL shortener.',
+];
+const ANSWERS = [
+  'Atomicity, Consistency, Isolation, Durability.',
+  'Use `select_related` for foreign keys.',
+  'See [the docs](https://docs.djangoproject.com/) for details.',
+  'پاسخ فارسی با ZWNJ: می‌شود.',
+];
 
 function isoDay(r: ReturnType<typeof rng>): string {
   return `${2022 + r.int(4)}-${String(1 + r.int(12)).padStart(2, '0')}-${String(1 + r.int(28)).padStart(2, '0')}`;
@@ -49,8 +68,17 @@ function scenario(seed: number): { form: MdgenForm; record: ApplicationRecord } 
   if (ending === 'rejection') stages.push(stage('s4', 'rejection', 'Rejection Email', endDate));
   else if (ending === 'offer') stages.push(stage('s4', 'offer', 'Offer Email', endDate));
   else stages.push(newStage('s4', 'response', 'Response Email', { dateText: 'Date not set' }));
-  const outcome: OutcomeKind = ending === 'rejection' ? 'rejected' : ending === 'offer' ? r.pick(['offer', 'accepted', 'declined'] as const) : 'pending';
-  const qa = Array.from({ length: r.int(5) }, () => ({ q: r.pick(QUESTIONS), a: r.pick(ANSWERS), hasAnswer: r.chance(0.6) }));
+  const outcome: OutcomeKind =
+    ending === 'rejection'
+      ? 'rejected'
+      : ending === 'offer'
+        ? r.pick(['offer', 'accepted', 'declined'] as const)
+        : 'pending';
+  const qa = Array.from({ length: r.int(5) }, () => ({
+    q: r.pick(QUESTIONS),
+    a: r.pick(ANSWERS),
+    hasAnswer: r.chance(0.6),
+  }));
   const ways = WAYS.filter(() => r.chance(0.4));
   if (!ways.length) ways.push('LinkedIn');
   const score = r.int(21) / 2;
@@ -63,7 +91,9 @@ function scenario(seed: number): { form: MdgenForm; record: ApplicationRecord } 
     outcome: { kind: outcome, afterStageId: outcome === 'pending' ? null : 's3', remaining: null },
     rounds: [
       newRound('r1', 'Technical Interview', {
-        questions: qa.map((x, i) => newQuestion(`q${i + 1}`, x.q, x.hasAnswer ? { answers: [x.a], answerLabels: ['Answer'] } : {})),
+        questions: qa.map((x, i) =>
+          newQuestion(`q${i + 1}`, x.q, x.hasAnswer ? { answers: [x.a], answerLabels: ['Answer'] } : {}),
+        ),
       }),
     ],
     score,
@@ -95,8 +125,15 @@ function scenario(seed: number): { form: MdgenForm; record: ApplicationRecord } 
 describe('export matches the repository generator (mdgen) byte for byte', () => {
   it('on its default form', () => {
     const { form, record } = scenario(1);
-    Object.assign(form, { qaItems: [{ q: "Why are you applying for this job?", a: "Because I'm unemployed.", hasAnswer: true }] });
-    record.rounds[0].questions = [newQuestion('q1', 'Why are you applying for this job?', { answers: ["Because I'm unemployed."], answerLabels: ['Answer'] })];
+    Object.assign(form, {
+      qaItems: [{ q: 'Why are you applying for this job?', a: "Because I'm unemployed.", hasAnswer: true }],
+    });
+    record.rounds[0].questions = [
+      newQuestion('q1', 'Why are you applying for this job?', {
+        answers: ["Because I'm unemployed."],
+        answerLabels: ['Answer'],
+      }),
+    ];
     expect(exportEntry(record)).toBe(generateMarkdown(form) + '\n');
   });
 
@@ -115,10 +152,17 @@ describe('export matches the repository generator (mdgen) byte for byte', () => 
 
   it('indents every line of a multi-line answer (the generator indents only the first, which breaks the list)', () => {
     const { record } = scenario(4);
-    record.rounds[0].questions = [newQuestion('q1', 'Explain', { answers: ['line one\n\n```go\nfunc f() {}\n```\n- a point'], answerLabels: ['Answer'] })];
+    record.rounds[0].questions = [
+      newQuestion('q1', 'Explain', {
+        answers: ['line one\n\n```go\nfunc f() {}\n```\n- a point'],
+        answerLabels: ['Answer'],
+      }),
+    ];
     const md = exportEntry(record);
     expect(md).toContain('    line one\n\n    ```go\n    func f() {}\n    ```\n    - a point\n');
-    expect(importEntry(md).record.rounds[0].questions[0].answers).toEqual(['line one\n\n```go\nfunc f() {}\n```\n- a point']);
+    expect(importEntry(md).record.rounds[0].questions[0].answers).toEqual([
+      'line one\n\n```go\nfunc f() {}\n```\n- a point',
+    ]);
   });
 });
 
@@ -151,9 +195,16 @@ describe('beyond the generator', () => {
             }),
           ],
         }),
-        newRound('r2', 'Technical Interview II', { stageId: 's5', questions: [newQuestion('q3', 'Design a rate limiter.')] }),
+        newRound('r2', 'Technical Interview II', {
+          stageId: 's5',
+          questions: [newQuestion('q3', 'Design a rate limiter.')],
+        }),
       ],
-      task: { text: 'پس از مصاحبه فنی تسکی فرستادند.', links: [{ text: 'task', url: './zibal task.pdf' }], duration: '7 days' },
+      task: {
+        text: 'پس از مصاحبه فنی تسکی فرستادند.',
+        links: [{ text: 'task', url: './zibal task.pdf' }],
+        duration: '7 days',
+      },
       score: 6.5,
       review: 'تجربه خوبی بود.\n\nWould apply again.',
     });
@@ -253,10 +304,22 @@ Would apply again.
   it('survives its own round trip: importing the export gives back the structure', () => {
     const rec = rich();
     const back = importEntry(exportEntry(rec)).record;
-    expect(back.stages.map((s) => [s.kind, s.label, s.date, s.duration, s.durationLabel])).toEqual(rec.stages.map((s) => [s.kind, s.label, s.date, s.duration, s.durationLabel]));
+    expect(back.stages.map((s) => [s.kind, s.label, s.date, s.duration, s.durationLabel])).toEqual(
+      rec.stages.map((s) => [s.kind, s.label, s.date, s.duration, s.durationLabel]),
+    );
     expect(back.outcome).toMatchObject({ kind: 'rejected', afterStageId: 's5' });
-    expect(back.rounds.map((r) => [r.title, r.intro, r.questions.map((q) => [q.text, q.followUps, q.answers, q.answerLabels])])).toEqual(
-      rec.rounds.map((r) => [r.title, r.intro, r.questions.map((q) => [q.text, q.followUps, q.answers, q.answerLabels])]),
+    expect(
+      back.rounds.map((r) => [
+        r.title,
+        r.intro,
+        r.questions.map((q) => [q.text, q.followUps, q.answers, q.answerLabels]),
+      ]),
+    ).toEqual(
+      rec.rounds.map((r) => [
+        r.title,
+        r.intro,
+        r.questions.map((q) => [q.text, q.followUps, q.answers, q.answerLabels]),
+      ]),
     );
     expect(back.review).toBe(rec.review);
     expect(back.score).toBe(6.5);
@@ -269,17 +332,32 @@ Would apply again.
     const draw = (kind: OutcomeKind, celebrate = true) => {
       const r = structuredClone(base);
       r.stages = r.stages.filter((s) => s.kind !== 'rejection');
-      if (kind === 'accepted' || kind === 'declined' || kind === 'offer') r.stages.push(newStage('s9', 'offer', 'Offer', { date: '2025-11-20' }));
+      if (kind === 'accepted' || kind === 'declined' || kind === 'offer')
+        r.stages.push(newStage('s9', 'offer', 'Offer', { date: '2025-11-20' }));
       r.outcome = { kind, afterStageId: null, remaining: null };
       r.exportPrefs.celebrate = celebrate;
-      return { diagram: renderProcess(r.stages, r.outcome, r.exportPrefs)!.split('\n')[1].trim(), status: deriveStatus(r) };
+      return {
+        diagram: renderProcess(r.stages, r.outcome, r.exportPrefs)!.split('\n')[1].trim(),
+        status: deriveStatus(r),
+      };
     };
-    expect(draw('pending')).toEqual({ diagram: expect.stringMatching(/ti2\(Technical Interview II\)$/), status: '📜📞🔧📝🔧' });
-    expect(draw('rejected').diagram).toMatch(/ti2\(Technical Interview II\) --rejected--x hri\(HR Interview\) -\.-> o\(Offer\)$/);
+    expect(draw('pending')).toEqual({
+      diagram: expect.stringMatching(/ti2\(Technical Interview II\)$/),
+      status: '📜📞🔧📝🔧',
+    });
+    expect(draw('rejected').diagram).toMatch(
+      /ti2\(Technical Interview II\) --rejected--x hri\(HR Interview\) -\.-> o\(Offer\)$/,
+    );
     expect(draw('ghosted').status).toBe('📜📞🔧📝🔧❌');
     expect(draw('offer').diagram).toMatch(/--> o\(Offer\)$/);
-    expect(draw('declined')).toEqual({ diagram: expect.stringMatching(/--> o\(Offer\) --rejected--> r\(\(" "\)\)$/), status: '📜📞🔧📝🔧❎' });
-    expect(draw('accepted')).toEqual({ diagram: expect.stringMatching(/--> o\(Offer\) --accepted :\) --> r\(\("🎉"\)\)$/), status: '📜📞🔧📝🔧✅' });
+    expect(draw('declined')).toEqual({
+      diagram: expect.stringMatching(/--> o\(Offer\) --rejected--> r\(\(" "\)\)$/),
+      status: '📜📞🔧📝🔧❎',
+    });
+    expect(draw('accepted')).toEqual({
+      diagram: expect.stringMatching(/--> o\(Offer\) --accepted :\) --> r\(\("🎉"\)\)$/),
+      status: '📜📞🔧📝🔧✅',
+    });
     expect(draw('accepted', false).diagram).toMatch(/--> o\(Offer\) --accepted--> r\(\(" "\)\)$/);
   });
 });
@@ -293,7 +371,11 @@ describe('user text cannot break the structure', () => {
       platform: 'Zoom <script>',
       stages: [
         newStage('s1', 'resume', 'Sent "CV" --> HR', { date: '2025-03-20' }),
-        newStage('s2', 'technical', 'Tech **round** (live) --x "A" #1', { date: '2025-03-21', duration: '45 minutes', diagramLabel: 'Tech "round" --> (live) #quot;' }),
+        newStage('s2', 'technical', 'Tech **round** (live) --x "A" #1', {
+          date: '2025-03-21',
+          duration: '45 minutes',
+          diagramLabel: 'Tech "round" --> (live) #quot;',
+        }),
         newStage('s3', 'other', 'Coffee; chat | [x] {y}', { dateText: 'IDK' }),
       ],
       outcome: { kind: 'rejected', afterStageId: 's3', remaining: [{ kind: 'other', label: 'Final "boss" (CTO)' }] },
@@ -302,7 +384,9 @@ describe('user text cannot break the structure', () => {
           questions: [
             newQuestion('q1', '# Not a heading\n</details>\n<details>\n- not a bullet\n&lt;details> literal'),
             newQuestion('q2', 'Close </details> inline?', {
-              answers: ['</details>\n\nText after a stray close.\n\n```html\n</details>\n<details>\n```\n\n<details><summary>hint</summary>\nnested\n</details>\n&lt;/details> typed escaped\n&amp;lt;details> doubly'],
+              answers: [
+                '</details>\n\nText after a stray close.\n\n```html\n</details>\n<details>\n```\n\n<details><summary>hint</summary>\nnested\n</details>\n&lt;/details> typed escaped\n&amp;lt;details> doubly',
+              ],
               answerLabels: ['My answer'],
               followUps: ['> quoted follow-up\n</details>'],
             }),
@@ -324,9 +408,9 @@ describe('user text cannot break the structure', () => {
     expect(r.role).toBe(rec.role);
     expect(r.applyWays).toEqual(rec.applyWays);
     expect(r.platform).toBe(rec.platform);
-    expect(r.stages.map((s) => [s.label, s.date, s.dateText === null ? null : dateValue(s, 'jalali-dot'), s.duration])).toEqual(
-      rec.stages.map((s) => [s.label, s.date, dateValue(s, 'jalali-dot'), s.duration]),
-    );
+    expect(
+      r.stages.map((s) => [s.label, s.date, s.dateText === null ? null : dateValue(s, 'jalali-dot'), s.duration]),
+    ).toEqual(rec.stages.map((s) => [s.label, s.date, dateValue(s, 'jalali-dot'), s.duration]));
     expect(r.stages[1].diagramLabel).toBe('Tech "round" --> (live) #quot;');
     expect(r.outcome.remaining).toEqual(rec.outcome.remaining);
     expect(r.rounds[0].title).toBe(rec.rounds[0].title);
@@ -350,11 +434,23 @@ describe('dates and helpers', () => {
   });
 
   it('colours scores as the generator does', () => {
-    expect([0, 4.5, 5, 7.5, 8, 10].map(scoreColor)).toEqual(['#f44336', '#f44336', '#ff9800', '#ff9800', '#4caf50', '#4caf50']);
+    expect([0, 4.5, 5, 7.5, 8, 10].map(scoreColor)).toEqual([
+      '#f44336',
+      '#f44336',
+      '#ff9800',
+      '#ff9800',
+      '#4caf50',
+      '#4caf50',
+    ]);
   });
 
   it('names files as the repository does', () => {
-    expect(entryFileName({ company: { name: 'Cafe Bazaar', website: '' } })).toEqual({ slug: 'cafe-bazaar', path: 'src/cafe-bazaar/cafe-bazaar.md' });
-    expect(entryFileName({ company: { name: 'دیجی‌کالا', website: 'https://www.digikala.com/' } }).slug).toBe('digikala');
+    expect(entryFileName({ company: { name: 'Cafe Bazaar', website: '' } })).toEqual({
+      slug: 'cafe-bazaar',
+      path: 'src/cafe-bazaar/cafe-bazaar.md',
+    });
+    expect(entryFileName({ company: { name: 'دیجی‌کالا', website: 'https://www.digikala.com/' } }).slug).toBe(
+      'digikala',
+    );
   });
 });

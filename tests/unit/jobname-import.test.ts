@@ -161,7 +161,8 @@ describe.each(FIXTURES)('fixture $name', ({ name, text, expected }) => {
         const all = [q!.text, q!.notes, q!.after, ...q!.answers].join('\n');
         for (const s of eq.includes ?? []) expect(all, `${name}: round ${ri} question ${qi}`).toContain(s);
         eq.answersInclude?.forEach((subs, ai) => {
-          for (const s of subs) expect(q!.answers[ai] ?? '', `${name}: round ${ri} question ${qi} answer ${ai}`).toContain(s);
+          for (const s of subs)
+            expect(q!.answers[ai] ?? '', `${name}: round ${ri} question ${qi} answer ${ai}`).toContain(s);
         });
       });
     });
@@ -248,7 +249,63 @@ describe('importEntry on garbage', () => {
 
   it('never throws on random markdown-ish text (and lone surrogates, NULs)', () => {
     const r = rng(7);
-    const alphabet = ['#', '# ', '## ', '### ', '#### ', '- ', ' - ', '  ', '    ', '\t', '\n', '\n\n', '\r\n', '\r', '`', '```', '```mermaid\n', '<details>', '</details>', '<summary>', '</summary>', '<div>', '</div>', '<ul dir="rtl">', '<li>', '</li>', '</ul>', '**', '<br />', '<br>', '-->', '--rejected--x', '-.->', '(', ')', '"', '[', ']', 'sr(Send Resume)', 'o(Offer)', '<mark style="x">7/10</mark>', '1404.02.31', '2025/02/30', '📜', '👱🏻‍♀️', '\u200c', '\uFEFF', '\u0000', '\ud800', '\udfff', 'a', 'Status', 'Score', 'Interview Date', 'x'];
+    const alphabet = [
+      '#',
+      '# ',
+      '## ',
+      '### ',
+      '#### ',
+      '- ',
+      ' - ',
+      '  ',
+      '    ',
+      '\t',
+      '\n',
+      '\n\n',
+      '\r\n',
+      '\r',
+      '`',
+      '```',
+      '```mermaid\n',
+      '<details>',
+      '</details>',
+      '<summary>',
+      '</summary>',
+      '<div>',
+      '</div>',
+      '<ul dir="rtl">',
+      '<li>',
+      '</li>',
+      '</ul>',
+      '**',
+      '<br />',
+      '<br>',
+      '-->',
+      '--rejected--x',
+      '-.->',
+      '(',
+      ')',
+      '"',
+      '[',
+      ']',
+      'sr(Send Resume)',
+      'o(Offer)',
+      '<mark style="x">7/10</mark>',
+      '1404.02.31',
+      '2025/02/30',
+      '📜',
+      '👱🏻‍♀️',
+      '\u200c',
+      '\uFEFF',
+      '\u0000',
+      '\ud800',
+      '\udfff',
+      'a',
+      'Status',
+      'Score',
+      'Interview Date',
+      'x',
+    ];
     for (let n = 0; n < 300; n++) {
       let s = '';
       const len = Math.floor(r() * 400);
@@ -311,7 +368,9 @@ describe('importEntry on garbage', () => {
       parts.push(b);
       size += b.length;
     }
-    parts.push('## Score\n<h4><mark style="background-color:#ff9800; color:#ffffff; padding:4px 8px; border-radius:4px">5/10</mark></h4>\n');
+    parts.push(
+      '## Score\n<h4><mark style="background-color:#ff9800; color:#ffffff; padding:4px 8px; border-radius:4px">5/10</mark></h4>\n',
+    );
     const text = parts.join('');
     expect(text.length).toBeGreaterThanOrEqual(2 * 1024 * 1024);
     const t0 = performance.now();
@@ -389,7 +448,10 @@ describe('warnings carry 1-based line numbers of the offending line', () => {
   it('an impossible date (error) and a non-item line in the date list (warning)', () => {
     const text = base
       .replace('- **HR Call**<br /> 1402.01.23', '- **HR Call**<br /> 1402.13.05')
-      .replace('- **Technical Interview** <br> 1402.01.28 AT 3 PM', 'they called twice\n\n- **Technical Interview** <br> 1402.01.28 AT 3 PM');
+      .replace(
+        '- **Technical Interview** <br> 1402.01.28 AT 3 PM',
+        'they called twice\n\n- **Technical Interview** <br> 1402.01.28 AT 3 PM',
+      );
     const res = importEntry(text);
     const e = errors(res.warnings).find((x) => x.message.includes('1402.13.05'));
     expect(e, JSON.stringify(res.warnings)).toBeDefined();
@@ -409,7 +471,10 @@ describe('warnings carry 1-based line numbers of the offending line', () => {
   });
 
   it('a broken statement on the second line of a two-statement diagram', () => {
-    const text = fixture('karnameh-br-note').text.replace('    hr(HR call) --> ti(Technical Interview)', '    hr(HR call) ==x ti(Technical Interview)');
+    const text = fixture('karnameh-br-note').text.replace(
+      '    hr(HR call) --> ti(Technical Interview)',
+      '    hr(HR call) ==x ti(Technical Interview)',
+    );
     const res = importEntry(text);
     const e = errors(res.warnings).find((x) => x.message.startsWith('diagram'));
     expect(e, JSON.stringify(res.warnings)).toBeDefined();
@@ -464,11 +529,14 @@ describe('FORMAT.md corner cases, one fact each', () => {
   });
 
   it('a date list that is not chronological (HR Call before Sent Resume) gives one stage per item, in list order (§8)', () => {
-    const text = mini('sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)', [
-      '- **HR Call**<br />1404.01.18',
-      '- **Sent Resume**<br />1404.02.03',
-      '- **Technical Interview**<br />1404.02.10',
-    ]);
+    const text = mini(
+      'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
+      [
+        '- **HR Call**<br />1404.01.18',
+        '- **Sent Resume**<br />1404.02.03',
+        '- **Technical Interview**<br />1404.02.10',
+      ],
+    );
     const { record } = importEntry(text);
     expect(record.stages.map((s) => [s.kind, s.dateText])).toEqual([
       ['hr-call', '1404.01.18'],
@@ -478,33 +546,39 @@ describe('FORMAT.md corner cases, one fact each', () => {
   });
 
   it('a paragraph question followed by a 0-indented <details> gets the answer (§12.1, §13, §18.6)', () => {
-    const text = mini('sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)', [], [
-      '### Technical Interview',
-      '- What is a closure?',
-      '',
-      '#### Live code',
-      'Write `pow(x, n)`.',
-      '<details>',
-      '<summary style="font-size:14px"><b><em>Answer</em></b></summary>',
-      '<div>',
-      '',
-      'Square and multiply.',
-      '</div>',
-      '</details>',
-      '',
-      '',
-    ].join('\n'));
+    const text = mini(
+      'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
+      [],
+      [
+        '### Technical Interview',
+        '- What is a closure?',
+        '',
+        '#### Live code',
+        'Write `pow(x, n)`.',
+        '<details>',
+        '<summary style="font-size:14px"><b><em>Answer</em></b></summary>',
+        '<div>',
+        '',
+        'Square and multiply.',
+        '</div>',
+        '</details>',
+        '',
+        '',
+      ].join('\n'),
+    );
     const { record } = importEntry(text);
     const qs = record.rounds.flatMap((r) => r.questions);
     const answered = qs.filter((q) => q.answers.length);
-    expect(answered.map((q) => [firstLine(q.text), q.answers, q.answerLabels])).toEqual([['Write `pow(x, n)`.', ['Square and multiply.'], ['Answer']]]);
+    expect(answered.map((q) => [firstLine(q.text), q.answers, q.answerLabels])).toEqual([
+      ['Write `pow(x, n)`.', ['Square and multiply.'], ['Answer']],
+    ]);
   });
 
   it('spaces after <br /> in a date item are part of the separator, not of the value (§8 regex)', () => {
-    const text = mini('sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)', [
-      '- **Sent Resume** <br />   1404.01.10',
-      '- **HR Call**<br />  IDK',
-    ]);
+    const text = mini(
+      'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
+      ['- **Sent Resume** <br />   1404.01.10', '- **HR Call**<br />  IDK'],
+    );
     const { record } = importEntry(text);
     expect(record.stages.slice(0, 2).map((s) => s.dateText)).toEqual(['1404.01.10', 'IDK']);
     expect(exportEntry(record)).toBe(text);
@@ -521,7 +595,8 @@ function lineDiff(a: string, b: string) {
   const n = x.length;
   const m = y.length;
   const L: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) L[i][j] = x[i] === y[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) L[i][j] = x[i] === y[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
   const removed: { line: number; text: string }[] = [];
   const added: { line: number; text: string }[] = [];
   let i = 0;
@@ -551,8 +626,12 @@ describe('an edited imported record changes only the edited lines', () => {
     const text = fixture('football360-solid-after-x').text;
     const out = edit(text, (r) => (r.score = 8));
     const d = lineDiff(text, out);
-    expect(d.removedText).toEqual(['<h4><mark style="background-color:#ff9800; color:#ffffff; padding:4px 8px; border-radius:4px">7/10</mark></h4>']);
-    expect(d.addedText).toEqual(['<h4><mark style="background-color:#4caf50; color:#ffffff; padding:4px 8px; border-radius:4px">8/10</mark></h4>']);
+    expect(d.removedText).toEqual([
+      '<h4><mark style="background-color:#ff9800; color:#ffffff; padding:4px 8px; border-radius:4px">7/10</mark></h4>',
+    ]);
+    expect(d.addedText).toEqual([
+      '<h4><mark style="background-color:#4caf50; color:#ffffff; padding:4px 8px; border-radius:4px">8/10</mark></h4>',
+    ]);
     expect(importEntry(out).record.score).toBe(8);
   });
 
@@ -662,12 +741,18 @@ describe('an edited imported record changes only the edited lines', () => {
       '- **HR Interview**<br />2025/11/15',
     ]);
     const lines = out.split('\n');
-    expect(lines[lines.indexOf('- **HR Interview**<br />2025/11/15') - 2]).toBe('- **Technical Interview**<br />2025/11/12');
+    expect(lines[lines.indexOf('- **HR Interview**<br />2025/11/15') - 2]).toBe(
+      '- **Technical Interview**<br />2025/11/12',
+    );
     const again = importEntry(out).record;
     expect(again.stages.map((s) => s.kind)).toEqual(['resume', 'hr-call', 'technical', 'hr-interview', 'rejection']);
   });
 
   it('an unedited record still exports to the same bytes after a no-op clone', () => {
-    for (const f of FIXTURES) expect(edit(f.text, () => {}), f.name).toBe(normalise(f.text));
+    for (const f of FIXTURES)
+      expect(
+        edit(f.text, () => {}),
+        f.name,
+      ).toBe(normalise(f.text));
   });
 });

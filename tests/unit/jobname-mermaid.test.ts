@@ -8,7 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mermaidValidator } from '../../cli/mermaid-node';
 import { deriveStatus } from '../../utils/jobname/export';
 import type { DiagramValidator } from '../../utils/jobname/lint';
-import { analyseProcess, decodeMermaidLabel, parseFlowchart, renderNode, renderProcess } from '../../utils/jobname/mermaid';
+import {
+  analyseProcess,
+  decodeMermaidLabel,
+  parseFlowchart,
+  renderNode,
+  renderProcess,
+} from '../../utils/jobname/mermaid';
 import {
   DEFAULT_EXPORT_PREFS,
   OUTCOME_KINDS,
@@ -71,7 +77,11 @@ function stages(...spec: (StageKind | [StageKind, Partial<Stage>])[]): Stage[] {
   });
 }
 
-function outcome(kind: OutcomeKind, remaining: PlannedStage[] | null = null, afterStageId: string | null = null): Outcome {
+function outcome(
+  kind: OutcomeKind,
+  remaining: PlannedStage[] | null = null,
+  afterStageId: string | null = null,
+): Outcome {
   return { kind, afterStageId, remaining };
 }
 
@@ -88,7 +98,9 @@ const FC = 'flowchart LR\n    ';
 
 describe('parseFlowchart + analyseProcess: the outcome patterns of FORMAT.md §6.4', () => {
   it('R1 rejected mid-process (the mdgen default): reached, then --rejected--x to the first planned stage', () => {
-    const r = analyse(FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)');
+    const r = analyse(
+      FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
+    );
     expect(r.errors).toEqual([]);
     expect(r.fc.direction).toBe('LR');
     expect(r.reached).toEqual(['Send Resume', 'HR Call', 'Technical Interview']);
@@ -102,7 +114,7 @@ describe('parseFlowchart + analyseProcess: the outcome patterns of FORMAT.md §6
     expect(r.fc.edges[2].label).toBe('rejected');
   });
 
-  it("R1′ (football360): solid arrows after the x-target are still planned, not reached", () => {
+  it('R1′ (football360): solid arrows after the x-target are still planned, not reached', () => {
     const r = analyse(
       FC +
         'sr(Send resume) --> hr(HR call) --> ti(Technical Interview I) --rejected--x ti2(Technical Interview II) --> ti3(Technical Interview III) --> hri(HR Interview) -.-> o(Offer)',
@@ -115,7 +127,9 @@ describe('parseFlowchart + analyseProcess: the outcome patterns of FORMAT.md §6
   });
 
   it('R2 rejected just before the offer: LAST --rejected--x o(Offer)', () => {
-    const r = analyse(FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --> hri(HR Interview) --rejected--x o(Offer)');
+    const r = analyse(
+      FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --> hri(HR Interview) --rejected--x o(Offer)',
+    );
     expect(r.errors).toEqual([]);
     expect(r.reached).toEqual(['Send Resume', 'HR Call', 'Technical Interview', 'HR Interview']);
     expect(r.planned).toEqual(['Offer']);
@@ -124,7 +138,10 @@ describe('parseFlowchart + analyseProcess: the outcome patterns of FORMAT.md §6
   });
 
   it('R3 (sahmeto): a rejection drawn as an arrow, -- rejected -->, to the next stage', () => {
-    const r = analyse(FC + 'sr(Send resume) --> hr(HR call) --> t(Task) -- rejected --> ti1(Technical Interview) -.-> hri(HR Interview) -.-> o(Offer)');
+    const r = analyse(
+      FC +
+        'sr(Send resume) --> hr(HR call) --> t(Task) -- rejected --> ti1(Technical Interview) -.-> hri(HR Interview) -.-> o(Offer)',
+    );
     expect(r.errors).toEqual([]);
     expect(r.reached).toEqual(['Send resume', 'HR call', 'Task']);
     expect(r.planned).toEqual(['Technical Interview', 'HR Interview', 'Offer']);
@@ -133,7 +150,10 @@ describe('parseFlowchart + analyseProcess: the outcome patterns of FORMAT.md §6
   });
 
   it('D offer declined by the candidate: o(Offer) --rejected--> r((" "))', () => {
-    const r = analyse(FC + 'sr(Send Resume) --> hr(HR Call) --> hri(HR Interview) --> ti(Technical Interview) --> o(Offer) --rejected--> r((" "))');
+    const r = analyse(
+      FC +
+        'sr(Send Resume) --> hr(HR Call) --> hri(HR Interview) --> ti(Technical Interview) --> o(Offer) --rejected--> r((" "))',
+    );
     expect(r.errors).toEqual([]);
     expect(r.reached).toEqual(['Send Resume', 'HR Call', 'HR Interview', 'Technical Interview', 'Offer']);
     expect(r.planned).toEqual([]);
@@ -148,7 +168,9 @@ describe('parseFlowchart + analyseProcess: the outcome patterns of FORMAT.md §6
     ['ozone, --accepted :) --> r((" "))', 'o(Offer) --accepted :) --> r((" "))', ' '],
     ['visiwise, --accepted :) --> r(("🎉"))', 'o(Offer) --accepted :) --> r(("🎉"))', '🎉'],
   ])('A accepted (%s)', (_name, tail, terminal) => {
-    const r = analyse(FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --> hri(HR Interview) --> ' + tail);
+    const r = analyse(
+      FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --> hri(HR Interview) --> ' + tail,
+    );
     expect(r.errors).toEqual([]);
     expect(r.reached).toEqual(['Send Resume', 'HR Call', 'Technical Interview', 'HR Interview', 'Offer']);
     expect(r.planned).toEqual([]);
@@ -159,7 +181,7 @@ describe('parseFlowchart + analyseProcess: the outcome patterns of FORMAT.md §6
     expect(r.reachedIds).not.toContain('r');
   });
 
-  it("A′ (dpkharazmi): accepted without a terminal, --Accepted--> into o(Offer); the offer is reached", () => {
+  it('A′ (dpkharazmi): accepted without a terminal, --Accepted--> into o(Offer); the offer is reached', () => {
     const r = analyse(FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --Accepted--> o(Offer)');
     expect(r.errors).toEqual([]);
     expect(r.reached).toEqual(['Send Resume', 'HR Call', 'Technical Interview', 'Offer']);
@@ -183,7 +205,9 @@ describe('parseFlowchart + analyseProcess: the outcome patterns of FORMAT.md §6
 
 describe('parseFlowchart: the spellings real entries use (FORMAT.md §6.1, §6.3, §18.3)', () => {
   it('multi-line quoted labels with the continuation at column 0 (malltina / hamkaran 1404)', () => {
-    const src = FC + 'sr(Send Resume) --> hr(HR Call) --> ti("Technical Interview\n(Live code)") --rejected--x hri(HR Interview) -.-> o(Offer)';
+    const src =
+      FC +
+      'sr(Send Resume) --> hr(HR Call) --> ti("Technical Interview\n(Live code)") --rejected--x hri(HR Interview) -.-> o(Offer)';
     const r = analyse(src);
     expect(r.errors).toEqual([]);
     expect(r.reached).toEqual(['Send Resume', 'HR Call', 'Technical Interview\n(Live code)']);
@@ -205,19 +229,30 @@ describe('parseFlowchart: the spellings real entries use (FORMAT.md §6.1, §6.3
   });
 
   it('2-space (visiwise) and 4-space indentation read the same', () => {
-    const chain = 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --> ti2(Technical Interview II) --> hri(HR Interview) --> o(Offer) --accepted :) --> r(("🎉"))';
+    const chain =
+      'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --> ti2(Technical Interview II) --> hri(HR Interview) --> o(Offer) --accepted :) --> r(("🎉"))';
     const two = analyse('flowchart LR\n  ' + chain);
     const four = analyse('flowchart LR\n    ' + chain);
     expect(two.errors).toEqual([]);
     const { fc: _a, ...a } = two;
     const { fc: _b, ...b } = four;
     expect(a).toEqual(b);
-    expect(two.reached).toEqual(['Send Resume', 'HR Call', 'Technical Interview', 'Technical Interview II', 'HR Interview', 'Offer']);
+    expect(two.reached).toEqual([
+      'Send Resume',
+      'HR Call',
+      'Technical Interview',
+      'Technical Interview II',
+      'HR Interview',
+      'Offer',
+    ]);
     expect(two.outcome).toBe('accepted');
   });
 
   it('a missing space before an edge: task(Task)--> ti2 (tabdeal), tr(Task Review)--rejected--x (phanous)', () => {
-    const r = analyse(FC + 'sr(Send Resume) --> hr(HR Call) --> task(Task)--> ti2(Task Review) --> tr(Task Review)--rejected--x o(Offer)');
+    const r = analyse(
+      FC +
+        'sr(Send Resume) --> hr(HR Call) --> task(Task)--> ti2(Task Review) --> tr(Task Review)--rejected--x o(Offer)',
+    );
     expect(r.errors).toEqual([]);
     expect(r.reachedIds).toEqual(['sr', 'hr', 'task', 'ti2', 'tr']);
     expect(r.reached).toEqual(['Send Resume', 'HR Call', 'Task', 'Task Review', 'Task Review']);
@@ -227,7 +262,10 @@ describe('parseFlowchart: the spellings real entries use (FORMAT.md §6.1, §6.3
   });
 
   it('a double space after --rejected--x (snapp, tomanpay)', () => {
-    const r = analyse(FC + 'sr(Send resume) --> hr(HR call) --> ti(1st Technical Interview) --rejected--x  ti2(2nd Technical Interview) -.-> hri(HR Interview) -.-> o(Offer)');
+    const r = analyse(
+      FC +
+        'sr(Send resume) --> hr(HR call) --> ti(1st Technical Interview) --rejected--x  ti2(2nd Technical Interview) -.-> hri(HR Interview) -.-> o(Offer)',
+    );
     expect(r.errors).toEqual([]);
     expect(r.reached).toEqual(['Send resume', 'HR call', '1st Technical Interview']);
     expect(r.planned).toEqual(['2nd Technical Interview', 'HR Interview', 'Offer']);
@@ -236,7 +274,10 @@ describe('parseFlowchart: the spellings real entries use (FORMAT.md §6.1, §6.3
   });
 
   it('-- rejected --x with spaces inside (autoshenas, digikala)', () => {
-    const r = analyse(FC + 'sr(Send resume) --> hr(HR call) --> ti(Technical Interview) -- rejected --x hri(HR Interview) -.-> o(Offer)');
+    const r = analyse(
+      FC +
+        'sr(Send resume) --> hr(HR call) --> ti(Technical Interview) -- rejected --x hri(HR Interview) -.-> o(Offer)',
+    );
     expect(r.errors).toEqual([]);
     expect(r.reached).toEqual(['Send resume', 'HR call', 'Technical Interview']);
     expect(r.planned).toEqual(['HR Interview', 'Offer']);
@@ -246,7 +287,10 @@ describe('parseFlowchart: the spellings real entries use (FORMAT.md §6.1, §6.3
   });
 
   it('two statements repeating a node definition (QuizOfKings, karnameh): one chain, no duplicate stage', () => {
-    const r = analyse(FC + 'sr(Send resume) --> hr(HR call)\n    hr(HR call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)');
+    const r = analyse(
+      FC +
+        'sr(Send resume) --> hr(HR call)\n    hr(HR call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
+    );
     expect(r.errors).toEqual([]);
     expect([...r.fc.nodes.keys()]).toEqual(['sr', 'hr', 'ti', 'hri', 'o']);
     expect(r.reached).toEqual(['Send resume', 'HR call', 'Technical Interview']);
@@ -264,7 +308,10 @@ describe('parseFlowchart: the spellings real entries use (FORMAT.md §6.1, §6.3
 
   it('decodes mermaid entity codes in labels', () => {
     expect(decodeMermaidLabel('say #quot;hi#quot; #35;1 #amp; #lt;b#gt; #9829;')).toBe('say "hi" #1 & <b> ♥');
-    expect(analyse(FC + 'sr(Send Resume) --> ti("C#35; #quot;live#quot;")').reached).toEqual(['Send Resume', 'C# "live"']);
+    expect(analyse(FC + 'sr(Send Resume) --> ti("C#35; #quot;live#quot;")').reached).toEqual([
+      'Send Resume',
+      'C# "live"',
+    ]);
   });
 });
 
@@ -277,7 +324,9 @@ describe('parseFlowchart: errors, with their line inside the diagram', () => {
   });
 
   it('the error of a later statement is on that statement’s line', () => {
-    const fc = parseFlowchart('flowchart LR\n    sr(Send resume) --> hr(HR call)\n    hr(HR call) --> ti(Live (code)) --> o(Offer)');
+    const fc = parseFlowchart(
+      'flowchart LR\n    sr(Send resume) --> hr(HR call)\n    hr(HR call) --> ti(Live (code)) --> o(Offer)',
+    );
     expect(fc.errors).toHaveLength(1);
     expect(fc.errors[0].line).toBe(3);
     expect(fc.errors[0].message).toMatch(/\bti\b/);
@@ -285,7 +334,9 @@ describe('parseFlowchart: errors, with their line inside the diagram', () => {
 
   it('the error after a multi-line label is on the line where the bad node is', () => {
     // The bad node hr(HR (Call)) is on line 3, the continuation line of the statement that starts on line 2.
-    const fc = parseFlowchart('flowchart LR\n    sr(Send Resume) --> ti("Technical Interview\n(Live code)") --> hr(HR (Call))');
+    const fc = parseFlowchart(
+      'flowchart LR\n    sr(Send Resume) --> ti("Technical Interview\n(Live code)") --> hr(HR (Call))',
+    );
     expect(fc.errors).toHaveLength(1);
     expect(fc.errors[0].line).toBe(3);
   });
@@ -310,7 +361,9 @@ describe('parseFlowchart: errors, with their line inside the diagram', () => {
   });
 
   it('an unclosed quote: an error on the line where the quote opens', () => {
-    const fc = parseFlowchart('flowchart LR\n    sr(Send Resume) --> ti("Technical Interview\n(Live code) --> o(Offer)');
+    const fc = parseFlowchart(
+      'flowchart LR\n    sr(Send Resume) --> ti("Technical Interview\n(Live code) --> o(Offer)',
+    );
     expect(fc.errors).toHaveLength(1);
     expect(fc.errors[0].line).toBe(2);
     expect(fc.errors[0].message).toMatch(/quote/);
@@ -325,7 +378,14 @@ describe('parseFlowchart: errors, with their line inside the diagram', () => {
   });
 
   it('never throws on garbage', () => {
-    for (const s of ['(((', '"', 'flowchart LR\n    ))))', 'flowchart LR\n    a --> "b', '\n\n\n', 'flowchart LR\n    -->']) {
+    for (const s of [
+      '(((',
+      '"',
+      'flowchart LR\n    ))))',
+      'flowchart LR\n    a --> "b',
+      '\n\n\n',
+      'flowchart LR\n    -->',
+    ]) {
       expect(() => analyseProcess(parseFlowchart(s))).not.toThrow();
     }
   });
@@ -367,15 +427,32 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
   it.each<[StageKind, string]>([
     ['resume', 'sr(Send Resume) --rejected--x hri(HR Interview) -.-> o(Offer)'],
     ['hr-call', 'sr(Send Resume) --> hr(HR Call) --rejected--x hri(HR Interview) -.-> o(Offer)'],
-    ['screening', 'sr(Send Resume) --> hr(HR Call) --> si(Screening Interview) --rejected--x hri(HR Interview) -.-> o(Offer)'],
-    ['technical', 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)'],
+    [
+      'screening',
+      'sr(Send Resume) --> hr(HR Call) --> si(Screening Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
+    ],
+    [
+      'technical',
+      'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
+    ],
     ['task', 'sr(Send Resume) --> hr(HR Call) --> task(Task) --rejected--x hri(HR Interview) -.-> o(Offer)'],
-    ['task-review', 'sr(Send Resume) --> hr(HR Call) --> tr(Task Review) --rejected--x hri(HR Interview) -.-> o(Offer)'],
+    [
+      'task-review',
+      'sr(Send Resume) --> hr(HR Call) --> tr(Task Review) --rejected--x hri(HR Interview) -.-> o(Offer)',
+    ],
     ['hr-interview', 'sr(Send Resume) --> hr(HR Call) --> hri(HR Interview) --rejected--x o(Offer)'],
-    ['onsite', 'sr(Send Resume) --> hr(HR Call) --> os(On-site Interview) --rejected--x hri(HR Interview) -.-> o(Offer)'],
+    [
+      'onsite',
+      'sr(Send Resume) --> hr(HR Call) --> os(On-site Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
+    ],
     ['other', 'sr(Send Resume) --> hr(HR Call) --> st1(Coffee chat) --rejected--x hri(HR Interview) -.-> o(Offer)'],
   ])('rejected after %s, default remaining', (kind, chain) => {
-    const st = kind === 'resume' ? stages('resume') : kind === 'hr-call' ? stages('resume', 'hr-call') : stages('resume', 'hr-call', kind);
+    const st =
+      kind === 'resume'
+        ? stages('resume')
+        : kind === 'hr-call'
+          ? stages('resume', 'hr-call')
+          : stages('resume', 'hr-call', kind);
     const src = render(st, outcome('rejected', null, st[st.length - 1].id));
     expect(src).toBe(FC + chain);
     const r = analyse(src!);
@@ -390,8 +467,11 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
   });
 
   it('rejected after the HR interview and a task review (R2 shape)', () => {
-    expect(render(stages('resume', 'hr-call', 'technical', 'task', 'task-review', 'hr-interview'), outcome('rejected'))).toBe(
-      FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --> task(Task) --> tr(Task Review) --> hri(HR Interview) --rejected--x o(Offer)',
+    expect(
+      render(stages('resume', 'hr-call', 'technical', 'task', 'task-review', 'hr-interview'), outcome('rejected')),
+    ).toBe(
+      FC +
+        'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --> task(Task) --> tr(Task Review) --> hri(HR Interview) --rejected--x o(Offer)',
     );
   });
 
@@ -403,10 +483,16 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
       { kind: 'offer', label: 'Offer' },
     ];
     expect(render(stages('resume', 'hr-call', 'technical'), outcome('rejected', rest))).toBe(
-      FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview I) --rejected--x ti2(Technical Interview II) -.-> task(Task) -.-> hri(HR Interview) -.-> o(Offer)',
+      FC +
+        'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview I) --rejected--x ti2(Technical Interview II) -.-> task(Task) -.-> hri(HR Interview) -.-> o(Offer)',
     );
     // Without the offer at the end, it is added.
-    expect(render(stages('resume', 'hr-call', 'technical'), outcome('rejected', [{ kind: 'task-review', label: 'Task Review' }]))).toBe(
+    expect(
+      render(
+        stages('resume', 'hr-call', 'technical'),
+        outcome('rejected', [{ kind: 'task-review', label: 'Task Review' }]),
+      ),
+    ).toBe(
       FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x tr(Task Review) -.-> o(Offer)',
     );
     // Nothing left but the offer.
@@ -414,7 +500,15 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
       FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x o(Offer)',
     );
     // An empty planned label gets the generated one, numbered over reached and planned rounds.
-    expect(render(stages('resume', 'technical'), outcome('rejected', [{ kind: 'technical', label: '' }, { kind: 'offer', label: 'Offer' }]))).toBe(
+    expect(
+      render(
+        stages('resume', 'technical'),
+        outcome('rejected', [
+          { kind: 'technical', label: '' },
+          { kind: 'offer', label: 'Offer' },
+        ]),
+      ),
+    ).toBe(
       FC + 'sr(Send Resume) --> ti(Technical Interview I) --rejected--x ti2(Technical Interview II) -.-> o(Offer)',
     );
   });
@@ -428,7 +522,8 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
 
   it('declined after an offer: o(Offer) --rejected--> r((" "))', () => {
     expect(render(stages('resume', 'hr-call', 'hr-interview', 'technical', 'offer'), outcome('declined'))).toBe(
-      FC + 'sr(Send Resume) --> hr(HR Call) --> hri(HR Interview) --> ti(Technical Interview) --> o(Offer) --rejected--> r((" "))',
+      FC +
+        'sr(Send Resume) --> hr(HR Call) --> hri(HR Interview) --> ti(Technical Interview) --> o(Offer) --rejected--> r((" "))',
     );
   });
 
@@ -440,8 +535,13 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
   });
 
   it('accepted, celebrate true: --accepted :) --> r(("🎉")); the offer is added when missing', () => {
-    expect(render(stages('resume', 'hr-call', 'technical', 'technical', 'hr-interview'), outcome('accepted'), { celebrate: true })).toBe(
-      FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview I) --> ti2(Technical Interview II) --> hri(HR Interview) --> o(Offer) --accepted :) --> r(("🎉"))',
+    expect(
+      render(stages('resume', 'hr-call', 'technical', 'technical', 'hr-interview'), outcome('accepted'), {
+        celebrate: true,
+      }),
+    ).toBe(
+      FC +
+        'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview I) --> ti2(Technical Interview II) --> hri(HR Interview) --> o(Offer) --accepted :) --> r(("🎉"))',
     );
     expect(render(stages('resume', 'hr-call', 'technical', 'offer'), outcome('accepted'), { celebrate: true })).toBe(
       FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --> o(Offer) --accepted :) --> r(("🎉"))',
@@ -449,8 +549,13 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
   });
 
   it('accepted, celebrate false: --accepted--> r((" "))', () => {
-    expect(render(stages('resume', 'hr-call', 'technical', 'hr-interview', 'offer'), outcome('accepted'), { celebrate: false })).toBe(
-      FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --> hri(HR Interview) --> o(Offer) --accepted--> r((" "))',
+    expect(
+      render(stages('resume', 'hr-call', 'technical', 'hr-interview', 'offer'), outcome('accepted'), {
+        celebrate: false,
+      }),
+    ).toBe(
+      FC +
+        'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --> hri(HR Interview) --> o(Offer) --accepted--> r((" "))',
     );
   });
 
@@ -460,7 +565,8 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
         'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview I) --> ti2(Technical Interview II) --> ti3(Technical Interview III) --rejected--x hri(HR Interview) -.-> o(Offer)',
     );
     expect(render(stages('resume', 'hr-call', 'technical', 'task', 'technical'), outcome('pending'))).toBe(
-      FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview I) --> task(Task) --> ti2(Technical Interview II)',
+      FC +
+        'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview I) --> task(Task) --> ti2(Technical Interview II)',
     );
   });
 
@@ -468,7 +574,9 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
     expect(render(stages('resume', 'hr-call', 'technical'), outcome('rejected'), { labelCase: 'lower' })).toBe(
       FC + 'sr(Send resume) --> hr(HR call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
     );
-    expect(renderProcess(stages('resume', 'hr-call'), outcome('pending'), LOWER)).toBe(FC + 'sr(Send resume) --> hr(HR call)');
+    expect(renderProcess(stages('resume', 'hr-call'), outcome('pending'), LOWER)).toBe(
+      FC + 'sr(Send resume) --> hr(HR call)',
+    );
   });
 
   it('diagramLabel overrides the generated label, quoted when it needs to be', () => {
@@ -479,13 +587,26 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
       ['hr-interview', { diagramLabel: 'HR Interview (On-site)' }],
     );
     expect(render(st, outcome('rejected'))).toBe(
-      FC + 'sr(Send Resume) --> hr(Call) --> ti("Technical Interview\n(Live code)") --> hri("HR Interview (On-site)") --rejected--x o(Offer)',
+      FC +
+        'sr(Send Resume) --> hr(Call) --> ti("Technical Interview\n(Live code)") --> hri("HR Interview (On-site)") --rejected--x o(Offer)',
     );
   });
 
   it('every kind gets its id: sr hr si ti task tr hri os o st1 st2', () => {
     const src = render(
-      stages('resume', 'hr-call', 'screening', 'technical', 'task', 'task-review', 'hr-interview', 'onsite', 'other', ['other', { label: 'Lunch' }], 'offer'),
+      stages(
+        'resume',
+        'hr-call',
+        'screening',
+        'technical',
+        'task',
+        'task-review',
+        'hr-interview',
+        'onsite',
+        'other',
+        ['other', { label: 'Lunch' }],
+        'offer',
+      ),
       outcome('accepted'),
       { celebrate: false },
     )!;
@@ -496,7 +617,9 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
   });
 
   it('outcome stages (rejection, declined, response) are not drawn', () => {
-    expect(render(stages('resume', 'rejection', 'hr-call', 'response', 'declined'), outcome('pending'))).toBe(FC + 'sr(Send Resume) --> hr(HR Call)');
+    expect(render(stages('resume', 'rejection', 'hr-call', 'response', 'declined'), outcome('pending'))).toBe(
+      FC + 'sr(Send Resume) --> hr(HR Call)',
+    );
   });
 
   it('what it draws reads back to the same stages and outcome', () => {
@@ -511,18 +634,23 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
 });
 
 describe('deriveStatus (FORMAT.md §4)', () => {
-  const status = (st: Stage[], kind: OutcomeKind) => deriveStatus(createRecord({ company: { name: 'Acme' }, stages: st, outcome: outcome(kind) }));
+  const status = (st: Stage[], kind: OutcomeKind) =>
+    deriveStatus(createRecord({ company: { name: 'Acme' }, stages: st, outcome: outcome(kind) }));
 
   it('one emoji per reached stage, chronological, the outcome last', () => {
     expect(status(stages('resume', 'hr-call', 'technical'), 'rejected')).toBe('📜📞🔧❌');
     expect(status(stages('resume', 'hr-call', 'task', 'technical', 'technical'), 'rejected')).toBe('📜📞📝🔧🔧❌');
     expect(status(stages('resume', 'hr-call', 'technical', 'task', 'task-review'), 'rejected')).toBe('📜📞🔧📝⚖️❌');
     expect(status(stages('resume', 'hr-call', 'hr-interview', 'technical'), 'declined')).toBe('📜📞👱🏻‍♀️🔧❎');
-    expect(status(stages('resume', 'hr-call', 'technical', 'hr-interview', 'technical'), 'rejected')).toBe('📜📞🔧👱🏻‍♀️🔧❌');
+    expect(status(stages('resume', 'hr-call', 'technical', 'hr-interview', 'technical'), 'rejected')).toBe(
+      '📜📞🔧👱🏻‍♀️🔧❌',
+    );
   });
 
   it('🔧 once per technical round', () => {
-    expect(status(stages('resume', 'hr-call', 'technical', 'technical', 'hr-interview', 'offer'), 'accepted')).toBe('📜📞🔧🔧👱🏻‍♀️✅');
+    expect(status(stages('resume', 'hr-call', 'technical', 'technical', 'hr-interview', 'offer'), 'accepted')).toBe(
+      '📜📞🔧🔧👱🏻‍♀️✅',
+    );
     expect(status(stages('resume', 'hr-call', 'technical', 'technical', 'technical'), 'pending')).toBe('📜📞🔧🔧🔧');
   });
 
@@ -555,7 +683,12 @@ describe('the real mermaid parser accepts every diagram Jobnote writes', () => {
   }, 90_000);
 
   it('sanity: it accepts the mdgen default and rejects a broken diagram', async () => {
-    expect(await validate(FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)')).toBeNull();
+    expect(
+      await validate(
+        FC +
+          'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
+      ),
+    ).toBeNull();
     expect(await validate(FC + 'sr(Send Resume) --> --> hr(HR Call)')).toMatch(/Parse error/);
   });
 
@@ -575,7 +708,16 @@ describe('the real mermaid parser accepts every diagram Jobnote writes', () => {
       for (let tech = 0; tech <= 3; tech++) {
         const spec: StageKind[] = ['resume', 'hr-call', ...Array<StageKind>(tech).fill('technical'), kind];
         for (const kindOfOutcome of OUTCOME_KINDS) {
-          for (const remaining of kindOfOutcome === 'rejected' ? [null, [], [{ kind: 'technical' as StageKind, label: '' }, { kind: 'task' as StageKind, label: 'Task' }]] : [null]) {
+          for (const remaining of kindOfOutcome === 'rejected'
+            ? [
+                null,
+                [],
+                [
+                  { kind: 'technical' as StageKind, label: '' },
+                  { kind: 'task' as StageKind, label: 'Task' },
+                ],
+              ]
+            : [null]) {
             for (const celebrate of [true, false]) {
               for (const labelCase of ['title', 'lower'] as const) {
                 const st = stages(...spec);
@@ -590,9 +732,11 @@ describe('the real mermaid parser accepts every diagram Jobnote writes', () => {
                 if (err) failures.push(`${what}: mermaid: ${err.split('\n').pop()}\n${src}`);
                 const r = analyse(src);
                 if (r.errors.length) failures.push(`${what}: parseFlowchart: ${JSON.stringify(r.errors)}`);
-                if (r.outcome !== expectedOutcome[kindOfOutcome]) failures.push(`${what}: read back as ${r.outcome}\n${src}`);
+                if (r.outcome !== expectedOutcome[kindOfOutcome])
+                  failures.push(`${what}: read back as ${r.outcome}\n${src}`);
                 const drawn = st.length + (kindOfOutcome === 'accepted' && kind !== 'offer' ? 1 : 0);
-                if (kindOfOutcome !== 'declined' && r.reached.length !== drawn) failures.push(`${what}: ${r.reached.length} reached nodes, wanted ${drawn}\n${src}`);
+                if (kindOfOutcome !== 'declined' && r.reached.length !== drawn)
+                  failures.push(`${what}: ${r.reached.length} reached nodes, wanted ${drawn}\n${src}`);
               }
             }
           }
@@ -661,20 +805,37 @@ describe('the real mermaid parser accepts every diagram Jobnote writes', () => {
       const fc = parseFlowchart(src);
       expect(fc.errors).toEqual([]);
       expect(fc.nodes.get('st1')?.label).toBe(label);
-      expect(analyseProcess(fc).reached.map((n) => n.label)).toEqual(['Send Resume', label, 'Technical Interview', 'Offer']);
+      expect(analyseProcess(fc).reached.map((n) => n.label)).toEqual([
+        'Send Resume',
+        label,
+        'Technical Interview',
+        'Offer',
+      ]);
     },
   );
 
-  it.each(HOSTILE.filter(([, l]) => l.trim() !== ''))('a planned stage (outcome.remaining) labelled with %s is accepted and read back', async (_what, label) => {
-    const src = render(stages('resume', 'hr-call'), outcome('rejected', [{ kind: 'other', label }, { kind: 'offer', label: 'Offer' }]))!;
-    expect(await validate(src), src).toBeNull();
-    const r = analyse(src);
-    expect(r.errors).toEqual([]);
-    expect(r.planned).toEqual([label, 'Offer']);
-  });
+  it.each(HOSTILE.filter(([, l]) => l.trim() !== ''))(
+    'a planned stage (outcome.remaining) labelled with %s is accepted and read back',
+    async (_what, label) => {
+      const src = render(
+        stages('resume', 'hr-call'),
+        outcome('rejected', [
+          { kind: 'other', label },
+          { kind: 'offer', label: 'Offer' },
+        ]),
+      )!;
+      expect(await validate(src), src).toBeNull();
+      const r = analyse(src);
+      expect(r.errors).toEqual([]);
+      expect(r.planned).toEqual([label, 'Offer']);
+    },
+  );
 
   it("an 'other' stage's label is trimmed in the diagram, and a blank one becomes Step (diagramLabel keeps spaces)", async () => {
-    const src = render(stages('resume', ['other', { label: '  padded  ' }], ['other', { label: '   ' }]), outcome('pending'))!;
+    const src = render(
+      stages('resume', ['other', { label: '  padded  ' }], ['other', { label: '   ' }]),
+      outcome('pending'),
+    )!;
     expect(src).toBe(FC + 'sr(Send Resume) --> st1(padded) --> st2(Step)');
     expect(await validate(src)).toBeNull();
   });
@@ -701,7 +862,10 @@ describe('the real mermaid parser accepts every diagram Jobnote writes', () => {
       };
       const v = diagram.db.getVertices().get('ti');
       const seen = decode(v?.text ?? '');
-      if (v?.labelType === 'markdown' || seen !== label) problems.push(`${what}: ${JSON.stringify(label)} is read by mermaid as ${v?.labelType} ${JSON.stringify(seen)}`);
+      if (v?.labelType === 'markdown' || seen !== label)
+        problems.push(
+          `${what}: ${JSON.stringify(label)} is read by mermaid as ${v?.labelType} ${JSON.stringify(seen)}`,
+        );
     }
     expect(problems).toEqual([]);
   });

@@ -56,7 +56,18 @@ function formatDate(dateString: string): string {
 }
 
 export function generateMarkdown(f: MdgenForm): string {
-  const { companyName, companySite, jobTitle, statusValues, interviewProcess, sentResume, hrCall, technicalInterview, rejectionEmail, offerEmail } = f;
+  const {
+    companyName,
+    companySite,
+    jobTitle,
+    statusValues,
+    interviewProcess,
+    sentResume,
+    hrCall,
+    technicalInterview,
+    rejectionEmail,
+    offerEmail,
+  } = f;
   const applyWayValues = f.applyWays.join(' & ');
   const duration = formatDuration(f.hours, f.minutes);
   let emailLine = '';

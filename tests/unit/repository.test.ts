@@ -37,7 +37,8 @@ function posting(fields: Partial<Posting> = {}): Posting {
   };
 }
 
-const rec = (name: string, init: Partial<ApplicationRecord> = {}) => createRecord({ ...init, company: { name, website: '' } });
+const rec = (name: string, init: Partial<ApplicationRecord> = {}) =>
+  createRecord({ ...init, company: { name, website: '' } });
 
 /** A raw connection, for building old schemas and damaged rows by hand. */
 function rawOpen(factory: IDBFactory, version: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
@@ -170,7 +171,11 @@ describe('delete / count', () => {
 
 describe('bulkPut', () => {
   it('writes nothing when one record is invalid', async () => {
-    const batch = [rec('A'), { ...rec('B'), outcome: { kind: 'won', afterStageId: null, remaining: null } } as unknown as ApplicationRecord, rec('C')];
+    const batch = [
+      rec('A'),
+      { ...rec('B'), outcome: { kind: 'won', afterStageId: null, remaining: null } } as unknown as ApplicationRecord,
+      rec('C'),
+    ];
     const err = await repo.bulkPut(batch).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidRecordError);
     expect((err as InvalidRecordError).errors).toEqual([expect.stringMatching(/^records\[1\]: outcome\.kind/)]);
@@ -201,7 +206,9 @@ describe('bulkPut', () => {
 describe('findByPosting', () => {
   it('finds by board + jobId, else by URL', async () => {
     const a = await repo.create(rec('Acme', { posting: posting() }));
-    const b = await repo.create(rec('Beta', { posting: posting({ board: 'linkedin', jobId: null, url: 'https://x.example/job/9' }) }));
+    const b = await repo.create(
+      rec('Beta', { posting: posting({ board: 'linkedin', jobId: null, url: 'https://x.example/job/9' }) }),
+    );
     await repo.create(rec('No posting'));
 
     expect((await repo.findByPosting('jobinja', 'AbC1', 'https://jobinja.ir/other-url'))?.id).toBe(a.id);
@@ -245,15 +252,24 @@ describe('schema', () => {
 
   it('keeps summaries in step with every write', async () => {
     // Distinct times: two records created in the same millisecond have no order.
-    const a = await repo.create(rec('Acme', { createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' }));
-    const b = await repo.create(rec('Beta', { createdAt: '2025-01-02T00:00:00.000Z', updatedAt: '2025-01-02T00:00:00.000Z' }));
+    const a = await repo.create(
+      rec('Acme', { createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' }),
+    );
+    const b = await repo.create(
+      rec('Beta', { createdAt: '2025-01-02T00:00:00.000Z', updatedAt: '2025-01-02T00:00:00.000Z' }),
+    );
     expect((await repo.listSummaries()).map((x) => x.company)).toEqual(['Beta', 'Acme']);
     const a2 = await repo.mutate(a.id, (r) => {
       r.score = 7.5;
       r.outcome = { kind: 'rejected', afterStageId: null, remaining: null };
     });
     expect((await repo.listSummaries())[0]).toEqual(summarize(a2));
-    expect((await repo.listSummaries())[0]).toMatchObject({ company: 'Acme', score: 7.5, status: '❌', outcome: 'rejected' });
+    expect((await repo.listSummaries())[0]).toMatchObject({
+      company: 'Acme',
+      score: 7.5,
+      status: '❌',
+      outcome: 'rejected',
+    });
     await repo.delete(b.id);
     expect((await repo.listSummaries()).map((x) => x.id)).toEqual([a.id]);
     await repo.bulkPut([{ ...b, company: { name: 'Beta 2', website: '' } }]);
@@ -265,7 +281,12 @@ describe('schema', () => {
   it('skips invalid stored rows in list and reports them', async () => {
     const good = await repo.create(rec('Good', { posting: posting() }));
     const raw = await rawOpen(factory, MIGRATIONS.length);
-    await rawPut(raw, { id: 'bad', schema: 1, updatedAt: '2099-01-01T00:00:00.000Z', postingKey: ['url:https://bad.example'] });
+    await rawPut(raw, {
+      id: 'bad',
+      schema: 1,
+      updatedAt: '2099-01-01T00:00:00.000Z',
+      postingKey: ['url:https://bad.example'],
+    });
     raw.close();
 
     const onInvalid = vi.fn();

@@ -1,7 +1,16 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { EditSession, JOURNAL_KEY, recoverJournal, restoreJournals, UNRESTORED_KEY, writeJournal, type Journal, type JournalStore } from '../../utils/edit-session';
+import {
+  EditSession,
+  JOURNAL_KEY,
+  recoverJournal,
+  restoreJournals,
+  UNRESTORED_KEY,
+  writeJournal,
+  type Journal,
+  type JournalStore,
+} from '../../utils/edit-session';
 import { exportEntry } from '../../utils/jobname/export';
 import { parseRecord, type ApplicationRecord } from '../../utils/record';
 import { openRepository } from '../../utils/repository';
@@ -22,7 +31,12 @@ describe('logging steps', () => {
     expect(r.stages.map((s) => s.label)).toEqual(['Sent Resume', 'HR Call', 'Technical Interview']);
     expect(r.rounds.map((x) => x.title)).toEqual(['Technical Interview']);
     logStep(r, { kind: 'technical', date: '2025-11-02', duration: '1.5 hours' });
-    expect(r.stages.map((s) => s.label)).toEqual(['Sent Resume', 'HR Call', 'Technical Interview I', 'Technical Interview II']);
+    expect(r.stages.map((s) => s.label)).toEqual([
+      'Sent Resume',
+      'HR Call',
+      'Technical Interview I',
+      'Technical Interview II',
+    ]);
     expect(r.rounds.map((x) => x.title)).toEqual(['Technical Interview I', 'Technical Interview II']);
     expect(r.platform).toBe('Phone');
     expect(r.stages[2]).toMatchObject({ platform: 'Google Meet', duration: '1 hour', durationMinutes: 60 });
@@ -114,7 +128,7 @@ describe('EditSession', () => {
   it('merges a concurrent write instead of overwriting it', async () => {
     const { repo, stored } = await setup();
     const session = new EditSession(repo, stored);
-    await repo.mutate(stored.id, (d) => void (d.posting = null, d.applyWays = ['Jobinja']));
+    await repo.mutate(stored.id, (d) => void ((d.posting = null), (d.applyWays = ['Jobinja'])));
     session.edit((d) => void (d.score = 6.5));
     await session.flush();
     const now = await repo.get(stored.id);
@@ -167,7 +181,12 @@ describe('EditSession journal', () => {
   /** localStorage as a Map. */
   function memoryStore(): JournalStore & { map: Map<string, string> } {
     const map = new Map<string, string>();
-    return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, String(v)), removeItem: (k) => void map.delete(k) };
+    return {
+      map,
+      getItem: (k) => map.get(k) ?? null,
+      setItem: (k, v) => void map.set(k, String(v)),
+      removeItem: (k) => void map.delete(k),
+    };
   }
 
   it("restores the last session's journal at the next opening, then forgets it", async () => {

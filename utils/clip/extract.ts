@@ -27,7 +27,20 @@ export interface ExtractOptions {
   readability?: boolean;
 }
 
-const FIELDS: FieldName[] = ['title', 'companyName', 'companyNameEn', 'website', 'location', 'employmentType', 'seniority', 'salary', 'skills', 'description', 'postedAt', 'jobId'];
+const FIELDS: FieldName[] = [
+  'title',
+  'companyName',
+  'companyNameEn',
+  'website',
+  'location',
+  'employmentType',
+  'seniority',
+  'salary',
+  'skills',
+  'description',
+  'postedAt',
+  'jobId',
+];
 
 /** Readability only on pages of a sane size; its own limit throws beyond that. */
 const READABILITY_MAX_ELEMS = 30_000;
@@ -48,7 +61,11 @@ function readabilityFinding(ctx: PageContext): Finding | null {
     if (site) fields.companyName = site;
     return { source: 'readability', fields, notes: d.notes };
   } catch (e) {
-    return { source: 'readability', fields: {}, notes: [`the page could not be read as an article (${(e as Error).message})`] };
+    return {
+      source: 'readability',
+      fields: {},
+      notes: [`the page could not be read as an article (${(e as Error).message})`],
+    };
   }
 }
 
@@ -57,13 +74,17 @@ export function withoutSiteName(title: string | null, site: string | null): stri
   if (!title || !site) return title;
   const name = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const sep = '(?:\\s*[|｜·•»«]\\s*|\\s+[-–—:/]\\s+)';
-  const t = title.replace(new RegExp(`${sep}${name}$`, 'iu'), '').replace(new RegExp(`^${name}${sep}`, 'iu'), '').trim();
+  const t = title
+    .replace(new RegExp(`${sep}${name}$`, 'iu'), '')
+    .replace(new RegExp(`^${name}${sep}`, 'iu'), '')
+    .trim();
   return t || title;
 }
 
 /** Page-level hints any page has: og:title, the document title. Used last, as DOM. */
 function pageFinding(ctx: PageContext, onBoard: boolean): Finding {
-  const meta = (name: string) => cleanText(ctx.doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content'));
+  const meta = (name: string) =>
+    cleanText(ctx.doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content'));
   const fields: Partial<PostingFields> = {};
   const title = withoutSiteName(meta('og:title') ?? cleanText(ctx.doc.title), meta('og:site_name'));
   if (title) fields.title = title;
@@ -124,9 +145,15 @@ export function extractPosting(doc: Document, pageUrl: string, options: ExtractO
   }
   if (!blocked) take(pageFinding(ctx, !!adapter));
 
-  const board: Board = adapter ? adapter.board : findings.some((f) => f.source === 'json-ld') ? 'jsonld' : 'readability';
+  const board: Board = adapter
+    ? adapter.board
+    : findings.some((f) => f.source === 'json-ld')
+      ? 'jsonld'
+      : 'readability';
   const split = splitCompanyName(fields.companyName ?? null);
-  const company = fields.companyNameEn ? { name: split.nameEn ? split.name : (fields.companyName ?? null), nameEn: fields.companyNameEn } : split;
+  const company = fields.companyNameEn
+    ? { name: split.nameEn ? split.name : (fields.companyName ?? null), nameEn: fields.companyNameEn }
+    : split;
   if (!fields.companyNameEn && company.nameEn && sources.companyName) sources.companyNameEn = sources.companyName;
   return {
     board,

@@ -78,7 +78,10 @@ function first(v: unknown): unknown {
 
 /** A plain-text field: entities decoded, any markup a publisher left in dropped (it is text, not HTML). */
 function str(v: unknown): string | null {
-  if (typeof v === 'string') return cleanText(decodeEntities(v.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')).replace(/<\/?[a-z!][^>]*>/gi, ' '));
+  if (typeof v === 'string')
+    return cleanText(
+      decodeEntities(v.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')).replace(/<\/?[a-z!][^>]*>/gi, ' '),
+    );
   if (typeof v === 'number') return String(v);
   return null;
 }
@@ -122,7 +125,14 @@ function isRemote(v: unknown): boolean {
 }
 
 /** ISO 4217 codes as written in the record; IRT (not ISO, but what Iranian boards use) is the toman. */
-const CURRENCY: Record<string, string> = { IRT: 'Toman', TOMAN: 'Toman', 'تومان': 'Toman', IRR: 'Rial', RIAL: 'Rial', 'ریال': 'Rial' };
+const CURRENCY: Record<string, string> = {
+  IRT: 'Toman',
+  TOMAN: 'Toman',
+  تومان: 'Toman',
+  IRR: 'Rial',
+  RIAL: 'Rial',
+  ریال: 'Rial',
+};
 const UNIT: Record<string, string> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
 /** MonetaryAmountDistribution's `duration` (ISO 8601) as a unit. */
 const DURATION: Record<string, string> = { PT1H: 'hour', P1D: 'day', P1W: 'week', P1M: 'month', P1Y: 'year' };
@@ -159,7 +169,8 @@ export function salaryText(v: unknown): string | null {
   const single = amount(isObj(s.value) ? value.value : s.value) ?? amount(s.median);
   const range = min && max ? (min === max ? min : `${min} - ${max}`) : (min ?? max ?? single);
   if (!range) return null;
-  const unitText = typeof value.unitText === 'string' ? value.unitText : typeof s.unitText === 'string' ? s.unitText : null;
+  const unitText =
+    typeof value.unitText === 'string' ? value.unitText : typeof s.unitText === 'string' ? s.unitText : null;
   const unit = unitText
     ? (UNIT[unitText.trim().toUpperCase()] ?? unitText.trim().toLowerCase())
     : typeof s.duration === 'string'
@@ -189,9 +200,7 @@ function employment(v: unknown): string | null {
 
 function skillList(v: unknown): string[] | null {
   const raw = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,،;]\s*/) : [];
-  const out = raw
-    .map((x) => str(isObj(x) ? x.name : x))
-    .filter((x): x is string => !!x && x.length < 80);
+  const out = raw.map((x) => str(isObj(x) ? x.name : x)).filter((x): x is string => !!x && x.length < 80);
   return out.length ? [...new Set(out)] : null;
 }
 
@@ -305,5 +314,9 @@ export function jsonLdFinding(ctx: PageContext, posting?: LdJobPosting): Finding
   }
   if (!p) return null;
   const d = describe(p.descriptionHtml, ctx);
-  return { source: 'json-ld', fields: { ...p.fields, ...(d.description ? { description: d.description } : {}) }, notes: d.notes };
+  return {
+    source: 'json-ld',
+    fields: { ...p.fields, ...(d.description ? { description: d.description } : {}) },
+    notes: d.notes,
+  };
 }

@@ -47,7 +47,9 @@ const MAX_HTML_CHARS = 250_000;
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
 
 const BLOCK_TAGS = new Set(
-  'address article blockquote dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li main ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
+  'address article blockquote dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li main ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
 );
 
 function isHidden(el: Element): boolean {
@@ -66,7 +68,11 @@ function dropped(el: Element): boolean {
  * Visits `root`'s descendants in document order without recursion. `enter` may return 'skip' (not into
  * this element) or 'stop'; `leave` is called when an entered element's subtree is done.
  */
-function walk(root: Node, enter: (node: Node, depth: number) => 'skip' | 'stop' | void, leave?: (node: Node) => void): void {
+function walk(
+  root: Node,
+  enter: (node: Node, depth: number) => 'skip' | 'stop' | void,
+  leave?: (node: Node) => void,
+): void {
   let node: Node | null = root.firstChild;
   let depth = 1;
   while (node) {
@@ -103,7 +109,9 @@ function convertible(root: Node): boolean {
 
 const VOID_TAGS = new Set('area base br col embed hr img input link meta param source track wbr keygen'.split(' '));
 /** Elements whose end tag may be left out: they never nest in themselves, so they don't add depth. */
-const OPTIONAL_END = new Set('p li dt dd tr td th thead tbody tfoot option optgroup rb rt rp rtc colgroup caption html head body'.split(' '));
+const OPTIONAL_END = new Set(
+  'p li dt dd tr td th thead tbody tfoot option optgroup rb rt rp rtc colgroup caption html head body'.split(' '),
+);
 
 /**
  * A cheap look at an HTML string (tags counted, not parsed): whether it nests deeper than `maxDepth`, and
@@ -160,7 +168,8 @@ export function sanitize(root: Element, baseUrl: string): void {
     if (!el.hasAttributes()) return;
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
-      if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'formaction' || name === 'srcset') el.removeAttribute(attr.name);
+      if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'formaction' || name === 'srcset')
+        el.removeAttribute(attr.name);
     }
     if (el.localName === 'a' && el.hasAttribute('href')) {
       const href = absolute(el.getAttribute('href') ?? '', baseUrl);
@@ -206,7 +215,11 @@ function inTableCell(el: Element): boolean {
 }
 
 function cellText(content: string): string {
-  return content.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').replace(/ {2,}/g, ' ').trim();
+  return content
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 function isFirstRow(tr: Element): boolean {
@@ -281,7 +294,21 @@ export function turndown(): TurndownService {
     linkStyle: 'inlined',
   });
   t.escape = escapeMarkdown;
-  t.remove(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'canvas', 'form', 'button', 'input', 'select', 'textarea']);
+  t.remove([
+    'script',
+    'style',
+    'noscript',
+    'template',
+    'iframe',
+    'object',
+    'embed',
+    'canvas',
+    'form',
+    'button',
+    'input',
+    'select',
+    'textarea',
+  ]);
   // A heading is one line: a `<br>` inside it would end it and leave the rest as a paragraph.
   t.addRule('heading', {
     filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
@@ -295,7 +322,8 @@ export function turndown(): TurndownService {
     filter: (node) => node.nodeName === 'PRE',
     replacement(_content, node) {
       const pre = node as Element;
-      const code = pre.firstElementChild?.nodeName === 'CODE' && pre.children.length === 1 ? pre.firstElementChild : null;
+      const code =
+        pre.firstElementChild?.nodeName === 'CODE' && pre.children.length === 1 ? pre.firstElementChild : null;
       return fenced(preText(pre), languageOf(code, pre));
     },
   });
@@ -504,7 +532,10 @@ export function htmlToMarkdown(input: Element | string, doc: Document, options: 
 }
 
 /** A description field for a finding: markdown, with a note when it had to be shortened or simplified. */
-export function describe(input: Element | string | null | undefined, ctx: { doc: Document; url: URL; maxDescription: number }): { description?: string; notes: string[] } {
+export function describe(
+  input: Element | string | null | undefined,
+  ctx: { doc: Document; url: URL; maxDescription: number },
+): { description?: string; notes: string[] } {
   if (input == null || (typeof input === 'string' && !input.trim())) return { notes: [] };
   const r = htmlToMarkdown(input, ctx.doc, { baseUrl: ctx.url.href, maxChars: ctx.maxDescription });
   if (!r.markdown) return { notes: [] };

@@ -19,7 +19,12 @@ export type ClipResult =
   | { ok: false; error: string };
 
 export function isClipRequest(m: unknown): m is ClipRequest {
-  return typeof m === 'object' && m !== null && (m as ClipRequest).type === 'jobnote/clip' && Number.isInteger((m as ClipRequest).tabId);
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    (m as ClipRequest).type === 'jobnote/clip' &&
+    Number.isInteger((m as ClipRequest).tabId)
+  );
 }
 
 /** Checks what the clipper sent back: a well-formed posting or a clear error. */
@@ -32,7 +37,10 @@ export function readClipResponse(value: unknown): { ok: true; posting: Posting }
   const p = v.value;
   // An error, sign-in or empty page: nothing worth an application.
   if (!p.title && !p.description && !p.company.name && !p.company.nameEn) {
-    return { ok: false, error: p.notes[0] ? `No job posting on this page: ${p.notes[0]}` : 'No job posting found on this page.' };
+    return {
+      ok: false,
+      error: p.notes[0] ? `No job posting on this page: ${p.notes[0]}` : 'No job posting found on this page.',
+    };
   }
   return { ok: true, posting: p };
 }

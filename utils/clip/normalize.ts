@@ -44,9 +44,32 @@ export function textOf(root: ParentNode, ...selectors: string[]): string | null 
 }
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', zwnj: '\u200c', zwj: '\u200d', lrm: '\u200e',
-  rlm: '\u200f', hellip: '…', mdash: '—', ndash: '–', laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“',
-  rdquo: '”', bull: '•', middot: '·', copy: '©', reg: '®', times: '×', euro: '€', shy: '\u00ad',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  zwnj: '\u200c',
+  zwj: '\u200d',
+  lrm: '\u200e',
+  rlm: '\u200f',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  times: '×',
+  euro: '€',
+  shy: '\u00ad',
 };
 
 /** Decodes HTML entities (numeric and the common named ones) without touching any DOM. */

@@ -44,7 +44,8 @@ export function recordFromPosting(posting: Posting, init: { id?: string; now?: s
 export function applyPosting(record: ApplicationRecord, posting: Posting): ApplicationRecord {
   const next = structuredClone(record);
   next.posting = posting;
-  if (!next.company.name.trim()) next.company.name = posting.company.name || posting.company.nameEn || next.company.name;
+  if (!next.company.name.trim())
+    next.company.name = posting.company.name || posting.company.nameEn || next.company.name;
   if (!next.company.website.trim() && posting.company.website) next.company.website = posting.company.website;
   if (!next.role?.trim() && posting.title) next.role = posting.title;
   const way = BOARD_NAMES[posting.board];

@@ -12,7 +12,8 @@ const TRACKING =
   /^(utm_.*|_ref|_t|ref|refid|ref_id|trackingid|trk|trkinfo|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|li_fat_id|mc_cid|mc_eid|_hsenc|_hsmi|igshid|si|gh_src|lever-source|lever-origin)$/i;
 
 /** LinkedIn's own tracking parameters (its job pages are canonicalised to `/jobs/view/{id}/` anyway). */
-const LINKEDIN_TRACKING = /^(lipi|midtoken|midsig|eid|otptoken|position|pagenum|ebp|recommendedflavor|alternatechannel|originalsubdomain|original_referer|refid|trackingid|trk|trkinfo|currentjobid)$/i;
+const LINKEDIN_TRACKING =
+  /^(lipi|midtoken|midsig|eid|otptoken|position|pagenum|ebp|recommendedflavor|alternatechannel|originalsubdomain|original_referer|refid|trackingid|trk|trkinfo|currentjobid)$/i;
 
 export interface BoardRule {
   board: Exclude<Board, 'jsonld' | 'readability'>;
@@ -73,7 +74,8 @@ export function canonicalUrl(input: string | URL): string {
   }
   url.hash = '';
   const linkedin = rule?.board === 'linkedin';
-  for (const key of [...new Set(url.searchParams.keys())]) if (TRACKING.test(key) || (linkedin && LINKEDIN_TRACKING.test(key))) url.searchParams.delete(key);
+  for (const key of [...new Set(url.searchParams.keys())])
+    if (TRACKING.test(key) || (linkedin && LINKEDIN_TRACKING.test(key))) url.searchParams.delete(key);
   if (url.href.includes('?') && ![...url.searchParams].length) url.search = '';
   url.hostname = url.hostname.replace(/\.$/, '');
   return url.href;

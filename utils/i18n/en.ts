@@ -1,7 +1,6 @@
 /** The English words of the popup (loaded only when that language is in use). */
 import type { DateFormat, OutcomeKind, StageKind } from '../record';
 
-
 export const messages = {
   clipPosting: 'Clip this posting',
   clipPage: 'Clip this page',
@@ -77,7 +76,8 @@ export const messages = {
   answerPlain: 'Plain (as entries use)',
   answerBoxed: 'Boxed (the generator’s)',
   saveFailed: 'Not saved: {error}. Your text is kept here; it is saved again with your next change.',
-  restoreFailed: 'Your last edits could not be put back: {error}. They are kept and tried again the next time the popup opens.',
+  restoreFailed:
+    'Your last edits could not be put back: {error}. They are kept and tried again the next time the popup opens.',
   saving: 'Saving…',
   saved: 'Saved',
   dateInvalid: 'Not a date',
@@ -87,21 +87,32 @@ export const messages = {
 export type MessageKey = keyof typeof messages;
 
 export const stages: Record<StageKind, string> = {
-    resume: 'Sent resume',
-    'hr-call': 'HR call',
-    screening: 'Screening',
-    technical: 'Technical interview',
-    task: 'Task',
-    'task-review': 'Task / code review',
-    'hr-interview': 'HR interview',
-    onsite: 'On-site',
-    offer: 'Offer',
-    rejection: 'Rejection',
-    declined: 'I declined',
-    response: 'Response',
-    other: 'Other',
-  };
+  resume: 'Sent resume',
+  'hr-call': 'HR call',
+  screening: 'Screening',
+  technical: 'Technical interview',
+  task: 'Task',
+  'task-review': 'Task / code review',
+  'hr-interview': 'HR interview',
+  onsite: 'On-site',
+  offer: 'Offer',
+  rejection: 'Rejection',
+  declined: 'I declined',
+  response: 'Response',
+  other: 'Other',
+};
 
-export const outcomes: Record<OutcomeKind, string> = { pending: 'In progress', rejected: 'Rejected', offer: 'Offer received', accepted: 'Accepted', declined: 'I declined', ghosted: 'No answer (ghosted)' };
+export const outcomes: Record<OutcomeKind, string> = {
+  pending: 'In progress',
+  rejected: 'Rejected',
+  offer: 'Offer received',
+  accepted: 'Accepted',
+  declined: 'I declined',
+  ghosted: 'No answer (ghosted)',
+};
 
-export const dateFormats: Record<DateFormat, string> = { 'jalali-dot': 'Jalali 1404.08.03', 'jalali-slash': 'Jalali 1404/08/03', gregorian: 'Gregorian 2025/10/25' };
+export const dateFormats: Record<DateFormat, string> = {
+  'jalali-dot': 'Jalali 1404.08.03',
+  'jalali-slash': 'Jalali 1404/08/03',
+  gregorian: 'Gregorian 2025/10/25',
+};

@@ -77,31 +77,41 @@ export const messages: Record<MessageKey, string> = {
   answerPlain: 'ساده (مثل نوشته‌ها)',
   answerBoxed: 'قاب‌دار (مثل سازنده)',
   saveFailed: 'ذخیره نشد: {error}. متن شما همین‌جا مانده و با تغییر بعدی دوباره ذخیره می‌شود.',
-  restoreFailed: 'آخرین تغییرات شما برنگشت: {error}. نگه داشته شده‌اند و دفعهٔ بعد که پنجره باز شود دوباره امتحان می‌شوند.',
+  restoreFailed:
+    'آخرین تغییرات شما برنگشت: {error}. نگه داشته شده‌اند و دفعهٔ بعد که پنجره باز شود دوباره امتحان می‌شوند.',
   saving: 'در حال ذخیره…',
   saved: 'ذخیره شد',
   dateInvalid: 'تاریخ نیست',
   today: 'امروز',
 };
 
-
-
 export const stages: Record<StageKind, string> = {
-    resume: 'ارسال رزومه',
-    'hr-call': 'تماس HR',
-    screening: 'غربالگری',
-    technical: 'مصاحبه فنی',
-    task: 'تسک',
-    'task-review': 'بررسی تسک / کد',
-    'hr-interview': 'مصاحبه HR',
-    onsite: 'حضوری',
-    offer: 'پیشنهاد (آفر)',
-    rejection: 'رد شدن',
-    declined: 'انصراف من',
-    response: 'پاسخ',
-    other: 'دیگر',
-  };
+  resume: 'ارسال رزومه',
+  'hr-call': 'تماس HR',
+  screening: 'غربالگری',
+  technical: 'مصاحبه فنی',
+  task: 'تسک',
+  'task-review': 'بررسی تسک / کد',
+  'hr-interview': 'مصاحبه HR',
+  onsite: 'حضوری',
+  offer: 'پیشنهاد (آفر)',
+  rejection: 'رد شدن',
+  declined: 'انصراف من',
+  response: 'پاسخ',
+  other: 'دیگر',
+};
 
-export const outcomes: Record<OutcomeKind, string> = { pending: 'در جریان', rejected: 'رد شدم', offer: 'آفر گرفتم', accepted: 'پذیرفتم', declined: 'انصراف دادم', ghosted: 'بی‌پاسخ ماند' };
+export const outcomes: Record<OutcomeKind, string> = {
+  pending: 'در جریان',
+  rejected: 'رد شدم',
+  offer: 'آفر گرفتم',
+  accepted: 'پذیرفتم',
+  declined: 'انصراف دادم',
+  ghosted: 'بی‌پاسخ ماند',
+};
 
-export const dateFormats: Record<DateFormat, string> = { 'jalali-dot': 'شمسی 1404.08.03', 'jalali-slash': 'شمسی 1404/08/03', gregorian: 'میلادی 2025/10/25' };
+export const dateFormats: Record<DateFormat, string> = {
+  'jalali-dot': 'شمسی 1404.08.03',
+  'jalali-slash': 'شمسی 1404/08/03',
+  gregorian: 'میلادی 2025/10/25',
+};

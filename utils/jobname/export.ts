@@ -8,12 +8,30 @@
  * unedited entry exports to the same bytes and an edited one changes only where it was edited.
  */
 import { formatDate, findDate, formatDuration } from '../dates';
-import { type AnswerLayout, type ApplicationRecord, type DateFormat, type ExportPrefs, type Question, type Round, type SourcePart, type Stage } from '../record';
+import {
+  type AnswerLayout,
+  type ApplicationRecord,
+  type DateFormat,
+  type ExportPrefs,
+  type Question,
+  type Round,
+  type SourcePart,
+  type Stage,
+} from '../record';
 import { deriveStatus } from './kinds';
 
 export { deriveStatus };
 import { renderProcess } from './mermaid';
-import { encodeProse, escapeLabel, escapeLine, escapeLinkText, escapeTagLines, formatLinkUrl, hash, indentLines } from './text';
+import {
+  encodeProse,
+  escapeLabel,
+  escapeLine,
+  escapeLinkText,
+  escapeTagLines,
+  formatLinkUrl,
+  hash,
+  indentLines,
+} from './text';
 
 export interface ExportOptions {
   /** Writes every parsed date in this format instead of the record's own preference. */
@@ -49,7 +67,10 @@ export function dateValue(stage: Pick<Stage, 'date' | 'dateText' | 'time'>, fmt:
   if (stage.date) {
     const want = formatDate(stage.date, fmt);
     const found = text ? findDate(text) : null;
-    if (text && found) return text.slice(found.start, found.end) === want ? text : text.slice(0, found.start) + want + text.slice(found.end);
+    if (text && found)
+      return text.slice(found.start, found.end) === want
+        ? text
+        : text.slice(0, found.start) + want + text.slice(found.end);
     return stage.time ? `${want} AT ${stage.time}` : want;
   }
   return text ?? 'Date not set';
@@ -68,7 +89,12 @@ function durationText(stage: Stage): string | null {
 
 const GENERATOR_LAYOUT: AnswerLayout = { indent: 4, gap: false, divBlank: true, close: '' };
 
-function renderAnswer(answer: string, label: string, prefs: ExportPrefs, layout: AnswerLayout = GENERATOR_LAYOUT): string {
+function renderAnswer(
+  answer: string,
+  label: string,
+  prefs: ExportPrefs,
+  layout: AnswerLayout = GENERATOR_LAYOUT,
+): string {
   const ind = ' '.repeat(layout.indent);
   // Blank lines around the answer go; the first line's own indentation stays.
   const body = indentLines(escapeTagLines(answer.replace(/^(?:[ \t]*\n)+/, '').trimEnd(), true), ind);
@@ -79,19 +105,35 @@ function renderAnswer(answer: string, label: string, prefs: ExportPrefs, layout:
 
 /** A `- ` question with its follow-ups, answers and notes, then the text standing after it. */
 export function renderQuestion(q: Question, prefs: ExportPrefs): string {
-  const answers = q.answers.map((a, i) => ({ a, label: q.answerLabels[i] ?? 'Answer' })).filter((x) => x.a.trim() !== '');
+  const answers = q.answers
+    .map((a, i) => ({ a, label: q.answerLabels[i] ?? 'Answer' }))
+    .filter((x) => x.a.trim() !== '');
   const hasMore = answers.length > 0 || q.followUps.some((f) => f.trim());
   // Notes after answers need an answer or follow-up to stand after; otherwise they continue the text.
   const text = hasMore || !q.notes.trim() ? q.text.trim() : `${q.text.trim()}\n\n${q.notes.trim()}`;
   const lines = escapeTagLines(text || 'Question', false).split('\n');
-  let out = '- ' + lines[0] + lines.slice(1).map((l) => '\n' + (l ? '  ' + l : '')).join('');
+  let out =
+    '- ' +
+    lines[0] +
+    lines
+      .slice(1)
+      .map((l) => '\n' + (l ? '  ' + l : ''))
+      .join('');
   for (const f of q.followUps) {
     if (!f.trim()) continue;
-    out += '\n\n' + f.trim().split('\n').map((l, i) => `  > ${i === 0 ? '**Follow-up:** ' : ''}${l}`.trimEnd()).join('\n');
+    out +=
+      '\n\n' +
+      f
+        .trim()
+        .split('\n')
+        .map((l, i) => `  > ${i === 0 ? '**Follow-up:** ' : ''}${l}`.trimEnd())
+        .join('\n');
   }
   const layout = q.layout ?? GENERATOR_LAYOUT;
   answers.forEach(({ a, label }, i) => {
-    out += (i === 0 && !layout.gap && !q.followUps.some((f) => f.trim()) ? '\n' : '\n\n') + renderAnswer(a, label, prefs, layout);
+    out +=
+      (i === 0 && !layout.gap && !q.followUps.some((f) => f.trim()) ? '\n' : '\n\n') +
+      renderAnswer(a, label, prefs, layout);
   });
   if (hasMore && q.notes.trim()) out += '\n\n' + indentLines(escapeTagLines(q.notes.trim(), false), '  ');
   out += '\n\n';
@@ -106,7 +148,9 @@ export function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
     const text = q.text.trim().replace(/<(\/?)(li|ul)\b/gi, '&lt;$1$2');
     out += `    <li>${text}</li>\n`;
     if (q.notes.trim()) out += indentLines(q.notes.trim(), '    ') + '\n';
-    for (let i = 0; i < q.answers.length; i++) if (q.answers[i].trim()) out += renderAnswer(q.answers[i], q.answerLabels[i], prefs, q.layout ?? undefined) + '\n';
+    for (let i = 0; i < q.answers.length; i++)
+      if (q.answers[i].trim())
+        out += renderAnswer(q.answers[i], q.answerLabels[i], prefs, q.layout ?? undefined) + '\n';
   }
   out += '</ul>\n\n';
   const last = qs[qs.length - 1];
@@ -125,7 +169,8 @@ function roundBlocks(round: Round, prefs: ExportPrefs): Block[] {
     if (q.style === 'li') {
       // A run of <li> questions is one list; text standing after an item ends the list there.
       let j = i + 1;
-      while (j < round.questions.length && round.questions[j].style === 'li' && !round.questions[j - 1].after.trim()) j++;
+      while (j < round.questions.length && round.questions[j].style === 'li' && !round.questions[j - 1].after.trim())
+        j++;
       blocks.push({ key: `ul:${q.id}`, text: renderListGroup(round.questions.slice(i, j), prefs) });
       i = j;
     } else {
@@ -142,7 +187,10 @@ function taskBlock(record: ApplicationRecord): Block | null {
   if (!task) return null;
   let body = task.text.trim() ? encodeProse(task.text) : '';
   const missing = task.links.filter((l) => l.url && !task.text.includes(l.url));
-  if (missing.length) body += (body ? '\n\n' : '') + missing.map((l) => `- [${escapeLinkText(l.text || l.url)}](${formatLinkUrl(l.url)})`).join('\n');
+  if (missing.length)
+    body +=
+      (body ? '\n\n' : '') +
+      missing.map((l) => `- [${escapeLinkText(l.text || l.url)}](${formatLinkUrl(l.url)})`).join('\n');
   return { key: 'task', text: `### Task\n${body}${body ? '\n\n' : '\n'}` };
 }
 
@@ -170,32 +218,47 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
   const prefs = record.exportPrefs;
   const fmt = options.dateFormat ?? prefs.dateFormat;
   const b: Block[] = [];
-  b.push({ key: 'head', text: `# [${escapeLinkText(record.company.name)}](${formatLinkUrl(record.company.website)})\n\n` });
+  b.push({
+    key: 'head',
+    text: `# [${escapeLinkText(record.company.name)}](${formatLinkUrl(record.company.website)})\n\n`,
+  });
   // Section headings are blocks of their own, so a changed value keeps an imported entry's heading spelling.
-  const section = (key: string, heading: string, body: string) => b.push({ key: `${key}:h`, text: heading + '\n' }, { key, text: body });
+  const section = (key: string, heading: string, body: string) =>
+    b.push({ key: `${key}:h`, text: heading + '\n' }, { key, text: body });
   section('status', '### Status', `#### ${deriveStatus(record)}\n\n`);
   if (record.role?.trim()) b.push({ key: 'role', text: `## ${escapeLine(record.role)}\n\n` });
   const diagram = renderProcess(record.stages, record.outcome, prefs);
   if (diagram) section('process', '### Interview Process', '```mermaid\n' + diagram + '\n```\n\n');
-  const ways = record.applyWays.map((w) => escapeLine(w.replace(/&amp;/g, '&amp;amp;').replace(/ & /g, ' &amp; '))).filter(Boolean);
+  const ways = record.applyWays
+    .map((w) => escapeLine(w.replace(/&amp;/g, '&amp;amp;').replace(/ & /g, ' &amp; ')))
+    .filter(Boolean);
   if (ways.length) section('applyWay', '### Apply Way', `${ways.join(' & ')}\n\n`);
 
   const dated = record.stages.filter(inDateList);
   if (dated.length) {
     b.push({ key: 'dates', text: '### Interview Date\n\n' });
-    for (const s of dated) b.push({ key: `date:${s.id}`, text: `- **${escapeLabel(s.label)}**<br />${dateValue(s, fmt)}\n\n` });
+    for (const s of dated)
+      b.push({ key: `date:${s.id}`, text: `- **${escapeLabel(s.label)}**<br />${dateValue(s, fmt)}\n\n` });
   }
   const timed = record.stages.filter((s) => durationText(s) !== null);
-  const taskDuration = record.task?.duration && !record.stages.some((s) => s.kind === 'task' && durationText(s) !== null) ? record.task.duration : null;
+  const taskDuration =
+    record.task?.duration && !record.stages.some((s) => s.kind === 'task' && durationText(s) !== null)
+      ? record.task.duration
+      : null;
   if (timed.length || taskDuration) {
     b.push({ key: 'durations', text: '### Interview Duration\n' });
-    for (const s of timed) b.push({ key: `dur:${s.id}`, text: `- **${escapeLabel(s.durationLabel ?? s.label)}**<br />${durationText(s)}\n\n` });
+    for (const s of timed)
+      b.push({
+        key: `dur:${s.id}`,
+        text: `- **${escapeLabel(s.durationLabel ?? s.label)}**<br />${durationText(s)}\n\n`,
+      });
     if (taskDuration) b.push({ key: 'dur:task', text: `- **Task Deadline**<br />${taskDuration}\n\n` });
   }
   if (record.platform?.trim()) section('platform', '### Interview Platform', `${escapeLine(record.platform)}\n\n`);
   b.push(...bodyBlocks(record, prefs));
   const review = record.review.trim();
-  if (record.score !== null || review) section('score', '## Score', `${record.score !== null ? scoreLine(record.score) : ''}${review ? '\n\n' : ''}`);
+  if (record.score !== null || review)
+    section('score', '## Score', `${record.score !== null ? scoreLine(record.score) : ''}${review ? '\n\n' : ''}`);
   if (review) b.push({ key: 'review', text: encodeProse(review) });
   b.push({ key: 'end', text: '\n' });
   return b;
@@ -293,7 +356,6 @@ export function exportEntry(record: ApplicationRecord, options: ExportOptions = 
   return merge(blocks, record.source.parts);
 }
 
-
 /** The file name and folder the repository would give the entry: `src/<slug>/<slug>.md`. */
 export function entryFileName(record: Pick<ApplicationRecord, 'company'>): { slug: string; path: string } {
   const slug =
@@ -304,7 +366,9 @@ export function entryFileName(record: Pick<ApplicationRecord, 'company'>): { slu
       .replace(/\s+/g, '-')
       .replace(/[^a-z0-9-]/g, '')
       .replace(/-+/g, '-')
-      .replace(/^-|-$/g, '') || slugFromWebsite(record.company.website) || 'company';
+      .replace(/^-|-$/g, '') ||
+    slugFromWebsite(record.company.website) ||
+    'company';
   return { slug, path: `src/${slug}/${slug}.md` };
 }
 
@@ -312,4 +376,3 @@ function slugFromWebsite(url: string): string {
   const m = /^(?:[a-z]+:\/\/)?(?:www\.)?([^/.:]+)/i.exec(url.trim());
   return m ? m[1].toLowerCase().replace(/[^a-z0-9-]/g, '') : '';
 }
-

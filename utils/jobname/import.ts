@@ -30,8 +30,28 @@ import {
 import { canonicalBlocks, exportEntry, reconcileParts } from './export';
 import { classifyStage } from './classify';
 import { KNOWN_STATUS_EMOJIS, STATUS_EMOJI, splitGraphemes } from './kinds';
-import { analyseProcess, defaultRemaining, generatedLabels, parseFlowchart, plannedAfterRejection, processStages, type Flowchart, type ProcessAnalysis } from './mermaid';
-import { FenceTracker, decodeProse, dedentLine, hash, leadingSpaces, trimBlankLines, unescapeHtmlText, unescapeLabel, unescapeLinkText, unescapeTagLines } from './text';
+import {
+  analyseProcess,
+  defaultRemaining,
+  generatedLabels,
+  parseFlowchart,
+  plannedAfterRejection,
+  processStages,
+  type Flowchart,
+  type ProcessAnalysis,
+} from './mermaid';
+import {
+  FenceTracker,
+  decodeProse,
+  dedentLine,
+  hash,
+  leadingSpaces,
+  trimBlankLines,
+  unescapeHtmlText,
+  unescapeLabel,
+  unescapeLinkText,
+  unescapeTagLines,
+} from './text';
 
 export type Severity = 'error' | 'warning';
 
@@ -221,7 +241,14 @@ class Importer {
         metaDone = true;
       } else if (kind && kind !== 'score' && !metaDone && once(kind)) {
         this.readMeta(kind, from, to);
-      } else if (h.level === 2 && !metaDone && this.role === null && !seen.has('process') && !seen.has('applyWay') && kind === null) {
+      } else if (
+        h.level === 2 &&
+        !metaDone &&
+        this.role === null &&
+        !seen.has('process') &&
+        !seen.has('applyWay') &&
+        kind === null
+      ) {
         seen.add('role');
         this.role = stripHeadingText(h.text);
         this.part('role', from, to);
@@ -273,7 +300,8 @@ class Importer {
         }
         this.statusLine = body[i].replace(/^#+\s*/, '').trim();
         for (const g of splitGraphemes(this.statusLine.replace(/\s+/g, ''))) {
-          if (!KNOWN_STATUS_EMOJIS.has(g) && !KNOWN_STATUS_EMOJIS.has(g + '\uFE0F')) this.warn(from + 2 + i, `unknown status emoji "${g}"`, 'error');
+          if (!KNOWN_STATUS_EMOJIS.has(g) && !KNOWN_STATUS_EMOJIS.has(g + '\uFE0F'))
+            this.warn(from + 2 + i, `unknown status emoji "${g}"`, 'error');
         }
         return;
       }
@@ -319,7 +347,8 @@ class Importer {
     if (close >= to) this.warn(open + 1, 'the mermaid block is not closed', 'error');
     const source = this.lines.slice(open + 1, close).join('\n');
     const fc = parseFlowchart(source);
-    for (const e of fc.errors) this.warn(Math.min(open + 1 + e.line, Math.max(close, open + 1)), `diagram: ${e.message}`, 'error');
+    for (const e of fc.errors)
+      this.warn(Math.min(open + 1 + e.line, Math.max(close, open + 1)), `diagram: ${e.message}`, 'error');
     this.flow = { fc, analysis: analyseProcess(fc), source, line: open + 2 };
   }
 
@@ -445,7 +474,10 @@ class Importer {
    * to no bullet (a live-code task under `#### Live code`). A paragraph question's text starts after the
    * last heading or the previous question.
    */
-  private questionBlocks(from: number, to: number): { kind: 'bullet' | 'ul' | 'para'; start: number; end: number; body?: number }[] {
+  private questionBlocks(
+    from: number,
+    to: number,
+  ): { kind: 'bullet' | 'ul' | 'para'; start: number; end: number; body?: number }[] {
     const blocks: { kind: 'bullet' | 'ul' | 'para'; start: number; end: number; body?: number }[] = [];
     let lastEnd = from;
     for (let k = from; k < to; ) {
@@ -470,7 +502,14 @@ class Importer {
   private questionEnd(start: number, limit: number): number {
     let j = start + 1;
     // Lines directly under the bullet continue it (lazy continuation), until a blank line.
-    while (j < limit && (this.inCode[j] || (this.lines[j].trim() !== '' && !this.questionStart(j) && !(this.isStructural(j) && DETAILS_OPEN.test(this.lines[j]))))) j++;
+    while (
+      j < limit &&
+      (this.inCode[j] ||
+        (this.lines[j].trim() !== '' &&
+          !this.questionStart(j) &&
+          !(this.isStructural(j) && DETAILS_OPEN.test(this.lines[j]))))
+    )
+      j++;
     return Math.max(j, this.bodyEnd(j, limit));
   }
 
@@ -537,7 +576,10 @@ class Importer {
     } else {
       text = [this.lines[start].replace(/^ ?[-*+][ \t]+/, '')];
       j = start + 1;
-      while (j < end && (this.inCode[j] || (this.lines[j].trim() !== '' && !(this.isStructural(j) && DETAILS_OPEN.test(this.lines[j]))))) {
+      while (
+        j < end &&
+        (this.inCode[j] || (this.lines[j].trim() !== '' && !(this.isStructural(j) && DETAILS_OPEN.test(this.lines[j]))))
+      ) {
         text.push(dedentLine(this.lines[j], 2));
         j++;
       }
@@ -551,7 +593,12 @@ class Importer {
         const k = this.detailsEnd(j, end);
         const a = this.readAnswer(j, k);
         if (!q.answers.length) {
-          q.layout = { indent: leadingSpaces(l), gap: j > textEnd && this.lines[j - 1].trim() === '', divBlank: a.divBlank, close: a.close };
+          q.layout = {
+            indent: leadingSpaces(l),
+            gap: j > textEnd && this.lines[j - 1].trim() === '',
+            divBlank: a.divBlank,
+            close: a.close,
+          };
         }
         q.answers.push(a.text);
         q.answerLabels.push(a.label);
@@ -604,7 +651,8 @@ class Importer {
       }
     }
     const em = /<em>([\s\S]*?)<\/em>/i.exec(summary);
-    const label = (em ? em[1] : summary.replace(/<[^>]*>/g, ' ')).replace(/<\/?(b|span)\b[^>]*>/gi, '').trim() || 'Answer';
+    const label =
+      (em ? em[1] : summary.replace(/<[^>]*>/g, ' ')).replace(/<\/?(b|span)\b[^>]*>/gi, '').trim() || 'Answer';
     i = summaryEnd >= 0 ? summaryEnd + 1 : start + 1;
     // The <div> that holds the answer, and the last </div> before </details>.
     let divOpen = -1;
@@ -682,7 +730,16 @@ class Importer {
       } else if (depth === 1) {
         if (!closing) liStart = m.index + m[0].length;
         else if (liStart >= 0) {
-          qs.push(newQuestion(this.id('q'), src.slice(liStart, m.index).trim().replace(/&lt;(\/?)(li|ul)\b/gi, '<$1$2'), { style: 'li' }));
+          qs.push(
+            newQuestion(
+              this.id('q'),
+              src
+                .slice(liStart, m.index)
+                .trim()
+                .replace(/&lt;(\/?)(li|ul)\b/gi, '<$1$2'),
+              { style: 'li' },
+            ),
+          );
           liStart = -1;
         }
       }
@@ -747,15 +804,19 @@ function detailsText(html: string): { text: string; label: string } {
   const em = /<em>([\s\S]*?)<\/em>/i.exec(html);
   const label = em ? em[1].trim() : 'Answer';
   const div = /<div\b[^>]*>([\s\S]*)<\/div>/i.exec(html);
-  const inner = div ? div[1] : html.replace(/^<details\b[^>]*>|<\/details>$/gi, '').replace(/<summary[\s\S]*?<\/summary>/i, '');
+  const inner = div
+    ? div[1]
+    : html.replace(/^<details\b[^>]*>|<\/details>$/gi, '').replace(/<summary[\s\S]*?<\/summary>/i, '');
   return { text: dedentBlock(trimBlankLines(inner.split('\n')).join('\n')), label };
 }
 
 /** Links in a task section: `<a href="…">text</a>` and `[text](url)`. */
 export function findLinks(text: string): Link[] {
   const links: Link[] = [];
-  for (const m of text.matchAll(/<a\s[^>]*href\s*=\s*"([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi)) links.push({ url: m[1], text: m[2].replace(/<[^>]*>/g, '').trim() });
-  for (const m of text.matchAll(/\[((?:\\.|[^\]\\])*)\]\(\s*(?:<([^>\n]*)>|([^)\s]+))[^)]*\)/g)) links.push({ url: m[2] ?? m[3], text: unescapeLinkText(m[1]) });
+  for (const m of text.matchAll(/<a\s[^>]*href\s*=\s*"([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi))
+    links.push({ url: m[1], text: m[2].replace(/<[^>]*>/g, '').trim() });
+  for (const m of text.matchAll(/\[((?:\\.|[^\]\\])*)\]\(\s*(?:<([^>\n]*)>|([^)\s]+))[^)]*\)/g))
+    links.push({ url: m[2] ?? m[3], text: unescapeLinkText(m[1]) });
   return links;
 }
 
@@ -773,7 +834,9 @@ function align<A, B>(as: A[], bs: B[], match: (a: A, b: B) => boolean): [A | nul
   const n = as.length;
   const m = bs.length;
   const L: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) L[i][j] = match(as[i], bs[j]) ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      L[i][j] = match(as[i], bs[j]) ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
   const out: [A | null, B | null][] = [];
   let i = 0;
   let j = 0;
@@ -819,10 +882,22 @@ function buildStages(imp: Importer, prefs: ExportPrefs): { stages: Stage[]; outc
   const dateStages = imp.dateItems.map((it) => {
     checkDateValue(imp, it.value, it.line);
     const found = findDate(it.value);
-    const rest = found ? (it.value.slice(0, found.start) + it.value.slice(found.end)).replace(/\b(at|AT|At)\b/, '') : '';
+    const rest = found
+      ? (it.value.slice(0, found.start) + it.value.slice(found.end)).replace(/\b(at|AT|At)\b/, '')
+      : '';
     const time = found ? findTime(it.value) : null;
-    const note = found ? rest.replace(time ?? '\u0000', '').replace(/^\s*(<br\s*\/?>)?\s*|\s*$/g, '').trim() || null : null;
-    return newStage(imp.id('s'), classifyStage(it.label), it.label, { date: found?.iso ?? null, dateText: it.value, time, note });
+    const note = found
+      ? rest
+          .replace(time ?? '\u0000', '')
+          .replace(/^\s*(<br\s*\/?>)?\s*|\s*$/g, '')
+          .trim() || null
+      : null;
+    return newStage(imp.id('s'), classifyStage(it.label), it.label, {
+      date: found?.iso ?? null,
+      dateText: it.value,
+      time,
+      note,
+    });
   });
   const keyOf = new Map<Stage, string>(dateStages.map((s, i) => [s, imp.dateItems[i].key]));
   const analysis = imp.flow?.analysis;
@@ -838,7 +913,9 @@ function buildStages(imp: Importer, prefs: ExportPrefs): { stages: Stage[]; outc
     } else if (s) stages.push(s);
     else if (node) {
       // A date list out of order (HR Call before Sent Resume): pair the node with its date item anyway.
-      const loose = dateStages.find((d) => !paired.has(d) && PROCESS_KINDS.has(d.kind) && compatible(d.kind, node.kind));
+      const loose = dateStages.find(
+        (d) => !paired.has(d) && PROCESS_KINDS.has(d.kind) && compatible(d.kind, node.kind),
+      );
       if (loose) {
         paired.add(loose);
         nodeStage.set(node.id, loose);
@@ -855,10 +932,15 @@ function buildStages(imp: Importer, prefs: ExportPrefs): { stages: Stage[]; outc
     const free = stages.filter((s) => s.duration === null);
     const norm = (x: string) => x.toLowerCase().replace(/\s+/g, ' ').trim();
     let st: Stage | undefined;
-    if (d.label === null) st = free.find((s) => s.kind === 'technical') ?? free.find((s) => PROCESS_KINDS.has(s.kind) && s.kind !== 'resume' && s.kind !== 'offer');
+    if (d.label === null)
+      st =
+        free.find((s) => s.kind === 'technical') ??
+        free.find((s) => PROCESS_KINDS.has(s.kind) && s.kind !== 'resume' && s.kind !== 'offer');
     else {
       const kind = classifyStage(d.label);
-      st = free.find((s) => norm(s.label) === norm(d.label!)) ?? free.find((s) => compatible(s.kind, kind) && kind !== 'other');
+      st =
+        free.find((s) => norm(s.label) === norm(d.label!)) ??
+        free.find((s) => compatible(s.kind, kind) && kind !== 'other');
       if (!st) {
         st = newStage(imp.id('s'), kind, d.label);
         const at = stages.findIndex((s) => !PROCESS_KINDS.has(s.kind));
@@ -883,21 +965,26 @@ function buildStages(imp: Importer, prefs: ExportPrefs): { stages: Stage[]; outc
   // Outcome: the diagram's edges first, the status line's last emoji when the diagram says nothing.
   const outcome: Outcome = { kind: 'pending', afterStageId: null, remaining: null };
   const status = imp.statusLine ? splitGraphemes(imp.statusLine.replace(/\s+/g, '')) : [];
-  const statusOutcome = [...status].reverse().find((g) => g === STATUS_EMOJI.rejected || g === STATUS_EMOJI.declined || g === STATUS_EMOJI.accepted);
+  const statusOutcome = [...status]
+    .reverse()
+    .find((g) => g === STATUS_EMOJI.rejected || g === STATUS_EMOJI.declined || g === STATUS_EMOJI.accepted);
   if (analysis && analysis.outcome !== 'pending') outcome.kind = analysis.outcome;
   else if (statusOutcome === STATUS_EMOJI.rejected) outcome.kind = 'rejected';
   else if (statusOutcome === STATUS_EMOJI.declined) outcome.kind = 'declined';
   else if (statusOutcome === STATUS_EMOJI.accepted) outcome.kind = 'accepted';
   else if (stages.some((s) => s.kind === 'offer')) outcome.kind = 'offer';
   const rejection = stages.find((s) => s.kind === 'rejection');
-  if (outcome.kind === 'rejected' && rejection && /ghost|not get any/i.test(rejection.dateText ?? '')) outcome.kind = 'ghosted';
+  if (outcome.kind === 'rejected' && rejection && /ghost|not get any/i.test(rejection.dateText ?? ''))
+    outcome.kind = 'ghosted';
   const after = analysis?.afterId ? nodeStage.get(analysis.afterId) : undefined;
   const reached = processStages(stages);
   outcome.afterStageId = after?.id ?? (outcome.kind === 'pending' ? null : (reached[reached.length - 1]?.id ?? null));
   if ((outcome.kind === 'rejected' || outcome.kind === 'ghosted') && analysis) {
     const planned: PlannedStage[] = analysis.planned.map((p) => ({ kind: classifyStage(p.label), label: p.label }));
     const usual = defaultRemaining(reached);
-    const same = planned.length === usual.length && planned.every((p, i) => p.kind === usual[i].kind && p.label === usual[i].label);
+    const same =
+      planned.length === usual.length &&
+      planned.every((p, i) => p.kind === usual[i].kind && p.label === usual[i].label);
     // The offer at the end is implied (the diagram always ends in it).
     const last = planned[planned.length - 1];
     if (last && last.kind === 'offer' && last.label === 'Offer') planned.pop();
@@ -907,7 +994,8 @@ function buildStages(imp: Importer, prefs: ExportPrefs): { stages: Stage[]; outc
   // Keep the diagram's own labels where they differ from the generated ones.
   if (analysis) {
     const chain = reached.map((s) => ({ kind: s.kind, label: s.label, diagramLabel: null }));
-    const planned = outcome.kind === 'rejected' || outcome.kind === 'ghosted' ? plannedAfterRejection(reached, outcome) : [];
+    const planned =
+      outcome.kind === 'rejected' || outcome.kind === 'ghosted' ? plannedAfterRejection(reached, outcome) : [];
     const gen = generatedLabels(chain, planned, prefs);
     const labelOf = new Map<Stage, string>();
     for (const [id, st] of nodeStage) labelOf.set(st, analysis.reached.find((n) => n.id === id)!.label);
@@ -950,7 +1038,7 @@ export function importEntry(markdown: string, options: ImportOptions = {}): Impo
     dateFormat: detectFormat(imp.dateItems.map((d) => d.value)),
     answerStyle: imp.answerStyle,
     labelCase: /^(Send resume|HR call)$/.test(label) ? 'lower' : 'title',
-    celebrate: terminal == null ? true : terminal.trim() !== "",
+    celebrate: terminal == null ? true : terminal.trim() !== '',
   };
   let stages: Stage[] = [];
   let outcome: Outcome = { kind: 'pending', afterStageId: null, remaining: null };
@@ -985,7 +1073,13 @@ export function importEntry(markdown: string, options: ImportOptions = {}): Impo
   const sigs = new Map(blocks.map((b) => [b.key, hash(b.text)]));
   for (const p of parts) p.sig = sigs.get(p.key) ?? '';
   record.source.parts = reconcileParts(blocks, parts);
-  if (exportEntry(record) !== imp.text) imp.warn(1, 'internal: this entry does not export back to the same text; please report it');
+  if (exportEntry(record) !== imp.text)
+    imp.warn(1, 'internal: this entry does not export back to the same text; please report it');
   imp.issues.sort((a, b) => a.line - b.line);
-  return { record, warnings: imp.issues, diagram: imp.flow ? { source: imp.flow.source, line: imp.flow.line } : null, recognized };
+  return {
+    record,
+    warnings: imp.issues,
+    diagram: imp.flow ? { source: imp.flow.source, line: imp.flow.line } : null,
+    recognized,
+  };
 }

@@ -57,7 +57,14 @@ export function deriveStatus(record: Pick<ApplicationRecord, 'stages' | 'outcome
 
 /** Splits a status line into grapheme clusters (👱🏻‍♀️ is one emoji of five code points). */
 export function splitGraphemes(s: string): string[] {
-  const Seg = (Intl as unknown as { Segmenter?: new (l?: string, o?: { granularity: string }) => { segment(s: string): Iterable<{ segment: string }> } }).Segmenter;
+  const Seg = (
+    Intl as unknown as {
+      Segmenter?: new (
+        l?: string,
+        o?: { granularity: string },
+      ) => { segment(s: string): Iterable<{ segment: string }> };
+    }
+  ).Segmenter;
   if (Seg) return Array.from(new Seg(undefined, { granularity: 'grapheme' }).segment(s), (x) => x.segment);
   return Array.from(s);
 }
@@ -95,7 +102,13 @@ function technicalLabel(ordinal: number, count: number): string {
  * The generated diagram label of a stage (FORMAT.md §6.2/§6.5): Title Case as mdgen writes it, or the
  * legacy lower-case spelling of the first two nodes. `ordinal`/`count` number technical rounds I, II, III.
  */
-export function diagramLabel(kind: StageKind, label: string, ordinal: number, count: number, prefs: Pick<ExportPrefs, 'labelCase'>): string {
+export function diagramLabel(
+  kind: StageKind,
+  label: string,
+  ordinal: number,
+  count: number,
+  prefs: Pick<ExportPrefs, 'labelCase'>,
+): string {
   if (kind === 'technical') return technicalLabel(ordinal, count);
   const l = kind === 'other' ? undefined : LABELS[kind];
   if (!l) return label.trim() || 'Step';

@@ -26,7 +26,11 @@ export async function lintEntry(markdown: string, options: LintOptions = {}): Pr
       const at = /on line (\d+)/.exec(error);
       const last = diagram.line + diagram.source.split('\n').length - 1;
       const line = Math.min(last, diagram.line + (at ? Number(at[1]) - 1 : 0));
-      messages.push({ line, severity: 'error', message: `mermaid cannot parse the diagram${describeMermaidError(error)}` });
+      messages.push({
+        line,
+        severity: 'error',
+        message: `mermaid cannot parse the diagram${describeMermaidError(error)}`,
+      });
     }
   }
   const statusPart = record.source?.parts.find((p) => p.key === 'status');
@@ -34,7 +38,11 @@ export async function lintEntry(markdown: string, options: LintOptions = {}): Pr
   const derived = deriveStatus(record);
   if (written !== undefined && written !== derived && derived) {
     const line = markdown.split('\n').findIndex((l) => /^####\s/.test(l)) + 1;
-    messages.push({ line, severity: 'warning', message: `the status line ${written} does not follow the process and outcome (${derived})` });
+    messages.push({
+      line,
+      severity: 'warning',
+      message: `the status line ${written} does not follow the process and outcome (${derived})`,
+    });
   }
   return messages.sort((a, b) => a.line - b.line || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
@@ -45,6 +53,10 @@ function describeMermaidError(error: string): string {
   const caret = lines[2]?.indexOf('^') ?? -1;
   const got = /got '([^']*)'/.exec(error)?.[1];
   if (caret < 0 || !lines[1]) return `: ${error.replace(/\s+/g, ' ').slice(0, 160)}`;
-  const near = lines[1].slice(Math.max(0, caret - 24), caret + 1).replace(/^\.\.\./, '').replace(/\s+/g, ' ').trim();
+  const near = lines[1]
+    .slice(Math.max(0, caret - 24), caret + 1)
+    .replace(/^\.\.\./, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return ` near "${near}"${got ? ` (unexpected ${got === 'EOF' ? 'end of diagram' : got})` : ''}`;
 }

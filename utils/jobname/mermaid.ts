@@ -6,7 +6,14 @@
  * stages, planned stages and the outcome; `renderProcess` draws the diagram from a record's stages and
  * outcome with the grammar of §6.5.
  */
-import { PROCESS_KINDS, type ExportPrefs, type Outcome, type PlannedStage, type Stage, type StageKind } from '../record';
+import {
+  PROCESS_KINDS,
+  type ExportPrefs,
+  type Outcome,
+  type PlannedStage,
+  type Stage,
+  type StageKind,
+} from '../record';
 import { diagramLabel, nodeIdBase } from './kinds';
 
 export type NodeShape = 'round' | 'circle' | 'square' | 'stadium' | 'rhombus' | 'other' | 'none';
@@ -186,7 +193,9 @@ function parseChain(text: string, line: number, fc: Flowchart) {
         label = text.slice(p, end);
         if (/["()[\]{}]/.test(label)) {
           pos = p;
-          fail(`the label of ${id} contains brackets or quotes: put it in double quotes, like ${id}${open}"${balancedLabel(text, p, open, close) ?? 'Label (detail)'}"${close}`);
+          fail(
+            `the label of ${id} contains brackets or quotes: put it in double quotes, like ${id}${open}"${balancedLabel(text, p, open, close) ?? 'Label (detail)'}"${close}`,
+          );
           return null;
         }
         p = end;
@@ -252,7 +261,14 @@ function isTerminal(n: FlowNode | undefined): boolean {
 
 /** Reads the outcome patterns of FORMAT.md §6.4 off a parsed chain. */
 export function analyseProcess(fc: Flowchart): ProcessAnalysis {
-  const res: ProcessAnalysis = { reached: [], planned: [], outcome: 'pending', afterId: null, terminal: null, branched: false };
+  const res: ProcessAnalysis = {
+    reached: [],
+    planned: [],
+    outcome: 'pending',
+    afterId: null,
+    terminal: null,
+    branched: false,
+  };
   const nodeOf = (id: string): ProcessNode => ({ id, label: fc.nodes.get(id)?.label ?? id });
   const first = fc.edges[0]?.from ?? fc.nodes.keys().next().value;
   if (first === undefined) return res;
@@ -317,15 +333,24 @@ export function analyseProcess(fc: Flowchart): ProcessAnalysis {
 const BARE_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}\p{M} _.,'!?&+/]|-(?!-))*$/u;
 
 export function renderNode(id: string, label: string): string {
-  if (BARE_LABEL.test(label) && label === label.trimEnd() && !/^(end|style|class|click|subgraph|graph|flowchart)$/i.test(label)) return `${id}(${label})`;
-  const escaped = label.replace(/[#"<>`&]/g, (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '`': '#96;', '&': '#amp;' })[c]!);
+  if (
+    BARE_LABEL.test(label) &&
+    label === label.trimEnd() &&
+    !/^(end|style|class|click|subgraph|graph|flowchart)$/i.test(label)
+  )
+    return `${id}(${label})`;
+  const escaped = label.replace(
+    /[#"<>`&]/g,
+    (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '`': '#96;', '&': '#amp;' })[c]!,
+  );
   return `${id}("${escaped}")`;
 }
 
 /** The planned stages drawn after a rejection when the record does not say (FORMAT.md §6.4 R1). */
 export function defaultRemaining(reached: readonly { kind: StageKind }[]): PlannedStage[] {
   const rest: PlannedStage[] = [];
-  if (!reached.some((s) => s.kind === 'hr-interview' || s.kind === 'offer')) rest.push({ kind: 'hr-interview', label: 'HR Interview' });
+  if (!reached.some((s) => s.kind === 'hr-interview' || s.kind === 'offer'))
+    rest.push({ kind: 'hr-interview', label: 'HR Interview' });
   rest.push({ kind: 'offer', label: 'Offer' });
   return rest;
 }
@@ -359,7 +384,8 @@ export function generatedLabels(
 ): { reached: string[]; planned: string[] } {
   const techCount = [...reached, ...planned].filter((s) => s.kind === 'technical').length;
   let tech = 0;
-  const gen = (s: { kind: StageKind; label: string }) => diagramLabel(s.kind, s.label, s.kind === 'technical' ? ++tech : 1, techCount, prefs);
+  const gen = (s: { kind: StageKind; label: string }) =>
+    diagramLabel(s.kind, s.label, s.kind === 'technical' ? ++tech : 1, techCount, prefs);
   return { reached: reached.map(gen), planned: planned.map(gen) };
 }
 
@@ -375,7 +401,8 @@ export function renderProcess(stages: readonly Stage[], outcome: Outcome, prefs:
   const chainStages: DiagramStage[] = [...reached];
   const offerReached = reached[reached.length - 1].kind === 'offer';
   // An accepted or declined offer is drawn from the Offer node (FORMAT.md §6.5 rules 3, 4).
-  if ((outcome.kind === 'accepted' || outcome.kind === 'declined') && !offerReached) chainStages.push({ kind: 'offer', label: 'Offer', diagramLabel: null });
+  if ((outcome.kind === 'accepted' || outcome.kind === 'declined') && !offerReached)
+    chainStages.push({ kind: 'offer', label: 'Offer', diagramLabel: null });
   // Rejected after the offer (withdrawn): nothing is left ahead but the end.
   if (rejected && offerReached) planned = [];
   const labels = generatedLabels(chainStages, planned, prefs);

@@ -71,7 +71,8 @@ export class FenceTracker {
   step(line: string): boolean {
     const m = FENCE.exec(line);
     if (this.marker) {
-      if (m && m[1][0] === this.marker[0] && m[1].length >= this.marker.length && line.trim() === m[1]) this.marker = null;
+      if (m && m[1][0] === this.marker[0] && m[1].length >= this.marker.length && line.trim() === m[1])
+        this.marker = null;
       return true;
     }
     if (m) {
@@ -137,7 +138,9 @@ export function unescapeTagLines(text: string): string {
       if (fence.step(l)) return l;
       const m = ESCAPED_TAG_LINE.exec(l);
       if (!m) return l;
-      return m[2] ? l.replace(ESCAPED_TAG_LINE, (_a, sp: string, amps: string, tag: string) => `${sp}&${amps.slice(4)}lt;${tag}`) : l.replace(ESCAPED_TAG_LINE, '$1<$3');
+      return m[2]
+        ? l.replace(ESCAPED_TAG_LINE, (_a, sp: string, amps: string, tag: string) => `${sp}&${amps.slice(4)}lt;${tag}`)
+        : l.replace(ESCAPED_TAG_LINE, '$1<$3');
     })
     .join('\n');
 }

@@ -16,9 +16,12 @@ fixturePairSuite({ title: 'jobinja', dir: DIR, now: NOW, required: 9, canonical:
 
 describe('jobinja labels', () => {
   it('matches info-box titles after normalising ZWNJ, spaces, ي/ك and colons', () => {
-    for (const t of ['دسته‌بندی شغلی', 'دستهبندی شغلی', 'دسته بندی شغلی', 'دسته‌بندي شغلي', ' دسته‌بندی  شغلی: ']) expect(infoLabel(t)).toBe('category');
-    for (const t of ['مهارت‌های مورد نیاز', 'مهارتهای مورد نیاز', 'مهارت های مورد نياز']) expect(infoLabel(t)).toBe('skills');
-    for (const t of ['حداقل سابقه کار', 'حداقل سابقه كار', 'حداقل سابقه‌کار', 'حداقل\u00a0سابقه\nکار']) expect(infoLabel(t)).toBe('seniority');
+    for (const t of ['دسته‌بندی شغلی', 'دستهبندی شغلی', 'دسته بندی شغلی', 'دسته‌بندي شغلي', ' دسته‌بندی  شغلی: '])
+      expect(infoLabel(t)).toBe('category');
+    for (const t of ['مهارت‌های مورد نیاز', 'مهارتهای مورد نیاز', 'مهارت های مورد نياز'])
+      expect(infoLabel(t)).toBe('skills');
+    for (const t of ['حداقل سابقه کار', 'حداقل سابقه كار', 'حداقل سابقه‌کار', 'حداقل\u00a0سابقه\nکار'])
+      expect(infoLabel(t)).toBe('seniority');
     expect(infoLabel('موقعيت مكاني')).toBe('location');
     expect(infoLabel('نوع همکاری')).toBe('employmentType');
     expect(infoLabel('حقوق')).toBe('salary');
@@ -51,9 +54,18 @@ describe('jobinja labels', () => {
   });
 
   it('splits company names into Persian and English', () => {
-    expect(companyNames(['ایده‌پردازان نوین | Idea Pardazan Novin'])).toEqual({ companyName: 'ایده‌پردازان نوین', companyNameEn: 'Idea Pardazan Novin' });
-    expect(companyNames(['Idea Pardazan Novin | ایده‌پردازان نوین'])).toEqual({ companyName: 'ایده‌پردازان نوین', companyNameEn: 'Idea Pardazan Novin' });
-    expect(companyNames(['ایده‌پردازان نوین', 'Idea Pardazan Novin'])).toEqual({ companyName: 'ایده‌پردازان نوین', companyNameEn: 'Idea Pardazan Novin' });
+    expect(companyNames(['ایده‌پردازان نوین | Idea Pardazan Novin'])).toEqual({
+      companyName: 'ایده‌پردازان نوین',
+      companyNameEn: 'Idea Pardazan Novin',
+    });
+    expect(companyNames(['Idea Pardazan Novin | ایده‌پردازان نوین'])).toEqual({
+      companyName: 'ایده‌پردازان نوین',
+      companyNameEn: 'Idea Pardazan Novin',
+    });
+    expect(companyNames(['ایده‌پردازان نوین', 'Idea Pardazan Novin'])).toEqual({
+      companyName: 'ایده‌پردازان نوین',
+      companyNameEn: 'Idea Pardazan Novin',
+    });
     expect(companyNames(['ایده‌پردازان نوین'])).toEqual({ companyName: 'ایده‌پردازان نوین', companyNameEn: null });
     expect(companyNames(['Acme | Widgets'])).toEqual({ companyName: 'Acme | Widgets', companyNameEn: null });
     expect(companyNames([])).toBeNull();
@@ -63,7 +75,10 @@ describe('jobinja labels', () => {
 describe('jobinja findings', () => {
   const info = (items: [string, string[]][]) =>
     `<ul class="c-jobView__firstInfoBox c-infoBox">${items
-      .map(([t, v]) => `<li class="c-infoBox__item"><h4 class="c-infoBox__itemTitle">${t}</h4><div class="tags">${v.map((x) => `<span class="black">${x}</span>`).join('')}</div></li>`)
+      .map(
+        ([t, v]) =>
+          `<li class="c-infoBox__item"><h4 class="c-infoBox__itemTitle">${t}</h4><div class="tags">${v.map((x) => `<span class="black">${x}</span>`).join('')}</div></li>`,
+      )
       .join('')}</ul>`;
   const URL_ = 'https://jobinja.ir/companies/acme/jobs/AbC1/x';
 
@@ -87,26 +102,51 @@ describe('jobinja findings', () => {
   });
 
   it('puts the salary as shown before JSON-LD, and only the salary', () => {
-    const ld = { '@type': 'JobPosting', title: 'استخدام طراح', baseSalary: { currency: 'IRT', value: { minValue: 1, maxValue: 2, unitText: 'MONTH' } }, employmentType: 'FULL_TIME' };
-    const html = `<script type="application/ld+json">${JSON.stringify(ld)}</script>${info([['حقوق', ['توافقی']], ['نوع همکاری', ['پاره وقت']]])}`;
+    const ld = {
+      '@type': 'JobPosting',
+      title: 'استخدام طراح',
+      baseSalary: { currency: 'IRT', value: { minValue: 1, maxValue: 2, unitText: 'MONTH' } },
+      employmentType: 'FULL_TIME',
+    };
+    const html = `<script type="application/ld+json">${JSON.stringify(ld)}</script>${info([
+      ['حقوق', ['توافقی']],
+      ['نوع همکاری', ['پاره وقت']],
+    ])}`;
     const findings = jobinja.read(page(html, URL_).ctx);
     expect(findings.map((f) => f.source)).toEqual(['dom', 'json-ld', 'dom']);
     expect(findings[0].fields).toEqual({ salary: 'توافقی' });
-    expect(findings[1].fields).toMatchObject({ title: 'طراح', salary: '1 - 2 Toman / month', employmentType: 'Full-time' });
+    expect(findings[1].fields).toMatchObject({
+      title: 'طراح',
+      salary: '1 - 2 Toman / month',
+      employmentType: 'Full-time',
+    });
     expect(findings[2].fields.salary).toBeUndefined();
     const p = extractPosting(page(html, URL_).doc, URL_, { now: NOW });
-    expect([p.salary, p.sources.salary, p.employmentType, p.sources.employmentType]).toEqual(['توافقی', 'dom', 'Full-time', 'json-ld']);
+    expect([p.salary, p.sources.salary, p.employmentType, p.sources.employmentType]).toEqual([
+      'توافقی',
+      'dom',
+      'Full-time',
+      'json-ld',
+    ]);
   });
 
   it('uses JSON-LD salary when the page shows none', () => {
-    const ld = { '@type': 'JobPosting', title: 'طراح', baseSalary: { currency: 'IRT', value: { minValue: 30000000, maxValue: 40000000, unitText: 'MONTH' } } };
+    const ld = {
+      '@type': 'JobPosting',
+      title: 'طراح',
+      baseSalary: { currency: 'IRT', value: { minValue: 30000000, maxValue: 40000000, unitText: 'MONTH' } },
+    };
     const html = `<script type="application/ld+json">${JSON.stringify(ld)}</script>`;
     const p = extractPosting(page(html, URL_).doc, URL_, { now: NOW });
     expect([p.salary, p.sources.salary]).toEqual(['30,000,000 - 40,000,000 Toman / month', 'json-ld']);
   });
 
   it('does not take Jobinja company pages for the company website', () => {
-    const ld = { '@type': 'JobPosting', title: 'x', hiringOrganization: { name: 'آکمه', sameAs: 'https://jobinja.ir/companies/acme' } };
+    const ld = {
+      '@type': 'JobPosting',
+      title: 'x',
+      hiringOrganization: { name: 'آکمه', sameAs: 'https://jobinja.ir/companies/acme' },
+    };
     const html = `<script type="application/ld+json">${JSON.stringify(ld)}</script>
       <div class="c-companyHeader__meta"><a class="c-companyHeader__metaLink" href="https://jobinja.ir/company/list/it">IT</a></div>`;
     const p = extractPosting(page(html, URL_).doc, URL_, { now: NOW });
@@ -115,7 +155,9 @@ describe('jobinja findings', () => {
 
   it('notes an expired posting, but not an error on a live one', () => {
     const expired = `<div class="c-alert c-alert--error">این آگهی منقضی شده است.</div><div class="c-jobView__titleText"><h1>استخدام طراح</h1></div>`;
-    expect(extractPosting(page(expired, URL_).doc, URL_, { now: NOW }).notes).toContain('the posting has expired («این آگهی منقضی شده است.»)');
+    expect(extractPosting(page(expired, URL_).doc, URL_, { now: NOW }).notes).toContain(
+      'the posting has expired («این آگهی منقضی شده است.»)',
+    );
     const live = `${expired}<input type="submit" value="ارسال رزومه">`;
     expect(extractPosting(page(live, URL_).doc, URL_, { now: NOW }).notes.join()).not.toMatch(/expired/);
     const fx = load('expired');
@@ -139,7 +181,14 @@ describe('jobinja findings', () => {
 
   it('finds nothing (and throws nothing) on an unrelated page', () => {
     const p = extractPosting(page('<p>hello</p>', URL_).doc, URL_, { now: NOW, readability: false });
-    expect(scrapeJson(p)).toMatchObject({ board: 'jobinja', jobId: 'AbC1', title: null, skills: [], salary: null, description: null });
+    expect(scrapeJson(p)).toMatchObject({
+      board: 'jobinja',
+      jobId: 'AbC1',
+      title: null,
+      skills: [],
+      salary: null,
+      description: null,
+    });
   });
 
   it('reads the DOM of a logged-out page (content inside c-forceToLogin__content)', () => {

@@ -22,7 +22,11 @@ fixturePairSuite({ title: 'linkedin', dir: DIR, now: NOW, required: 7, canonical
 
 describe('linkedin: the job of a search page is currentJobId', () => {
   const SEARCH = fixture('search-current-job').url;
-  const CARD_TITLES = ['Staff Frontend Engineer', 'Frontend Developer (React) with verification', 'Senior Angular Developer'];
+  const CARD_TITLES = [
+    'Staff Frontend Engineer',
+    'Frontend Developer (React) with verification',
+    'Senior Angular Developer',
+  ];
 
   it("reads the details pane, never a side-list card's title or company", () => {
     const dom = read(html('search-current-job'), SEARCH).find((f) => f.source === 'dom');
@@ -33,7 +37,10 @@ describe('linkedin: the job of a search page is currentJobId', () => {
   });
 
   it('accepts a pane that names no job (the SPA shows the selected one)', () => {
-    const page = html('search-current-job').replace(/href="\/jobs\/view\/4045678901\/\?alternateChannel[^"]*"/, 'href="#"');
+    const page = html('search-current-job').replace(
+      /href="\/jobs\/view\/4045678901\/\?alternateChannel[^"]*"/,
+      'href="#"',
+    );
     const dom = read(page, SEARCH).find((f) => f.source === 'dom');
     expect(dom?.fields.title).toBe('Frontend Developer (React)');
     expect(dom?.fields.jobId).toBe('4045678901');
@@ -46,11 +53,16 @@ describe('linkedin: the job of a search page is currentJobId', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0].fields).toEqual({});
     expect(isBlocked(findings[0])).toBe(true);
-    expect(findings[0].notes).toEqual(['the job pane shows job 4045678901, not 4099990001 from the address; nothing was read (wait for the job to load and clip again)']);
+    expect(findings[0].notes).toEqual([
+      'the job pane shows job 4045678901, not 4099990001 from the address; nothing was read (wait for the job to load and clip again)',
+    ]);
   });
 
   it('reads nothing from the side list when the pane has not loaded at all', () => {
-    const page = html('search-current-job').replace(/<div class="scaffold-layout__detail[\s\S]*?<\/main>/, '</div></main>');
+    const page = html('search-current-job').replace(
+      /<div class="scaffold-layout__detail[\s\S]*?<\/main>/,
+      '</div></main>',
+    );
     const findings = read(page, SEARCH);
     expect(findings).toHaveLength(1);
     expect(findings[0].fields).toEqual({});
@@ -60,8 +72,15 @@ describe('linkedin: the job of a search page is currentJobId', () => {
   it('picks the pane whose data-job-id is the current job on a collections page', () => {
     const findings = read(html('ab-layout'), fixture('ab-layout').url);
     const dom = findings.find((f) => f.source === 'dom');
-    expect(dom?.fields).toMatchObject({ title: 'Site Reliability Engineer', companyName: 'Snapp', location: 'Tehran, Iran (On-site)' });
-    const other = read(html('ab-layout'), 'https://www.linkedin.com/jobs/collections/recommended/?currentJobId=4077770001');
+    expect(dom?.fields).toMatchObject({
+      title: 'Site Reliability Engineer',
+      companyName: 'Snapp',
+      location: 'Tehran, Iran (On-site)',
+    });
+    const other = read(
+      html('ab-layout'),
+      'https://www.linkedin.com/jobs/collections/recommended/?currentJobId=4077770001',
+    );
     expect(other.every((f) => !f.fields.title)).toBe(true);
   });
 });
@@ -90,19 +109,29 @@ describe('linkedin: error, sign-in and security-check pages', () => {
     const page = `<!DOCTYPE html><html><head><title>Sign Up | LinkedIn</title></head><body><main class="main">
       <h1 class="authwall-join-form__title">Join LinkedIn</h1><form class="authwall-join-form__form" action="https://www.linkedin.com/signup/cold-join"><input name="email-address"></form>
       <p>Already on LinkedIn? <a href="https://www.linkedin.com/login">Sign in</a></p></main></body></html>`;
-    expectBlocked(read(page, 'https://www.linkedin.com/authwall?trk=public_jobs&sessionRedirect=https%3A%2F%2Fwww.linkedin.com%2Fjobs%2Fview%2F4012345678'));
+    expectBlocked(
+      read(
+        page,
+        'https://www.linkedin.com/authwall?trk=public_jobs&sessionRedirect=https%3A%2F%2Fwww.linkedin.com%2Fjobs%2Fview%2F4012345678',
+      ),
+    );
   });
 
   it('a guest page in an unknown layout is not a sign-in page for its sign-in modal', () => {
     // The top card's classes changed: the adapter finds no title, and the page is left to the generic fallbacks.
-    const page = html('guest-jsonld').replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '').replace(/top-card-layout__title|topcard__title/g, 'x-title-7f3a');
+    const page = html('guest-jsonld')
+      .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '')
+      .replace(/top-card-layout__title|topcard__title/g, 'x-title-7f3a');
     const findings = read(page, fixture('guest-jsonld').url);
     expect(findings.some(isBlocked)).toBe(false);
     expect(findings[0].notes).toContain('no LinkedIn job details were found on the page');
   });
 
   it('a job whose text says "something went wrong" is still a job', () => {
-    const page = html('guest-criteria').replace('Build dashboards that track credit performance', 'Find out why something went wrong in a security verification flow');
+    const page = html('guest-criteria').replace(
+      'Build dashboards that track credit performance',
+      'Find out why something went wrong in a security verification flow',
+    );
     const findings = read(page, fixture('guest-criteria').url);
     expect(findings.some(isBlocked)).toBe(false);
     expect(findings.find((f) => f.source === 'dom')?.fields.title).toBe('Data Analyst');
@@ -147,11 +176,20 @@ describe('linkedinDescriptionMissing', () => {
   });
 
   it('true while the pane has no description element, or only its heading', () => {
-    const noElement = html('view-logged-in').replace(/<div class="jobs-box--fadein[\s\S]*?<\/article>\s*<\/div>/, '<div class="jobs-box--fadein"><div class="artdeco-loader"></div></div>');
+    const noElement = html('view-logged-in').replace(
+      /<div class="jobs-box--fadein[\s\S]*?<\/article>\s*<\/div>/,
+      '<div class="jobs-box--fadein"><div class="artdeco-loader"></div></div>',
+    );
     expect(missing(noElement, VIEW)).toBe(true);
-    const headingOnly = html('view-logged-in').replace(/<div class="mt4">[\s\S]*?<\/ul>\s*<\/div>/, '<div class="mt4"></div>');
+    const headingOnly = html('view-logged-in').replace(
+      /<div class="mt4">[\s\S]*?<\/ul>\s*<\/div>/,
+      '<div class="mt4"></div>',
+    );
     expect(missing(headingOnly, VIEW)).toBe(true);
-    const emptyGuest = html('guest-criteria').replace(/(<div class="show-more-less-html__markup[^>]*>)[\s\S]*?(<\/div>)/, '$1$2');
+    const emptyGuest = html('guest-criteria').replace(
+      /(<div class="show-more-less-html__markup[^>]*>)[\s\S]*?(<\/div>)/,
+      '$1$2',
+    );
     expect(missing(emptyGuest, fixture('guest-criteria').url)).toBe(true);
   });
 
@@ -160,7 +198,8 @@ describe('linkedinDescriptionMissing', () => {
   });
 
   it('false where there is nothing to wait for: no job pane, an error page', () => {
-    const feed = '<!DOCTYPE html><html><head><title>Feed | LinkedIn</title></head><body><main><h2>Start a post</h2></main></body></html>';
+    const feed =
+      '<!DOCTYPE html><html><head><title>Feed | LinkedIn</title></head><body><main><h2>Start a post</h2></main></body></html>';
     expect(missing(feed, 'https://www.linkedin.com/feed/')).toBe(false);
     expect(missing(html('error-security-check'), fixture('error-security-check').url)).toBe(false);
   });

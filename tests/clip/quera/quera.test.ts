@@ -31,7 +31,10 @@ describe('quera adapter', () => {
   it('skips embedded state for another job (client-side navigation) and reads the page instead', () => {
     // The page was opened on k7x2p, then the user went on to h8g3n: __NEXT_DATA__ still holds k7x2p only.
     const page = html('next-data')
-      .replace('<h1 class="chakra-heading css-1jb3vzl">برنامه‌نویس بک‌اند (Python/Django)</h1>', '<h1 class="chakra-heading css-1jb3vzl">مهندس یادگیری ماشین</h1>')
+      .replace(
+        '<h1 class="chakra-heading css-1jb3vzl">برنامه‌نویس بک‌اند (Python/Django)</h1>',
+        '<h1 class="chakra-heading css-1jb3vzl">مهندس یادگیری ماشین</h1>',
+      )
       .replace('<p class="chakra-text css-7viiwh">کافه‌بازار</p>', '<p class="chakra-text css-7viiwh">دیجی‌کالا</p>');
     const posting = extract(page, 'https://quera.org/magnet/jobs/h8g3n');
     expect(posting.title).toBe('مهندس یادگیری ماشین');
@@ -52,7 +55,10 @@ describe('quera adapter', () => {
   });
 
   it('survives a broken __NEXT_DATA__ and falls back to the DOM', () => {
-    const page = html('remote-salary').replace(/<script id="__NEXT_DATA__" type="application\/json">\{/, '<script id="__NEXT_DATA__" type="application/json">{oops');
+    const page = html('remote-salary').replace(
+      /<script id="__NEXT_DATA__" type="application\/json">\{/,
+      '<script id="__NEXT_DATA__" type="application/json">{oops',
+    );
     const posting = extract(page, 'https://quera.org/magnet/jobs/x9c4b');
     expect(posting.title).toBe('توسعه‌دهنده Go (دورکاری)');
     expect(posting.company.name).toBe('ویپاد');
@@ -62,14 +68,24 @@ describe('quera adapter', () => {
   });
 
   it('never reads another job card: title, company, level and date come from outside the cards', () => {
-    const finding = quera.read(context(html('dom-only'), 'https://quera.org/magnet/jobs/a1b2c')).find((f) => f.source === 'dom');
-    expect(finding?.fields).toMatchObject({ title: 'کارآموز تحلیل داده', companyName: 'علی‌بابا', seniority: 'Intern', postedAt: '2025-10-04' });
+    const finding = quera
+      .read(context(html('dom-only'), 'https://quera.org/magnet/jobs/a1b2c'))
+      .find((f) => f.source === 'dom');
+    expect(finding?.fields).toMatchObject({
+      title: 'کارآموز تحلیل داده',
+      companyName: 'علی‌بابا',
+      seniority: 'Intern',
+      postedAt: '2025-10-04',
+    });
     expect(finding?.fields.description).not.toMatch(/Data Analyst|BI Developer|تپسی/);
   });
 
   it('caps a markdown description at maxDescription, with a note', () => {
     const url = 'https://quera.org/magnet/jobs/x9c4b';
-    const posting = extractPosting(new JSDOM(html('remote-salary'), { url }).window.document, url, { now: NOW, maxDescription: 40 });
+    const posting = extractPosting(new JSDOM(html('remote-salary'), { url }).window.document, url, {
+      now: NOW,
+      maxDescription: 40,
+    });
     expect(posting.description!.endsWith('…')).toBe(true);
     expect(posting.description!.length).toBeLessThanOrEqual(45);
     expect(posting.notes).toContain('description truncated to 40 characters');

@@ -57,7 +57,10 @@ describe('splitQuestions', () => {
   });
 
   it('takes the question from the next line when the marker stands alone', () => {
-    expect(split('Question 1:\nWhat is a mutex?\nA: A lock.\n\nسوال ۲:\n\nچرا Go؟')).toEqual([['What is a mutex?', 'A lock.'], 'چرا Go؟']);
+    expect(split('Question 1:\nWhat is a mutex?\nA: A lock.\n\nسوال ۲:\n\nچرا Go؟')).toEqual([
+      ['What is a mutex?', 'A lock.'],
+      'چرا Go؟',
+    ]);
   });
 
   it('does not read numbers, ranges and words as markers', () => {
@@ -83,17 +86,21 @@ describe('splitQuestions', () => {
   });
 
   it('never splits inside a fence, even an unclosed one', () => {
-    expect(split('1. Fix this:\n```\n2. not a question\n\n- nor this\n')).toEqual(['Fix this:\n```\n2. not a question\n\n- nor this']);
+    expect(split('1. Fix this:\n```\n2. not a question\n\n- nor this\n')).toEqual([
+      'Fix this:\n```\n2. not a question\n\n- nor this',
+    ]);
     expect(split('- Q?\n  ~~~\n  ```\n  - x\n  ~~~\n- Next?')).toEqual(['Q?\n~~~\n```\n- x\n~~~', 'Next?']);
     // A fence with the same marker but shorter does not close a longer one.
-    expect(split('1. Q\n   A:\n   ````md\n   ```\n   3. inner\n   ```\n   ````\n2. R')).toEqual([['Q', '````md\n```\n3. inner\n```\n````'], 'R']);
+    expect(split('1. Q\n   A:\n   ````md\n   ```\n   3. inner\n   ```\n   ````\n2. R')).toEqual([
+      ['Q', '````md\n```\n3. inner\n```\n````'],
+      'R',
+    ]);
   });
 
   it('splits a line only at an answer label after a question mark (or with a Q: label)', () => {
-    expect(split('- Plan A: what if the migration fails?\n- What is a saga? A: A sequence of local transactions.')).toEqual([
-      'Plan A: what if the migration fails?',
-      ['What is a saga?', 'A sequence of local transactions.'],
-    ]);
+    expect(
+      split('- Plan A: what if the migration fails?\n- What is a saga? A: A sequence of local transactions.'),
+    ).toEqual(['Plan A: what if the migration fails?', ['What is a saga?', 'A sequence of local transactions.']]);
   });
 
   it('keeps a second answer label as a second paragraph of the answer', () => {
@@ -104,11 +111,40 @@ describe('splitQuestions', () => {
 
   it('reads tabs as indentation and keeps the code indentation relative to the item', () => {
     expect(split('1. Q\n\tsub answer\n\t\tdeeper')).toEqual([['Q', 'sub answer\n    deeper']]);
-    expect(split('1. Q\n   A:\n   ```go\n   \tfmt.Println(1)\n   ```')).toEqual([['Q', '```go\n\tfmt.Println(1)\n```']]);
+    expect(split('1. Q\n   A:\n   ```go\n   \tfmt.Println(1)\n   ```')).toEqual([
+      ['Q', '```go\n\tfmt.Println(1)\n```'],
+    ]);
   });
 
   it('never throws, and every item is trimmed and has a question (seeded random pastes)', () => {
-    const pool = ['1. Q?', '  - sub', 'A: ans', 'Q: x A: y', '```', '```js', '~~~', '    code', '', '\t tab', '## H', '---', 'Title:', '**Bold**', 'plain', '۱- سوال؟', 'ج: جواب', '\u200c', '\r', '(2) x', '**Q1: y?**', '- ', '1.', 'Question 2:', '• b', '**What?** yes'];
+    const pool = [
+      '1. Q?',
+      '  - sub',
+      'A: ans',
+      'Q: x A: y',
+      '```',
+      '```js',
+      '~~~',
+      '    code',
+      '',
+      '\t tab',
+      '## H',
+      '---',
+      'Title:',
+      '**Bold**',
+      'plain',
+      '۱- سوال؟',
+      'ج: جواب',
+      '\u200c',
+      '\r',
+      '(2) x',
+      '**Q1: y?**',
+      '- ',
+      '1.',
+      'Question 2:',
+      '• b',
+      '**What?** yes',
+    ];
     let seed = 42;
     const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     for (let k = 0; k < 3000; k++) {
@@ -133,7 +169,15 @@ describe('splitQuestions', () => {
 
 describe('questionKey', () => {
   it('ignores case, punctuation, whitespace, numbering and markdown', () => {
-    const keys = ['What is a closure?', '1. what is a closure', 'Q1: WHAT IS A CLOSURE???', '  -   What  is a  closure ', '**What is a closure?**', 'Question 3: What is a closure.', '(4) What is a "closure"?'];
+    const keys = [
+      'What is a closure?',
+      '1. what is a closure',
+      'Q1: WHAT IS A CLOSURE???',
+      '  -   What  is a  closure ',
+      '**What is a closure?**',
+      'Question 3: What is a closure.',
+      '(4) What is a "closure"?',
+    ];
     expect(new Set(keys.map(questionKey))).toEqual(new Set(['whatisaclosure']));
   });
 
@@ -162,14 +206,25 @@ describe('newItems', () => {
   });
 
   it('keeps the first of the same question pasted twice, with the later answer if it had none', () => {
-    const pasted = [item('What is a closure?'), item('Explain the event loop.', 'A queue.'), item('what is a closure', 'A function with its scope.'), item('Explain the event loop', 'Other.')];
+    const pasted = [
+      item('What is a closure?'),
+      item('Explain the event loop.', 'A queue.'),
+      item('what is a closure', 'A function with its scope.'),
+      item('Explain the event loop', 'Other.'),
+    ];
     const before = JSON.stringify(pasted);
-    expect(newItems([], pasted)).toEqual([item('What is a closure?', 'A function with its scope.'), item('Explain the event loop.', 'A queue.')]);
+    expect(newItems([], pasted)).toEqual([
+      item('What is a closure?', 'A function with its scope.'),
+      item('Explain the event loop.', 'A queue.'),
+    ]);
     expect(JSON.stringify(pasted)).toBe(before);
   });
 
   it('dedupes the duplicates fixture to its distinct questions', () => {
-    expect(newItems([{ text: 'Explain the event loop' }], expected('duplicates.txt')).map((i) => i.text)).toEqual(['What is a closure?', 'تفاوت Process و Thread چیه؟']);
+    expect(newItems([{ text: 'Explain the event loop' }], expected('duplicates.txt')).map((i) => i.text)).toEqual([
+      'What is a closure?',
+      'تفاوت Process و Thread چیه؟',
+    ]);
   });
 
   it('drops items with nothing but punctuation', () => {
@@ -188,48 +243,67 @@ describe('clipboardToMarkdown', () => {
   });
 
   it('moves a Google Docs sub-list into the item it follows', () => {
-    const html = '<ol><li aria-level="1"><p>Q one</p></li><ol><li aria-level="2"><p>answer</p></li></ol><li aria-level="1"><p>Q two</p></li></ol>';
+    const html =
+      '<ol><li aria-level="1"><p>Q one</p></li><ol><li aria-level="2"><p>answer</p></li></ol><li aria-level="1"><p>Q two</p></li></ol>';
     expect(fromHtml(html)).toBe('1. Q one\n\n   1. answer\n\n2. Q two');
-    expect(splitQuestions(fromHtml(html))).toEqual([{ text: 'Q one', answer: '1. answer' }, { text: 'Q two', answer: '' }]);
+    expect(splitQuestions(fromHtml(html))).toEqual([
+      { text: 'Q one', answer: '1. answer' },
+      { text: 'Q two', answer: '' },
+    ]);
   });
 
   it('keeps code blocks intact, with their language', () => {
-    const html = '<p>Reverse it:</p><pre><code class="language-python">def rev(s):\n    return s[::-1]\n\n\nprint(rev("abc"))  # *not* markdown\n</code></pre>';
-    expect(fromHtml(html)).toBe('Reverse it:\n\n```python\ndef rev(s):\n    return s[::-1]\n\n\nprint(rev("abc"))  # *not* markdown\n```');
-    const chat = '<pre><div><div>python</div><button>Copy code</button></div><div><code class="language-python">x = 1\n</code></div></pre>';
+    const html =
+      '<p>Reverse it:</p><pre><code class="language-python">def rev(s):\n    return s[::-1]\n\n\nprint(rev("abc"))  # *not* markdown\n</code></pre>';
+    expect(fromHtml(html)).toBe(
+      'Reverse it:\n\n```python\ndef rev(s):\n    return s[::-1]\n\n\nprint(rev("abc"))  # *not* markdown\n```',
+    );
+    const chat =
+      '<pre><div><div>python</div><button>Copy code</button></div><div><code class="language-python">x = 1\n</code></div></pre>';
     expect(fromHtml(chat)).toBe('```python\nx = 1\n```');
   });
 
   it('reads Word bold as bold, and its list markers as lists', () => {
-    expect(fromHtml("<p class=MsoNormal>Why <b style='mso-bidi-font-weight:normal'>Rust</b>?</p>")).toBe('Why **Rust**?');
+    expect(fromHtml("<p class=MsoNormal>Why <b style='mso-bidi-font-weight:normal'>Rust</b>?</p>")).toBe(
+      'Why **Rust**?',
+    );
     expect(fromHtml(read('word.html'))).toBe(
       '**HR round – Contoso**\n\n- What motivates you at **work**?\n  - Shipping things users notice.\n- Describe a time you missed a deadline.\n- What are your salary expectations?\n\n1. Can you relocate to Berlin?',
     );
   });
 
   it('makes Notion toggles list items with their content under them', () => {
-    expect(fromHtml('<details><summary>What is CAP?</summary><p>Pick two.</p></details>')).toBe('- What is CAP?\n\n  Pick two.');
+    expect(fromHtml('<details><summary>What is CAP?</summary><p>Pick two.</p></details>')).toBe(
+      '- What is CAP?\n\n  Pick two.',
+    );
   });
 
   it('removes &nbsp; and zero-width junk, keeps ZWNJ inside Persian words', () => {
     const html = '<p><b>\u200fمی\u200cخوای\u200c </b>&#8203;کجا&nbsp;بری؟\ufeff</p>';
     expect(fromHtml(html)).toBe('**می\u200cخوای** کجا بری؟');
-    expect(clipboardToMarkdown({ text: '\ufeff1. چرا\u00a0اینجا؟\r\n2. \u200bمی\u200cخوای\u200c\r\n' }, doc)).toBe('1. چرا اینجا؟\n2. می\u200cخوای');
+    expect(clipboardToMarkdown({ text: '\ufeff1. چرا\u00a0اینجا؟\r\n2. \u200bمی\u200cخوای\u200c\r\n' }, doc)).toBe(
+      '1. چرا اینجا؟\n2. می\u200cخوای',
+    );
   });
 
   it('prefers the plain text when the HTML has no formatting, the HTML when it is all there is', () => {
     const html = '<div style="color:#333"><span>1. Why?</span><br><span>- How?</span></div>';
     expect(clipboardToMarkdown({ html, text: '1. Why?\n- How?' }, doc)).toBe('1. Why?\n- How?');
     expect(fromHtml(html)).toBe('1\\. Why?  \n\\- How?');
-    expect(splitQuestions(fromHtml(html))).toEqual([{ text: 'Why?', answer: '' }, { text: 'How?', answer: '' }]);
+    expect(splitQuestions(fromHtml(html))).toEqual([
+      { text: 'Why?', answer: '' },
+      { text: 'How?', answer: '' },
+    ]);
     expect(clipboardToMarkdown({ html: ' ', text: 'Q?' }, doc)).toBe('Q?');
     expect(clipboardToMarkdown({ html: null, text: null }, doc)).toBe('');
     expect(clipboardToMarkdown({}, doc)).toBe('');
   });
 
   it('keeps the lists of a long Google Docs paste (thousands of styled spans)', () => {
-    const span = (t: string, w = 400) => `<span style="font-size:11pt;font-family:Arial,sans-serif;font-weight:${w};white-space:pre-wrap;">${t}</span>`;
-    const li = (i: number) => `<li dir="ltr" aria-level="1"><p dir="ltr" role="presentation">${span('Question ')}${span(String(i), 700)}${span('?')}</p></li>`;
+    const span = (t: string, w = 400) =>
+      `<span style="font-size:11pt;font-family:Arial,sans-serif;font-weight:${w};white-space:pre-wrap;">${t}</span>`;
+    const li = (i: number) =>
+      `<li dir="ltr" aria-level="1"><p dir="ltr" role="presentation">${span('Question ')}${span(String(i), 700)}${span('?')}</p></li>`;
     const html = `<b style="font-weight:normal;" id="docs-internal-guid-1"><ol>${Array.from({ length: 450 }, (_, i) => li(i + 1)).join('')}</ol></b>`;
     const items = splitQuestions(fromHtml(html));
     expect(items).toHaveLength(450);
@@ -242,7 +316,8 @@ describe('clipboardToMarkdown', () => {
   });
 
   it('runs nothing from the pasted HTML', () => {
-    const html = '<p onclick="alert(1)">Q1?</p><script>globalThis.pwned = 1</script><img src=x onerror="globalThis.pwned = 1"><a href="javascript:alert(1)">link</a>';
+    const html =
+      '<p onclick="alert(1)">Q1?</p><script>globalThis.pwned = 1</script><img src=x onerror="globalThis.pwned = 1"><a href="javascript:alert(1)">link</a>';
     expect(fromHtml(html)).toBe('Q1?\n\nlink');
     expect((dom.window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });

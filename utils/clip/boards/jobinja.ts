@@ -13,13 +13,30 @@ import { cleanText, labelKey, textOf } from '../normalize';
 import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types';
 
 /** What an info-box item holds; only some of them are posting fields. */
-export type InfoLabel = 'category' | 'location' | 'employmentType' | 'seniority' | 'salary' | 'skills' | 'gender' | 'military' | 'degree' | 'languages';
+export type InfoLabel =
+  | 'category'
+  | 'location'
+  | 'employmentType'
+  | 'seniority'
+  | 'salary'
+  | 'skills'
+  | 'gender'
+  | 'military'
+  | 'degree'
+  | 'languages';
 
 /** Labels as Jobinja writes them, then as Chrome/Edge translation renders them. */
 const LABELS: Record<InfoLabel, string[]> = {
   category: ['دسته‌بندی شغلی', 'Job category', 'Job classification', 'Category'],
   location: ['موقعیت مکانی', 'Location', 'Geographical location'],
-  employmentType: ['نوع همکاری', 'Type of cooperation', 'Cooperation type', 'Type of collaboration', 'Employment type', 'Type of employment'],
+  employmentType: [
+    'نوع همکاری',
+    'Type of cooperation',
+    'Cooperation type',
+    'Type of collaboration',
+    'Employment type',
+    'Type of employment',
+  ],
   seniority: ['حداقل سابقه کار', 'Minimum work experience', 'Minimum experience', 'Minimum work record'],
   salary: ['حقوق', 'Rights', 'Salary', 'Wages'],
   skills: ['مهارت‌های مورد نیاز', 'Required skills', 'Skills required', 'Necessary skills'],
@@ -33,7 +50,9 @@ const LABELS: Record<InfoLabel, string[]> = {
 const squash = (s: string) => labelKey(s).replace(/\s+/g, '');
 
 const BY_KEY = new Map<string, InfoLabel>(
-  (Object.entries(LABELS) as [InfoLabel, string[]][]).flatMap(([label, names]) => names.map((n) => [squash(n), label] as [string, InfoLabel])),
+  (Object.entries(LABELS) as [InfoLabel, string[]][]).flatMap(([label, names]) =>
+    names.map((n) => [squash(n), label] as [string, InfoLabel]),
+  ),
 );
 
 /** Which info-box item a title names, or null for one we do not know. */
@@ -51,7 +70,10 @@ const latin = (s: string) => /^[\x20-\x7e]+$/.test(s);
 
 /** «نام فارسی | English Name», or the two text nodes of a header, as the Persian name and the English one. */
 export function companyNames(parts: string[]): Pick<PostingFields, 'companyName' | 'companyNameEn'> | null {
-  const bits = parts.flatMap((p) => p.split(/\s*[|｜]\s*/)).map((p) => cleanText(p)).filter((p): p is string => !!p);
+  const bits = parts
+    .flatMap((p) => p.split(/\s*[|｜]\s*/))
+    .map((p) => cleanText(p))
+    .filter((p): p is string => !!p);
   if (!bits.length) return null;
   const fa = bits.find((b) => !latin(b));
   const en = bits.find(latin);
@@ -88,7 +110,9 @@ function infoBoxes(root: ParentNode): Map<InfoLabel, string[]> {
     const titleEl = item.querySelector('.c-infoBox__itemTitle');
     const label = infoLabel(titleEl?.textContent);
     if (!label || found.has(label)) continue;
-    let values = Array.from(item.querySelectorAll('.tags span.black, .tags .black')).map((s) => cleanText(s.textContent));
+    let values = Array.from(item.querySelectorAll('.tags span.black, .tags .black')).map((s) =>
+      cleanText(s.textContent),
+    );
     if (!values.some(Boolean)) {
       const rest = (item.textContent ?? '').replace(titleEl?.textContent ?? '', '');
       values = [cleanText(rest)];
@@ -130,7 +154,9 @@ function domFields(ctx: PageContext): { fields: Partial<PostingFields>; notes: s
   if (d.description) fields.description = d.description;
   notes.push(...d.notes);
   const expired = doc.querySelector('.c-alert.c-alert--error');
-  const canApply = Array.from(doc.querySelectorAll('input[value]')).some((i) => labelKey(i.getAttribute('value') ?? '') === 'ارسال رزومه');
+  const canApply = Array.from(doc.querySelectorAll('input[value]')).some(
+    (i) => labelKey(i.getAttribute('value') ?? '') === 'ارسال رزومه',
+  );
   if (expired && !canApply) notes.push(`the posting has expired («${cleanText(expired.textContent) ?? ''}»)`);
   return { fields, notes };
 }

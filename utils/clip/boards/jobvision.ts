@@ -13,7 +13,8 @@ import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types
 type Json = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' ? cleanText(String(v)) : null);
+const text = (v: unknown): string | null =>
+  typeof v === 'string' || typeof v === 'number' ? cleanText(String(v)) : null;
 /** `{titleFa, titleEn}` objects, Persian first. */
 const titled = (v: unknown): string | null => (isObj(v) ? (text(v.titleFa) ?? text(v.titleEn)) : text(v));
 
@@ -50,7 +51,9 @@ function parseState(raw: string): unknown {
  */
 export function stateJobs(doc: Document): StateJob[] {
   const jobs: StateJob[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script#ng-state, script#serverApp-state, script[id$="-state"][type="application/json"]'))) {
+  for (const script of Array.from(
+    doc.querySelectorAll('script#ng-state, script#serverApp-state, script[id$="-state"][type="application/json"]'),
+  )) {
     const state = parseState(script.textContent ?? '');
     if (!isObj(state)) continue;
     for (const [key, entry] of Object.entries(state)) {
@@ -71,7 +74,10 @@ const WORK_TYPES: Record<string, string> = { 120: 'تمام وقت', 121: 'پا�
 
 /** «تهران ، بلوار کشاورز» → «تهران، بلوار کشاورز»; repeated parts once («تهران، تهران» → «تهران»). */
 export function tidyPlace(parts: (string | null)[]): string | null {
-  const bits = parts.flatMap((p) => (p ? p.split(/\s*[،,]\s*/) : [])).map((p) => cleanText(p)).filter((p): p is string => !!p);
+  const bits = parts
+    .flatMap((p) => (p ? p.split(/\s*[،,]\s*/) : []))
+    .map((p) => cleanText(p))
+    .filter((p): p is string => !!p);
   return bits.length ? [...new Set(bits)].join('، ') : null;
 }
 
@@ -127,7 +133,10 @@ export function stateFields(data: Json, ctx: PageContext): { fields: Partial<Pos
 
 /** The job id a JSON-LD posting names (its url, else a numeric identifier), if any. */
 function ldJobId(p: ReturnType<typeof readJobPosting>): string | null {
-  return (p.url && /\/jobs\/(\d+)/.exec(p.url)?.[1]) || (p.fields.jobId && /^\d+$/.test(p.fields.jobId) ? p.fields.jobId : null);
+  return (
+    (p.url && /\/jobs\/(\d+)/.exec(p.url)?.[1]) ||
+    (p.fields.jobId && /^\d+$/.test(p.fields.jobId) ? p.fields.jobId : null)
+  );
 }
 
 /** What the page shows: h1, the company link, the «نرم‌افزارها» tags, the «شرح شغل» section. */
@@ -136,7 +145,9 @@ function domFinding(ctx: PageContext): Finding {
   const fields: Partial<PostingFields> = {};
   const title = textOf(doc, 'h1');
   if (title) fields.title = title;
-  const companyLink = Array.from(doc.querySelectorAll('a[href*="/companies/"]')).find((a) => /\/companies\/\d+/.test(a.getAttribute('href') ?? '') && cleanText(a.textContent));
+  const companyLink = Array.from(doc.querySelectorAll('a[href*="/companies/"]')).find(
+    (a) => /\/companies\/\d+/.test(a.getAttribute('href') ?? '') && cleanText(a.textContent),
+  );
   const company = cleanText(companyLink?.textContent);
   if (company) {
     const [fa, en] = company.split(/\s*[|｜]\s*/);
@@ -144,10 +155,14 @@ function domFinding(ctx: PageContext): Finding {
     if (fields.companyName !== company) fields.companyNameEn = en;
   }
   const heading = (name: string) =>
-    Array.from(doc.querySelectorAll('h1,h2,h3,h4,h5,h6,div,span,p,label')).find((el) => el.children.length === 0 && labelKey(el.textContent ?? '').replace(/\s+/g, '') === name);
+    Array.from(doc.querySelectorAll('h1,h2,h3,h4,h5,h6,div,span,p,label')).find(
+      (el) => el.children.length === 0 && labelKey(el.textContent ?? '').replace(/\s+/g, '') === name,
+    );
   let tagRoot: Element | null = heading('نرمافزارها') ?? null;
   while (tagRoot && !tagRoot.querySelector('app-tag')) tagRoot = tagRoot.parentElement;
-  const skills = Array.from((tagRoot ?? doc).querySelectorAll('app-tag span.tag-title')).map((s) => cleanText(s.textContent));
+  const skills = Array.from((tagRoot ?? doc).querySelectorAll('app-tag span.tag-title')).map((s) =>
+    cleanText(s.textContent),
+  );
   fields.skills = [...new Set(skills.filter((s): s is string => !!s))];
   const notes: string[] = [];
   const descHeading = heading('شرحشغل');
@@ -184,9 +199,14 @@ export const jobvision: BoardAdapter = {
 
     for (const p of findJobPostings(ctx.doc).map(readJobPosting)) {
       const id = ldJobId(p);
-      const stale = ctx.jobId && id ? id !== ctx.jobId : !id && !!p.fields.title && staleTitles.includes(p.fields.title);
+      const stale =
+        ctx.jobId && id ? id !== ctx.jobId : !id && !!p.fields.title && staleTitles.includes(p.fields.title);
       if (stale) {
-        findings.push({ source: 'json-ld', fields: {}, notes: [`JSON-LD was for ${id ? `job ${id}` : `«${p.fields.title}»`}, not ${ctx.jobId}; skipped`] });
+        findings.push({
+          source: 'json-ld',
+          fields: {},
+          notes: [`JSON-LD was for ${id ? `job ${id}` : `«${p.fields.title}»`}, not ${ctx.jobId}; skipped`],
+        });
         continue;
       }
       const ld = jsonLdFinding(ctx, p);

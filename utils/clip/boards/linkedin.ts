@@ -11,18 +11,26 @@ import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types
 import { boardRule } from '../url';
 
 /** Job cards and the lists that hold them (side list, similar jobs): never read for the job. */
-const CARD = '.job-card-container, [data-occludable-job-id], .scaffold-layout__list, .jobs-search-results-list, .jobs-search__results-list, .base-card, .base-search-card';
+const CARD =
+  '.job-card-container, [data-occludable-job-id], .scaffold-layout__list, .jobs-search-results-list, .jobs-search__results-list, .base-card, .base-search-card';
 /** The job details pane of the SPA and of the guest search page, outermost first. */
-const PANE = '.scaffold-layout__detail, .jobs-search__job-details--container, .jobs-search__job-details, .job-view-layout, .jobs-details, .details-pane__content';
-const TITLE = '.job-details-jobs-unified-top-card__job-title, .jobs-unified-top-card__job-title, .top-card-layout__title, .topcard__title';
-const COMPANY = '.job-details-jobs-unified-top-card__company-name, .jobs-unified-top-card__company-name, .topcard__org-name-link, .topcard__flavor a[href*="/company/"]';
+const PANE =
+  '.scaffold-layout__detail, .jobs-search__job-details--container, .jobs-search__job-details, .job-view-layout, .jobs-details, .details-pane__content';
+const TITLE =
+  '.job-details-jobs-unified-top-card__job-title, .jobs-unified-top-card__job-title, .top-card-layout__title, .topcard__title';
+const COMPANY =
+  '.job-details-jobs-unified-top-card__company-name, .jobs-unified-top-card__company-name, .topcard__org-name-link, .topcard__flavor a[href*="/company/"]';
 const BULLET = '.topcard__flavor--bullet, .job-details-jobs-unified-top-card__bullet, .jobs-unified-top-card__bullet';
 /** "Location · 2 weeks ago · 80 applicants", or in an A/B layout "Company · Location (On-site)". */
-const LINE = '.job-details-jobs-unified-top-card__tertiary-description-container, .job-details-jobs-unified-top-card__primary-description-container, .job-details-jobs-unified-top-card__primary-description, .jobs-unified-top-card__primary-description, .jobs-unified-top-card__subtitle-primary-grouping';
-const INSIGHTS = '.job-details-jobs-unified-top-card__job-insight, .jobs-unified-top-card__job-insight, .job-details-preferences-and-skills, .job-details-fit-level-preferences, .jobs-unified-top-card__workplace-type, .job-details-jobs-unified-top-card__workplace-type';
-const DESCRIPTION = '#job-details, .jobs-description__content .jobs-box__html-content, .jobs-description-content__text, .show-more-less-html__markup, .description__text';
+const LINE =
+  '.job-details-jobs-unified-top-card__tertiary-description-container, .job-details-jobs-unified-top-card__primary-description-container, .job-details-jobs-unified-top-card__primary-description, .jobs-unified-top-card__primary-description, .jobs-unified-top-card__subtitle-primary-grouping';
+const INSIGHTS =
+  '.job-details-jobs-unified-top-card__job-insight, .jobs-unified-top-card__job-insight, .job-details-preferences-and-skills, .job-details-fit-level-preferences, .jobs-unified-top-card__workplace-type, .job-details-jobs-unified-top-card__workplace-type';
+const DESCRIPTION =
+  '#job-details, .jobs-description__content .jobs-box__html-content, .jobs-description-content__text, .show-more-less-html__markup, .description__text';
 const HIDDEN = '.visually-hidden, .a11y-text, script, style, template';
-const ERROR = /something went wrong|security verification|security check|too many requests|rate limit|unusual activity/i;
+const ERROR =
+  /something went wrong|security verification|security check|too many requests|rate limit|unusual activity/i;
 /** Sign-in walls: by address, by form, by page title (guest job pages carry a sign-in modal, so never by its text). */
 const SIGN_IN_PATH = /^\/(authwall|login|signup|uas\/login|checkpoint)\b/i;
 const SIGN_IN_TITLE = /^(sign up|sign in|log in)\b|log in or sign up/i;
@@ -30,7 +38,8 @@ const SIGN_IN_TITLE = /^(sign up|sign in|log in)\b|log in or sign up/i;
 const EMPLOYMENT = ['Full-time', 'Part-time', 'Contract', 'Temporary', 'Internship', 'Volunteer'];
 const SENIORITY = ['Internship', 'Entry level', 'Associate', 'Mid-Senior level', 'Director', 'Executive'];
 const WORKPLACE = ['On-site', 'Remote', 'Hybrid'];
-const SALARY = /\d.*(\/\s?(yr|mo|hr|wk)\b|per (year|month|hour)|[$€£₹]|\b(usd|eur|gbp|cad|aed|try|irr|irt|toman|rial)\b)|[$€£₹].*\d/i;
+const SALARY =
+  /\d.*(\/\s?(yr|mo|hr|wk)\b|per (year|month|hour)|[$€£₹]|\b(usd|eur|gbp|cad|aed|try|irr|irt|toman|rial)\b)|[$€£₹].*\d/i;
 const AGO = /\bago\b|reposted|applicants?|people|clicked|promoted|actively/i;
 
 const notInCard = (el: Element) => !el.closest(CARD);
@@ -60,7 +69,13 @@ function first(root: ParentNode, selectors: string): Element | null {
 function chunks(el: Element): string[] {
   const out: string[] = [];
   const walk = (n: Node) => {
-    if (n.nodeType === 3) out.push(...(n.nodeValue ?? '').split('·').map((s) => cleanText(s)).filter((s): s is string => !!s));
+    if (n.nodeType === 3)
+      out.push(
+        ...(n.nodeValue ?? '')
+          .split('·')
+          .map((s) => cleanText(s))
+          .filter((s): s is string => !!s),
+      );
     else if (n.nodeType === 1 && !(n as Element).matches(HIDDEN)) n.childNodes.forEach(walk);
   };
   walk(el);
@@ -73,12 +88,19 @@ const jobIdIn = (s: string | null | undefined) => /(\d{6,})/.exec(s ?? '')?.[1] 
 function paneJobId(pane: Element): string | null {
   const own = pane.closest('[data-job-id]') ?? Array.from(pane.querySelectorAll('[data-job-id]')).find(notInCard);
   if (own) return jobIdIn(own.getAttribute('data-job-id'));
-  const link = Array.from(pane.querySelectorAll(`:is(${TITLE}, .job-details-jobs-unified-top-card__container--two-pane, .jobs-unified-top-card, .top-card-layout) a[href*="/jobs/view/"], a.topcard__link[href*="/jobs/view/"]`)).find(notInCard);
+  const link = Array.from(
+    pane.querySelectorAll(
+      `:is(${TITLE}, .job-details-jobs-unified-top-card__container--two-pane, .jobs-unified-top-card, .top-card-layout) a[href*="/jobs/view/"], a.topcard__link[href*="/jobs/view/"]`,
+    ),
+  ).find(notInCard);
   return link ? (/\/jobs\/view\/(?:[^/?#]*?-)?(\d{6,})/.exec(link.getAttribute('href') ?? '')?.[1] ?? null) : null;
 }
 
 /** Where to read: the pane for `jobId` (or one that names no job), the page itself when there is no pane. */
-function chooseRoot(doc: Document, jobId: string | null): { root: ParentNode | null; pane: boolean; id: string | null } {
+function chooseRoot(
+  doc: Document,
+  jobId: string | null,
+): { root: ParentNode | null; pane: boolean; id: string | null } {
   const panes = Array.from(doc.querySelectorAll(PANE)).filter(notInCard);
   if (!panes.length) return { root: doc.body ?? doc, pane: false, id: null };
   const ids = panes.map(paneJobId);
@@ -90,7 +112,8 @@ function chooseRoot(doc: Document, jobId: string | null): { root: ParentNode | n
 /** An error, rate-limit, sign-in or security-check page: no job title, no JobPosting, and signs that say so. */
 function isErrorPage(doc: Document): boolean {
   if (first(doc, TITLE) || findJobPostings(doc).length) return false;
-  if (SIGN_IN_PATH.test(/^https?:\/\/[^/]+(\/[^?#]*)/.exec(doc.URL)?.[1] ?? '') || SIGN_IN_TITLE.test(doc.title.trim())) return true;
+  if (SIGN_IN_PATH.test(/^https?:\/\/[^/]+(\/[^?#]*)/.exec(doc.URL)?.[1] ?? '') || SIGN_IN_TITLE.test(doc.title.trim()))
+    return true;
   if (doc.querySelector('[class*="authwall"], form[action*="/checkpoint/"], #captcha-internal')) return true;
   const heads = Array.from(doc.querySelectorAll('h1, h2, h3, .error-container')).map(shown);
   return ERROR.test([doc.title, ...heads].join(' '));
@@ -103,7 +126,8 @@ function descriptionElement(root: ParentNode, doc: Document): Element | null {
   const copy = doc.implementation.createHTMLDocument('').importNode(el, true);
   copy.querySelectorAll('button, script, style, template').forEach((b) => b.remove());
   const head = copy.firstElementChild;
-  if (head && /^h[1-6]$/i.test(head.tagName) && /^about (the|this) job$/i.test(cleanText(head.textContent) ?? '')) head.remove();
+  if (head && /^h[1-6]$/i.test(head.tagName) && /^about (the|this) job$/i.test(cleanText(head.textContent) ?? ''))
+    head.remove();
   return shown(copy) ? copy : null;
 }
 
@@ -113,7 +137,8 @@ function placeLine(root: ParentNode, company: string | null): { location: string
   if (bullet) return { location: bullet, company };
   const line = first(root, LINE);
   const segs = line ? chunks(line) : [];
-  if (segs.length > 1 && (!company || labelKey(segs[0]) === labelKey(company)) && !AGO.test(segs[1])) return { location: segs[1], company: company ?? segs[0] };
+  if (segs.length > 1 && (!company || labelKey(segs[0]) === labelKey(company)) && !AGO.test(segs[1]))
+    return { location: segs[1], company: company ?? segs[0] };
   return { location: segs[0] && !AGO.test(segs[0]) ? segs[0] : null, company };
 }
 
@@ -156,10 +181,19 @@ export const linkedin: BoardAdapter = {
   board: 'linkedin',
   read(ctx): Finding[] {
     if (isErrorPage(ctx.doc)) {
-      return [blocked('LinkedIn showed an error, sign-in or security check page instead of the job; nothing was read (reload the job and clip again)')];
+      return [
+        blocked(
+          'LinkedIn showed an error, sign-in or security check page instead of the job; nothing was read (reload the job and clip again)',
+        ),
+      ];
     }
     const { root, id } = chooseRoot(ctx.doc, ctx.jobId);
-    if (!root) return [blocked(`the job pane shows job ${id}, not ${ctx.jobId} from the address; nothing was read (wait for the job to load and clip again)`)];
+    if (!root)
+      return [
+        blocked(
+          `the job pane shows job ${id}, not ${ctx.jobId} from the address; nothing was read (wait for the job to load and clip again)`,
+        ),
+      ];
     const findings: Finding[] = [];
     const ld = jsonLdFinding(ctx);
     if (ld) {
@@ -170,7 +204,12 @@ export const linkedin: BoardAdapter = {
     const dom = domFinding(root, ctx.doc, ctx, id);
     if (!dom.fields.title && !ld) {
       // A search or collection page without the job's pane shows only other jobs: nothing there is this job.
-      if (ctx.url.searchParams.has('currentJobId')) return [blocked('the job details pane was not found on the page; nothing was read (wait for the job to load and clip again)')];
+      if (ctx.url.searchParams.has('currentJobId'))
+        return [
+          blocked(
+            'the job details pane was not found on the page; nothing was read (wait for the job to load and clip again)',
+          ),
+        ];
       dom.notes = [...(dom.notes ?? []), 'no LinkedIn job details were found on the page'];
     }
     findings.push(dom);

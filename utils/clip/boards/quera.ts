@@ -29,19 +29,44 @@ function pick(o: Json, ...keys: string[]): unknown {
 }
 
 const COLLABORATION: Record<string, string> = {
-  full_time: 'Full-time', fulltime: 'Full-time', part_time: 'Part-time', parttime: 'Part-time', internship: 'Internship',
-  intern: 'Internship', project: 'Project-based', project_based: 'Project-based', freelance: 'Freelance', contract: 'Contract',
+  full_time: 'Full-time',
+  fulltime: 'Full-time',
+  part_time: 'Part-time',
+  parttime: 'Part-time',
+  internship: 'Internship',
+  intern: 'Internship',
+  project: 'Project-based',
+  project_based: 'Project-based',
+  freelance: 'Freelance',
+  contract: 'Contract',
 };
 const LEVELS: Record<string, string> = {
-  intern: 'Intern', internship: 'Intern', junior: 'Junior', mid: 'Mid-level', mid_level: 'Mid-level', midlevel: 'Mid-level',
-  middle: 'Mid-level', senior: 'Senior', lead: 'Lead', team_lead: 'Lead', manager: 'Manager',
+  intern: 'Intern',
+  internship: 'Intern',
+  junior: 'Junior',
+  mid: 'Mid-level',
+  mid_level: 'Mid-level',
+  midlevel: 'Mid-level',
+  middle: 'Mid-level',
+  senior: 'Senior',
+  lead: 'Lead',
+  team_lead: 'Lead',
+  manager: 'Manager',
 };
 
 /** A code (`FULL_TIME`, `{value:'mid_level', name:'…'}`) through `map`, else the text as shown; arrays joined. */
 function coded(v: unknown, map: Record<string, string>): string | null {
   const one = (x: unknown): string | null => {
     const code = isObj(x) ? pick(x, 'value', 'key', 'code', 'slug') : x;
-    const mapped = typeof code === 'string' ? map[code.trim().toLowerCase().replace(/[-\s]+/g, '_')] : undefined;
+    const mapped =
+      typeof code === 'string'
+        ? map[
+            code
+              .trim()
+              .toLowerCase()
+              .replace(/[-\s]+/g, '_')
+          ]
+        : undefined;
     return mapped ?? name(x);
   };
   const out = (Array.isArray(v) ? v : [v]).map(one).filter((x): x is string => !!x);
@@ -115,7 +140,8 @@ function pageProps(doc: Document): Json | null {
   }
 }
 
-const samePk = (pk: unknown, id: string) => (typeof pk === 'string' || typeof pk === 'number') && String(pk).toLowerCase() === id.toLowerCase();
+const samePk = (pk: unknown, id: string) =>
+  (typeof pk === 'string' || typeof pk === 'number') && String(pk).toLowerCase() === id.toLowerCase();
 
 /** The job object: `pageProps.job` when it is this job, else the fullest object anywhere whose pk is the job id. */
 function findJob(props: Json, jobId: string | null): { job: Json | null; stalePk: string | null } {
@@ -147,11 +173,16 @@ function stateFinding(job: Json, ctx: PageContext): Finding {
     companyNameEn: name(pick(company, 'name_en', 'en_name', 'english_name', 'title_en')),
     website: website(pick(company, 'website', 'site', 'url', 'homepage')),
     location: remote ? (city ? `${city} (Remote)` : 'Remote') : city,
-    employmentType: coded(pick(job, 'collaboration_type', 'collaboration_types', 'employment_type', 'job_type'), COLLABORATION),
+    employmentType: coded(
+      pick(job, 'collaboration_type', 'collaboration_types', 'employment_type', 'job_type'),
+      COLLABORATION,
+    ),
     seniority: coded(pick(job, 'level', 'seniority', 'seniority_level', 'experience_level', 'levels'), LEVELS),
     salary: salary(job),
     skills: skills(job),
-    description: description[1] ? [description[0], `## Requirements\n\n${description[1]}`].filter(Boolean).join('\n\n') : description[0],
+    description: description[1]
+      ? [description[0], `## Requirements\n\n${description[1]}`].filter(Boolean).join('\n\n')
+      : description[0],
     postedAt: day(pick(job, 'published_at', 'publish_date', 'published', 'created', 'created_at', 'date')),
     jobId: job.pk != null ? String(job.pk) : null,
   };
@@ -165,7 +196,13 @@ function descriptionBlock(blocks: Element[], heading: Element | null): Element |
   const score = new Map<Element, number>();
   for (const el of blocks) {
     const box = el.tagName === 'LI' ? el.parentElement?.parentElement : el.parentElement;
-    if (!box || box.querySelector('article, h1') || box.closest('header, footer, nav') || (heading && box.contains(heading))) continue;
+    if (
+      !box ||
+      box.querySelector('article, h1') ||
+      box.closest('header, footer, nav') ||
+      (heading && box.contains(heading))
+    )
+      continue;
     score.set(box, (score.get(box) ?? 0) + (cleanText(el.textContent)?.length ?? 0));
   }
   const best = [...score].sort((a, b) => b[1] - a[1])[0];
@@ -177,15 +214,20 @@ function domFinding(ctx: PageContext): Finding {
   const { doc, jobId } = ctx;
   const otherCard = (el: Element) => {
     const card = el.closest('article');
-    const href = card?.querySelector('a[href*="/magnet/jobs/"]')?.getAttribute('href') ?? card?.closest('a')?.getAttribute('href') ?? '';
+    const href =
+      card?.querySelector('a[href*="/magnet/jobs/"]')?.getAttribute('href') ??
+      card?.closest('a')?.getAttribute('href') ??
+      '';
     const pk = /\/magnet\/jobs\/([a-z0-9]+)/i.exec(href)?.[1];
     return !!card && !!pk && pk.toLowerCase() !== jobId?.toLowerCase();
   };
-  const all = (sel: string) => Array.from(doc.querySelectorAll(sel)).filter((el) => !otherCard(el) && cleanText(el.textContent));
+  const all = (sel: string) =>
+    Array.from(doc.querySelectorAll(sel)).filter((el) => !otherCard(el) && cleanText(el.textContent));
   const heading = all('h1')[0] ?? all('h2')[0] ?? null;
-  const after = (el: Element) => !heading || !!(heading.compareDocumentPosition(el) & 4 /* FOLLOWING */);
+  const after = (el: Element) => !heading || !!((heading.compareDocumentPosition(el) & 4) /* FOLLOWING */);
   const company =
-    all('a[href*="/magnet/companies/"]').find(after) ?? all('p.chakra-text').find((p) => after(p) && (cleanText(p.textContent)?.length ?? 99) <= 80);
+    all('a[href*="/magnet/companies/"]').find(after) ??
+    all('p.chakra-text').find((p) => after(p) && (cleanText(p.textContent)?.length ?? 99) <= 80);
   const date = Array.from(doc.querySelectorAll('span[title]'))
     .filter((el) => !otherCard(el))
     .map((el) => day(el.getAttribute('title')))
@@ -214,7 +256,12 @@ export const quera: BoardAdapter = {
     if (props) {
       const { job, stalePk } = findJob(props, ctx.jobId);
       if (job) findings.push(stateFinding(job, ctx));
-      else if (stalePk) findings.push({ source: 'state', fields: {}, notes: [`the page's embedded data is for job ${stalePk}, not ${ctx.jobId}; read from the page instead`] });
+      else if (stalePk)
+        findings.push({
+          source: 'state',
+          fields: {},
+          notes: [`the page's embedded data is for job ${stalePk}, not ${ctx.jobId}; read from the page instead`],
+        });
     }
     findings.push(domFinding(ctx));
     return findings;
