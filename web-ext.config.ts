@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineWebExtConfig } from 'wxt';
 
 /**
- * How `npm start` (`wxt`) opens a browser with the extension loaded (via web-ext).
+ * How `npm start` (scripts/start.ts, WXT's dev server) opens a browser with the extension loaded (via web-ext).
  *
  * Chrome/Chromium: `CHROME_PATH` if set, else the first of the usual Linux paths that exists, else web-ext's
  * own search (chrome-launcher: the installed Chrome on macOS / Windows). Firefox (`npm run dev:firefox`):

@@ -7,8 +7,13 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports: every dependency is visible in the file that uses it.
   imports: false,
-  // Extension pages run in current browsers, which all support <link rel=modulepreload>: no polyfill.
-  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({
+    // Extension pages run in current browsers, which all support <link rel=modulepreload>: no polyfill.
+    build: { modulePreload: { polyfill: false } },
+    // The dev server's dependency scan starts from the extension's pages only; by default it reads every HTML
+    // file in the project, and the saved board pages under tests/ import scripts that are not there.
+    optimizeDeps: { entries: ['entrypoints/**/*.html'] },
+  }),
   manifest: ({ browser }) => ({
     // Localised from public/_locales/<lang>/messages.json.
     name: '__MSG_extName__',

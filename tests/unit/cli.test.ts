@@ -11,7 +11,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../../cli/jobnote';
 
 const ROOT = resolve(__dirname, '../..');
-const SHARED = resolve(ROOT, '../shared/jobname');
 
 // -------------------------------------------------------------------------------------------------------
 // Fixtures
@@ -586,20 +585,6 @@ describe('jobnote lint', () => {
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(/nope\.md: no such file/);
   });
-
-  it('0 errors on every file of the shared jobname entries and mdgen outputs', async () => {
-    const files = ['entries', 'mdgen'].flatMap((d) =>
-      readdirSync(join(SHARED, d))
-        .filter((f) => f.endsWith('.md'))
-        .map((f) => join(SHARED, d, f)),
-    );
-    expect(files.length).toBeGreaterThanOrEqual(26);
-    const r = await run('lint', ...files);
-    const errors = lintLines(r.stdout).filter((l) => l.includes(': error: '));
-    expect(errors).toEqual([]);
-    expect(r.code).toBe(0);
-    expect(r.stderr.at(-1)).toMatch(new RegExp(`^0 errors, \\d+ warnings? in ${files.length} files$`));
-  }, 120_000);
 });
 
 describe('help', () => {
