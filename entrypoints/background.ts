@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isClipRequest } from '@/utils/clip/messages';
-import { clipTab, showClipBadge } from './shared/clip-tab';
+import { clipTab, showClipBadge } from '@/services/clip-tab';
 
 const MENU_ID = 'jobnote-clip';
 export const CLIP_COMMAND = 'clip-posting';

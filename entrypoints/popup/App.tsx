@@ -24,7 +24,7 @@ import { newApplication } from '@/utils/steps';
 import type { ApplicationRecord } from '@/utils/record';
 import type { RecordSummary, Repository } from '@/utils/repository';
 import type { PopupDraft, PopupTab } from '@/utils/popup-draft';
-import { getRepository } from '../shared/db';
+import { getRepository } from '@/services/db';
 import { PopupContext, usePopup, type PopupContextValue } from './context';
 import { loadDraft, readLocalDraft, useDraft } from './useDraft';
 import { StepsPanel } from './StepsPanel';
