@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isClipRequest } from '@/utils/clip/messages';
 import { clipTab, showClipBadge } from '@/services/clip-tab';
+import { exposeClipTab } from '@/services/test-hooks';
 
 const MENU_ID = 'jobnote-clip';
 export const CLIP_COMMAND = 'clip-posting';
@@ -45,6 +46,6 @@ export default defineBackground(() => {
     return clipAndShow(message.tabId);
   });
 
-  // For debugging and the browser tests: the same path the menu and the shortcut take.
-  (globalThis as { jobnote?: unknown }).jobnote = { clipTab: clipAndShow };
+  // For the browser tests and the bench: the same path the menu and the shortcut take.
+  exposeClipTab(clipAndShow);
 });

@@ -25,6 +25,7 @@ import type { ApplicationRecord } from '@/utils/record';
 import type { RecordSummary, Repository } from '@/utils/repository';
 import type { PopupDraft, PopupTab } from '@/utils/popup-draft';
 import { getRepository } from '@/services/db';
+import { latencyRecorder, markInteractive } from '@/services/test-hooks';
 import { PopupContext, usePopup, type PopupContextValue } from './context';
 import { loadDraft, readLocalDraft, useDraft } from './useDraft';
 import { StepsPanel } from './StepsPanel';
@@ -110,7 +111,7 @@ async function boot(): Promise<Boot> {
 export const booting = boot();
 
 /** Latencies (ms) from a record edit to its commit, for `npm run bench`. */
-const recordSaves: number[] = ((globalThis as { __jobnoteRecordSaves?: number[] }).__jobnoteRecordSaves ??= []);
+const recordSave = latencyRecorder('recordSaves');
 
 type SaveState =
   | { kind: 'idle' }
@@ -156,7 +157,7 @@ export function App({ boot: b }: { boot: Boot }) {
               setSave({ kind: 'saved' });
               // The list's row for this application, without reading the others again.
               setSummaries((list) => [summarize(stored), ...list.filter((x) => x.id !== stored.id)]);
-              if (recordSaves.length < 1000) recordSaves.push(ms);
+              recordSave(ms);
             },
             onError: reportError,
             onJournal: (j) => writeJournal(localStorage, j),
@@ -205,13 +206,8 @@ export function App({ boot: b }: { boot: Boot }) {
     document.title = ctx.tr.t('appName');
   }, [ctx]);
 
-  // Interactive: the app with its data is on screen (npm run bench reads this mark).
-  useEffect(() => {
-    if (!document.documentElement.dataset.ready) {
-      document.documentElement.dataset.ready = 'true';
-      performance.mark('jobnote:interactive');
-    }
-  }, []);
+  // Interactive: the app with its data is on screen (the browser tests and npm run bench wait for it).
+  useEffect(() => markInteractive(), []);
 
   const edit = useCallback((fn: (d: ApplicationRecord) => void) => {
     setSave({ kind: 'saving' });
@@ -340,6 +336,7 @@ export function App({ boot: b }: { boot: Boot }) {
               {TABS.map(([id, label]) => (
                 <button
                   key={id}
+                  type="button"
                   role="tab"
                   id={`tab-${id}`}
                   aria-selected={tab === id}
