@@ -31,6 +31,20 @@ export const STEP_CHOICES: { kind: StageKind; key: string }[] = [
   { kind: 'declined', key: 'd' },
 ];
 
+/**
+ * The step a key press picks (`T` for a technical interview), or null: the letter typed when it is a Latin
+ * letter (QWERTY, Dvorak, Colemak: the key labelled T), else the key's physical position (`KeyT`), so the
+ * keys still work with a Persian keyboard layout, where the letter typed is Persian.
+ */
+export function stepForKey(e: { key: string; code: string }): StageKind | null {
+  const key = /^[a-z]$/i.test(e.key)
+    ? e.key.toLowerCase()
+    : /^Key[A-Z]$/.test(e.code)
+      ? e.code.slice(3).toLowerCase()
+      : null;
+  return STEP_CHOICES.find((c) => c.key === key)?.kind ?? null;
+}
+
 export const DURATION_CHOICES = [30, 60, 90];
 export const PLATFORM_CHOICES = ['Google Meet', 'Microsoft Teams', 'Skype', 'Zoom', 'In-person', 'Phone'];
 

@@ -458,7 +458,7 @@ describe('the note-taking popup', () => {
       await expect.poll(() => stageTexts(popup), POLL).toEqual(['Technical Interview 1404.12.29']);
     });
 
-    // Step keys match `event.code` too: with a Persian layout T is «ف» (code KeyT).
+    // Step keys fall back to `event.code` when the letter is not Latin: with a Persian layout T is «ف» (code KeyT).
     it('work with a Persian keyboard layout', async () => {
       await importRecords(ext, [createRecord({ company: { name: 'Cafe Bazaar', website: '' } })]);
       const popup = await ready(await ext.openExtensionPage('/popup.html'));
@@ -476,6 +476,27 @@ describe('the note-taking popup', () => {
       }
       await focusIs(popup, 'step-date');
       expect(await popup.getByTestId('kind-technical').getAttribute('aria-pressed')).toBe('true');
+    });
+
+    // A Latin layout other than QWERTY: the letter typed counts, not its QWERTY position (Dvorak's T is KeyK).
+    it('follow the letter typed on a Dvorak layout', async () => {
+      await importRecords(ext, [createRecord({ company: { name: 'Divar', website: '' } })]);
+      const popup = await ready(await ext.openExtensionPage('/popup.html'));
+      await popup.getByTestId('kind-technical').waitFor();
+      const cdp = await ext.context.newCDPSession(popup);
+      for (const type of ['keyDown', 'keyUp'] as const) {
+        await cdp.send('Input.dispatchKeyEvent', {
+          type,
+          key: 't',
+          code: 'KeyK',
+          text: type === 'keyDown' ? 't' : undefined,
+          windowsVirtualKeyCode: 75,
+          nativeVirtualKeyCode: 75,
+        });
+      }
+      await focusIs(popup, 'step-date');
+      expect(await popup.getByTestId('kind-technical').getAttribute('aria-pressed')).toBe('true');
+      expect(await popup.getByTestId('kind-task').getAttribute('aria-pressed')).toBe('false');
     });
   });
 

@@ -14,7 +14,7 @@ import {
 import { exportEntry } from '../../utils/jobname/export';
 import { parseRecord, type ApplicationRecord } from '../../utils/record';
 import { openRepository } from '../../utils/repository';
-import { clampScore, logStep, newApplication, removeStep, setOutcome, updateStep } from '../../utils/steps';
+import { clampScore, logStep, newApplication, removeStep, setOutcome, stepForKey, updateStep } from '../../utils/steps';
 import { addQuestions } from '../../utils/questions';
 
 const valid = (r: ApplicationRecord) => {
@@ -103,6 +103,39 @@ describe('logging steps', () => {
     const r = newApplication('X');
     setOutcome(r, 'accepted');
     expect(r.outcome).toEqual({ kind: 'accepted', afterStageId: null, remaining: null });
+  });
+});
+
+describe('step keys', () => {
+  // What a browser reports for the key labelled with the letter on each layout: `key` the letter typed,
+  // `code` the key's position on a US QWERTY board.
+  it.each([
+    ['QWERTY', 't', 'KeyT'],
+    ['QWERTY with Shift', 'T', 'KeyT'],
+    ['Dvorak (T sits where QWERTY has K)', 't', 'KeyK'],
+    ['Colemak (T sits where QWERTY has F)', 't', 'KeyF'],
+    ['AZERTY (same place as QWERTY)', 't', 'KeyT'],
+  ])('picks the step of the letter typed on %s', (_layout, key, code) => {
+    expect(stepForKey({ key, code })).toBe('technical');
+  });
+
+  it('on Dvorak, the key labelled K picks Task, not the letter at its QWERTY position (V)', () => {
+    // Dvorak's K is QWERTY's V; its V is QWERTY's period.
+    expect(stepForKey({ key: 'k', code: 'KeyV' })).toBe('task');
+    expect(stepForKey({ key: 'v', code: 'Period' })).toBe('task-review');
+  });
+
+  it('falls back to the physical key when the letter typed is not Latin (Persian layout)', () => {
+    expect(stepForKey({ key: 'ف', code: 'KeyT' })).toBe('technical');
+    expect(stepForKey({ key: 'ق', code: 'KeyR' })).toBe('resume');
+    expect(stepForKey({ key: 'ی', code: 'KeyD' })).toBe('declined');
+  });
+
+  it('picks nothing for letters without a step, digits, or other keys', () => {
+    expect(stepForKey({ key: 'g', code: 'KeyG' })).toBeNull();
+    expect(stepForKey({ key: '1', code: 'Digit1' })).toBeNull();
+    expect(stepForKey({ key: 'Enter', code: 'Enter' })).toBeNull();
+    expect(stepForKey({ key: 'ش', code: 'KeyA' })).toBeNull();
   });
 });
 
