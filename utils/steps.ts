@@ -150,24 +150,28 @@ export function removeStep(r: ApplicationRecord, stageId: string) {
   if (at < 0) return;
   const [gone] = r.stages.splice(at, 1);
   for (const round of r.rounds) if (round.stageId === stageId) round.stageId = null;
-  if (r.outcome.afterStageId === stageId) r.outcome.afterStageId = lastProcessStage(r)?.id ?? null;
+  // The outcome came after the step removed: now after the last one reached.
+  if (r.outcome.afterStageId === stageId) setOutcome(r, r.outcome.kind);
   if (gone.kind === 'rejection' && r.outcome.kind === 'rejected' && !r.stages.some((s) => s.kind === 'rejection'))
-    r.outcome = { kind: 'pending', afterStageId: null, remaining: null };
-  if (gone.kind === 'declined' && r.outcome.kind === 'declined')
-    r.outcome = {
-      kind: r.stages.some((s) => s.kind === 'offer') ? 'offer' : 'pending',
-      afterStageId: null,
-      remaining: null,
-    };
+    setOutcome(r, 'pending');
+  if (gone.kind === 'declined' && r.outcome.kind === 'declined') {
+    // Back to the offer declined (after it, as logging an offer does), or to pending.
+    const offer = [...r.stages].reverse().find((s) => s.kind === 'offer');
+    setOutcome(r, offer ? 'offer' : 'pending', offer?.id ?? null);
+  }
   if (gone.kind === 'technical') renumberTechnical(r);
 }
 
+/**
+ * Sets the outcome and the step it came after: none while pending; else `afterStageId` if it is a step of
+ * the record, or the last step of the process reached. What came after is kept only while the kind stays.
+ */
 export function setOutcome(r: ApplicationRecord, kind: OutcomeKind, afterStageId: string | null = null) {
   const after =
-    afterStageId && r.stages.some((s) => s.id === afterStageId)
-      ? afterStageId
-      : kind === 'pending'
-        ? null
+    kind === 'pending'
+      ? null
+      : afterStageId && r.stages.some((s) => s.id === afterStageId)
+        ? afterStageId
         : (lastProcessStage(r)?.id ?? null);
   r.outcome = { kind, afterStageId: after, remaining: kind === r.outcome.kind ? r.outcome.remaining : null };
 }

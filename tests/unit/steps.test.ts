@@ -70,6 +70,54 @@ describe('logging steps', () => {
     expect(r2.outcome.kind).toBe('offer');
   });
 
+  it('takes Offer back as the outcome, after the offer, when I declined is removed', () => {
+    const r = newApplication('Okala');
+    logStep(r, { kind: 'technical', date: '2025-01-10' });
+    const o = logStep(r, { kind: 'offer', date: '2025-01-20' });
+    const d = logStep(r, { kind: 'declined', date: '2025-01-22' });
+    removeStep(r, d);
+    expect(r.outcome).toEqual({ kind: 'offer', afterStageId: o, remaining: null });
+    expect(valid(r)).toEqual([]);
+  });
+
+  it('is pending, after no step, when I declined is removed and there was no offer', () => {
+    const r = newApplication('Okala');
+    logStep(r, { kind: 'technical', date: '2025-01-10' });
+    const d = logStep(r, { kind: 'declined', date: '2025-01-22' });
+    removeStep(r, d);
+    expect(r.outcome).toEqual({ kind: 'pending', afterStageId: null, remaining: null });
+  });
+
+  it('drops the step an outcome came after when the outcome becomes pending', () => {
+    const r = newApplication('Snapp');
+    const t1 = logStep(r, { kind: 'technical', date: '2025-01-10' });
+    logStep(r, { kind: 'technical', date: '2025-01-12' });
+    setOutcome(r, 'rejected', t1);
+    expect(r.outcome.afterStageId).toBe(t1);
+    // The popup passes the outcome's step along when another kind is chosen.
+    setOutcome(r, 'pending', r.outcome.afterStageId);
+    expect(r.outcome).toEqual({ kind: 'pending', afterStageId: null, remaining: null });
+  });
+
+  it('leaves a pending outcome after no step when the step it named is removed', () => {
+    const r = newApplication('Snapp');
+    const t1 = logStep(r, { kind: 'technical', date: '2025-01-10' });
+    logStep(r, { kind: 'hr-interview', date: '2025-01-12' });
+    // As an imported entry may have it: pending, with the step it stopped at.
+    r.outcome = { kind: 'pending', afterStageId: t1, remaining: null };
+    removeStep(r, t1);
+    expect(r.outcome).toEqual({ kind: 'pending', afterStageId: null, remaining: null });
+  });
+
+  it('moves the outcome to the last step reached when its step is removed', () => {
+    const r = newApplication('Snapp');
+    const t1 = logStep(r, { kind: 'technical', date: '2025-01-10' });
+    const h = logStep(r, { kind: 'hr-interview', date: '2025-01-12' });
+    setOutcome(r, 'ghosted', h);
+    removeStep(r, h);
+    expect(r.outcome).toEqual({ kind: 'ghosted', afterStageId: t1, remaining: null });
+  });
+
   it('updates and removes steps without losing questions', () => {
     const r = newApplication('Bitpin');
     const t1 = logStep(r, { kind: 'technical', date: '2025-01-10' });
