@@ -1,7 +1,7 @@
 /**
  * What the popup does to a record: log a step (with the generator's labels, technical rounds numbered I, II,
- * III), remove one, set the outcome, start an application, add pasted questions. Pure functions on a draft
- * record, so they can be replayed (the edit session applies each edit again on the stored copy).
+ * III) picked by its key, remove one, set the outcome and score, start an application. Pure functions on a
+ * draft record, so they can be replayed (the edit session applies each edit again on the stored copy).
  */
 import { parseDuration } from './dates';
 import { defaultStageLabel } from './jobname/kinds';
@@ -120,28 +120,6 @@ export function logStep(r: ApplicationRecord, input: StepInput): string {
   else if (input.kind === 'offer' && (r.outcome.kind === 'pending' || r.outcome.kind === 'offer'))
     setOutcome(r, 'offer', id);
   return id;
-}
-
-/** Changes a logged step's fields. */
-export function updateStep(
-  r: ApplicationRecord,
-  stageId: string,
-  patch: Partial<Pick<Stage, 'label' | 'date' | 'duration' | 'platform' | 'note'>>,
-) {
-  const s = r.stages.find((x) => x.id === stageId);
-  if (!s) return;
-  if (patch.label !== undefined && patch.label.trim() && patch.label !== s.label) {
-    for (const round of r.rounds)
-      if (round.stageId === s.id && round.title === s.label) round.title = patch.label.trim();
-    s.label = patch.label.trim();
-  }
-  if (patch.date !== undefined) s.date = patch.date;
-  if (patch.duration !== undefined) {
-    s.duration = patch.duration?.trim() || null;
-    s.durationMinutes = s.duration ? parseDuration(s.duration) : null;
-  }
-  if (patch.platform !== undefined) s.platform = patch.platform?.trim() || null;
-  if (patch.note !== undefined) s.note = patch.note?.trim() || null;
 }
 
 /** Removes a step; its questions stay (in a section no longer tied to a step). */
