@@ -458,22 +458,27 @@ describe('the note-taking popup', () => {
       await expect.poll(() => stageTexts(popup), POLL).toEqual(['Technical Interview 1404.12.29']);
     });
 
-    // Step keys fall back to `event.code` when the letter is not Latin: with a Persian layout T is «ف» (code KeyT).
-    it('work with a Persian keyboard layout', async () => {
-      await importRecords(ext, [createRecord({ company: { name: 'Cafe Bazaar', website: '' } })]);
-      const popup = await ready(await ext.openExtensionPage('/popup.html'));
-      await popup.getByTestId('kind-technical').waitFor();
+    /** A key as another keyboard layout sends it: the letter typed, on the key at a QWERTY position. */
+    async function pressOnLayout(popup: Page, key: string, code: string, keyCode: number) {
       const cdp = await ext.context.newCDPSession(popup);
       for (const type of ['keyDown', 'keyUp'] as const) {
         await cdp.send('Input.dispatchKeyEvent', {
           type,
-          key: 'ف',
-          code: 'KeyT',
-          text: type === 'keyDown' ? 'ف' : undefined,
-          windowsVirtualKeyCode: 84,
-          nativeVirtualKeyCode: 84,
+          key,
+          code,
+          text: type === 'keyDown' ? key : undefined,
+          windowsVirtualKeyCode: keyCode,
+          nativeVirtualKeyCode: keyCode,
         });
       }
+    }
+
+    // Step keys fall back to `event.code` when the letter is not Latin: on a Persian layout T is «ف» (KeyT).
+    it('work with a Persian keyboard layout', async () => {
+      await importRecords(ext, [createRecord({ company: { name: 'Cafe Bazaar', website: '' } })]);
+      const popup = await ready(await ext.openExtensionPage('/popup.html'));
+      await popup.getByTestId('kind-technical').waitFor();
+      await pressOnLayout(popup, 'ف', 'KeyT', 84);
       await focusIs(popup, 'step-date');
       expect(await popup.getByTestId('kind-technical').getAttribute('aria-pressed')).toBe('true');
     });
@@ -483,17 +488,7 @@ describe('the note-taking popup', () => {
       await importRecords(ext, [createRecord({ company: { name: 'Divar', website: '' } })]);
       const popup = await ready(await ext.openExtensionPage('/popup.html'));
       await popup.getByTestId('kind-technical').waitFor();
-      const cdp = await ext.context.newCDPSession(popup);
-      for (const type of ['keyDown', 'keyUp'] as const) {
-        await cdp.send('Input.dispatchKeyEvent', {
-          type,
-          key: 't',
-          code: 'KeyK',
-          text: type === 'keyDown' ? 't' : undefined,
-          windowsVirtualKeyCode: 75,
-          nativeVirtualKeyCode: 75,
-        });
-      }
+      await pressOnLayout(popup, 't', 'KeyK', 75);
       await focusIs(popup, 'step-date');
       expect(await popup.getByTestId('kind-technical').getAttribute('aria-pressed')).toBe('true');
       expect(await popup.getByTestId('kind-task').getAttribute('aria-pressed')).toBe('false');
