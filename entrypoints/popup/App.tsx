@@ -16,6 +16,7 @@ import {
   translator,
   type Dictionary,
   type Lang,
+  type MessageKey,
   type Settings,
 } from '@/utils/i18n';
 import { todayIso } from '@/utils/dates';
@@ -23,7 +24,7 @@ import { identify, type UrlIdentity } from '@/utils/clip/url';
 import { newApplication } from '@/utils/steps';
 import type { ApplicationRecord } from '@/utils/record';
 import type { RecordSummary, Repository } from '@/utils/repository';
-import type { PopupDraft, PopupTab } from '@/utils/popup-draft';
+import { POPUP_TABS, type PopupDraft, type PopupTab } from '@/utils/popup-draft';
 import { getRepository } from '@/services/db';
 import { latencyRecorder, markInteractive } from '@/services/test-hooks';
 import { PopupContext, usePopup, type PopupContextValue } from './context';
@@ -106,6 +107,13 @@ async function boot(): Promise<Boot> {
   }
   return { repo, settings, dictionary, summaries, draft, tab, record: record ?? null, restoreError };
 }
+
+const TAB_LABELS: Record<PopupTab, MessageKey> = {
+  steps: 'tabSteps',
+  questions: 'tabQuestions',
+  outcome: 'tabOutcome',
+  export: 'tabExport',
+};
 
 /** Started as this module runs; main.tsx renders the popup once it is done, in one pass with its data. */
 export const booting = boot();
@@ -246,12 +254,7 @@ export function App({ boot: b }: { boot: Boot }) {
   const tab: PopupTab = draft.tab;
   // A transition: the tab shown stays until the next one's code has loaded (no "Loading…" flash).
   const setTab = (t: PopupTab) => startTransition(() => updateDraft((d) => ({ ...d, tab: t })));
-  const TABS: [PopupTab, string][] = [
-    ['steps', tr.t('tabSteps')],
-    ['questions', tr.t('tabQuestions')],
-    ['outcome', tr.t('tabOutcome')],
-    ['export', tr.t('tabExport')],
-  ];
+  const TABS = POPUP_TABS.map((id) => [id, tr.t(TAB_LABELS[id])] as const);
 
   return (
     <PopupContext.Provider value={ctx}>
@@ -323,15 +326,7 @@ export function App({ boot: b }: { boot: Boot }) {
               role="tablist"
               aria-label={record.company.name}
               className="tabs"
-              onKeyDown={(e) =>
-                tabKeys(
-                  e,
-                  TABS.map((x) => x[0]),
-                  tab,
-                  setTab,
-                  tr.dir,
-                )
-              }
+              onKeyDown={(e) => tabKeys(e, POPUP_TABS, tab, setTab, tr.dir)}
             >
               {TABS.map(([id, label]) => (
                 <button
@@ -410,7 +405,7 @@ function SaveStatus({ state }: { state: SaveState }) {
 /** Arrow keys move between tabs (mirrored in RTL), Home/End to the ends. */
 function tabKeys(
   e: React.KeyboardEvent,
-  ids: PopupTab[],
+  ids: readonly PopupTab[],
   current: PopupTab,
   set: (t: PopupTab) => void,
   dir: 'ltr' | 'rtl',
