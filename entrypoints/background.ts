@@ -11,7 +11,8 @@ import { clipTab, showClipBadge } from '@/services/clip-tab';
 import { exposeClipTab } from '@/services/test-hooks';
 
 const MENU_ID = 'jobnote-clip';
-export const CLIP_COMMAND = 'clip-posting';
+/** The shortcut's command (manifest `commands` in wxt.config.ts). */
+const CLIP_COMMAND = 'clip-posting';
 
 async function clipAndShow(tabId: number) {
   const result = await clipTab(tabId);

@@ -23,7 +23,7 @@ export const HOOKS = {
   draftSaves: '__jobnoteDraftSaves',
 } as const;
 
-export type LatencyHook = 'recordSaves' | 'draftSaves';
+type LatencyHook = 'recordSaves' | 'draftSaves';
 
 /** What `globalThis.jobnote` holds in the background. */
 export interface ClipHook {
@@ -32,29 +32,29 @@ export interface ClipHook {
 
 const MAX_FIGURES = 1000;
 
-type Globals = Record<string, unknown>;
+const globals = globalThis as unknown as Record<string, unknown>;
 
 /** Background: exposes the menu's and shortcut's clip path as `globalThis.jobnote.clipTab`. */
-export function exposeClipTab(clipTab: ClipHook['clipTab'], scope: Globals = globalThis as Globals): void {
-  scope[HOOKS.clip] = { clipTab } satisfies ClipHook;
+export function exposeClipTab(clipTab: ClipHook['clipTab']): void {
+  globals[HOOKS.clip] = { clipTab } satisfies ClipHook;
 }
 
 /**
  * Popup: a recorder for one latency array. The array exists from this call on (the bench empties it in
  * place before it types), and keeps the first 1000 figures.
  */
-export function latencyRecorder(hook: LatencyHook, scope: Globals = globalThis as Globals): (ms: number) => void {
+export function latencyRecorder(hook: LatencyHook): (ms: number) => void {
   const name = HOOKS[hook];
-  if (!Array.isArray(scope[name])) scope[name] = [];
-  const figures = scope[name] as number[];
+  if (!Array.isArray(globals[name])) globals[name] = [];
+  const figures = globals[name] as number[];
   return (ms) => {
     if (figures.length < MAX_FIGURES) figures.push(ms);
   };
 }
 
 /** Popup: the first full view with data is committed (once per page). */
-export function markInteractive(doc: Document = document): void {
-  if (doc.documentElement.dataset.ready) return;
-  doc.documentElement.dataset.ready = 'true';
+export function markInteractive(): void {
+  if (document.documentElement.dataset.ready) return;
+  document.documentElement.dataset.ready = 'true';
   performance.mark('jobnote:interactive');
 }
