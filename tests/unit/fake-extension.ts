@@ -15,7 +15,10 @@ export function testEvent<A extends unknown[]>() {
   const listeners: ((...args: A) => unknown)[] = [];
   return {
     addListener: (l: (...args: A) => unknown) => void listeners.push(l),
-    removeListener: (l: (...args: A) => unknown) => void listeners.splice(listeners.indexOf(l) >>> 0, 1),
+    removeListener: (l: (...args: A) => unknown) => {
+      const at = listeners.indexOf(l);
+      if (at >= 0) listeners.splice(at, 1);
+    },
     hasListener: (l: (...args: A) => unknown) => listeners.includes(l),
     hasListeners: () => listeners.length > 0,
     trigger: (...args: A) => Promise.all(listeners.map((l) => l(...args))),
