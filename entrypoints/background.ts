@@ -7,10 +7,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isClipRequest } from '@/utils/clip/messages';
-import { clipTab, showClipBadge } from './shared/clip-tab';
+import { clipTab, showClipBadge } from '@/services/clip-tab';
+import { exposeClipTab } from '@/services/test-hooks';
 
 const MENU_ID = 'jobnote-clip';
-export const CLIP_COMMAND = 'clip-posting';
+/** The shortcut's command (manifest `commands` in wxt.config.ts). */
+const CLIP_COMMAND = 'clip-posting';
 
 async function clipAndShow(tabId: number) {
   const result = await clipTab(tabId);
@@ -45,6 +47,6 @@ export default defineBackground(() => {
     return clipAndShow(message.tabId);
   });
 
-  // For debugging and the browser tests: the same path the menu and the shortcut take.
-  (globalThis as { jobnote?: unknown }).jobnote = { clipTab: clipAndShow };
+  // For the browser tests and the bench: the same path the menu and the shortcut take.
+  exposeClipTab(clipAndShow);
 });

@@ -5,8 +5,9 @@
  */
 import { STAGE_KINDS, type StageKind } from './record';
 
-export type PopupTab = 'steps' | 'questions' | 'outcome' | 'export';
-export const POPUP_TABS: readonly PopupTab[] = ['steps', 'questions', 'outcome', 'export'];
+/** The popup's tabs, in their order. */
+export const POPUP_TABS = ['steps', 'questions', 'outcome', 'export'] as const;
+export type PopupTab = (typeof POPUP_TABS)[number];
 
 export interface StepDraft {
   kind: StageKind | null;

@@ -1,7 +1,7 @@
 /**
  * What the popup does to a record: log a step (with the generator's labels, technical rounds numbered I, II,
- * III), remove one, set the outcome, start an application, add pasted questions. Pure functions on a draft
- * record, so they can be replayed (the edit session applies each edit again on the stored copy).
+ * III) picked by its key, remove one, set the outcome and score, start an application. Pure functions on a
+ * draft record, so they can be replayed (the edit session applies each edit again on the stored copy).
  */
 import { parseDuration } from './dates';
 import { defaultStageLabel } from './jobname/kinds';
@@ -30,6 +30,20 @@ export const STEP_CHOICES: { kind: StageKind; key: string }[] = [
   { kind: 'rejection', key: 'x' },
   { kind: 'declined', key: 'd' },
 ];
+
+/**
+ * The step a key press picks (`T` for a technical interview), or null: the letter typed when it is a Latin
+ * letter (QWERTY, Dvorak, Colemak: the key labelled T), else the key's physical position (`KeyT`), so the
+ * keys still work with a Persian keyboard layout, where the letter typed is Persian.
+ */
+export function stepForKey(e: { key: string; code: string }): StageKind | null {
+  const key = /^[a-z]$/i.test(e.key)
+    ? e.key.toLowerCase()
+    : /^Key[A-Z]$/.test(e.code)
+      ? e.code.slice(3).toLowerCase()
+      : null;
+  return STEP_CHOICES.find((c) => c.key === key)?.kind ?? null;
+}
 
 export const DURATION_CHOICES = [30, 60, 90];
 export const PLATFORM_CHOICES = ['Google Meet', 'Microsoft Teams', 'Skype', 'Zoom', 'In-person', 'Phone'];
@@ -108,52 +122,34 @@ export function logStep(r: ApplicationRecord, input: StepInput): string {
   return id;
 }
 
-/** Changes a logged step's fields. */
-export function updateStep(
-  r: ApplicationRecord,
-  stageId: string,
-  patch: Partial<Pick<Stage, 'label' | 'date' | 'duration' | 'platform' | 'note'>>,
-) {
-  const s = r.stages.find((x) => x.id === stageId);
-  if (!s) return;
-  if (patch.label !== undefined && patch.label.trim() && patch.label !== s.label) {
-    for (const round of r.rounds)
-      if (round.stageId === s.id && round.title === s.label) round.title = patch.label.trim();
-    s.label = patch.label.trim();
-  }
-  if (patch.date !== undefined) s.date = patch.date;
-  if (patch.duration !== undefined) {
-    s.duration = patch.duration?.trim() || null;
-    s.durationMinutes = s.duration ? parseDuration(s.duration) : null;
-  }
-  if (patch.platform !== undefined) s.platform = patch.platform?.trim() || null;
-  if (patch.note !== undefined) s.note = patch.note?.trim() || null;
-}
-
 /** Removes a step; its questions stay (in a section no longer tied to a step). */
 export function removeStep(r: ApplicationRecord, stageId: string) {
   const at = r.stages.findIndex((s) => s.id === stageId);
   if (at < 0) return;
   const [gone] = r.stages.splice(at, 1);
   for (const round of r.rounds) if (round.stageId === stageId) round.stageId = null;
-  if (r.outcome.afterStageId === stageId) r.outcome.afterStageId = lastProcessStage(r)?.id ?? null;
+  // The outcome came after the step removed: now after the last one reached.
+  if (r.outcome.afterStageId === stageId) setOutcome(r, r.outcome.kind);
   if (gone.kind === 'rejection' && r.outcome.kind === 'rejected' && !r.stages.some((s) => s.kind === 'rejection'))
-    r.outcome = { kind: 'pending', afterStageId: null, remaining: null };
-  if (gone.kind === 'declined' && r.outcome.kind === 'declined')
-    r.outcome = {
-      kind: r.stages.some((s) => s.kind === 'offer') ? 'offer' : 'pending',
-      afterStageId: null,
-      remaining: null,
-    };
+    setOutcome(r, 'pending');
+  if (gone.kind === 'declined' && r.outcome.kind === 'declined') {
+    // Back to the offer declined (after it, as logging an offer does), or to pending.
+    const offer = [...r.stages].reverse().find((s) => s.kind === 'offer');
+    setOutcome(r, offer ? 'offer' : 'pending', offer?.id ?? null);
+  }
   if (gone.kind === 'technical') renumberTechnical(r);
 }
 
+/**
+ * Sets the outcome and the step it came after: none while pending; else `afterStageId` if it is a step of
+ * the record, or the last step of the process reached. What came after is kept only while the kind stays.
+ */
 export function setOutcome(r: ApplicationRecord, kind: OutcomeKind, afterStageId: string | null = null) {
   const after =
-    afterStageId && r.stages.some((s) => s.id === afterStageId)
-      ? afterStageId
-      : kind === 'pending'
-        ? null
+    kind === 'pending'
+      ? null
+      : afterStageId && r.stages.some((s) => s.id === afterStageId)
+        ? afterStageId
         : (lastProcessStage(r)?.id ?? null);
   r.outcome = { kind, afterStageId: after, remaining: kind === r.outcome.kind ? r.outcome.remaining : null };
 }

@@ -9,7 +9,7 @@ import { Notice } from '@/components/Notice';
 import { downloadText } from '@/components/download';
 import { PostingView } from '@/components/PostingView';
 import { OUTCOME_LABELS, ScoreBadge, StageLine, StatusEmojis } from '@/components/summary';
-import { getRepository } from '../shared/db';
+import { getRepository } from '@/services/db';
 
 /** Backups are a few MB at most; refuse anything absurd before reading it into memory. */
 const MAX_BACKUP_BYTES = 50 * 1024 * 1024;

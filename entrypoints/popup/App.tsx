@@ -16,6 +16,7 @@ import {
   translator,
   type Dictionary,
   type Lang,
+  type MessageKey,
   type Settings,
 } from '@/utils/i18n';
 import { todayIso } from '@/utils/dates';
@@ -23,8 +24,9 @@ import { identify, type UrlIdentity } from '@/utils/clip/url';
 import { newApplication } from '@/utils/steps';
 import type { ApplicationRecord } from '@/utils/record';
 import type { RecordSummary, Repository } from '@/utils/repository';
-import type { PopupDraft, PopupTab } from '@/utils/popup-draft';
-import { getRepository } from '../shared/db';
+import { POPUP_TABS, type PopupDraft, type PopupTab } from '@/utils/popup-draft';
+import { getRepository } from '@/services/db';
+import { latencyRecorder, markInteractive } from '@/services/test-hooks';
 import { PopupContext, usePopup, type PopupContextValue } from './context';
 import { loadDraft, readLocalDraft, useDraft } from './useDraft';
 import { StepsPanel } from './StepsPanel';
@@ -106,11 +108,18 @@ async function boot(): Promise<Boot> {
   return { repo, settings, dictionary, summaries, draft, tab, record: record ?? null, restoreError };
 }
 
+const TAB_LABELS: Record<PopupTab, MessageKey> = {
+  steps: 'tabSteps',
+  questions: 'tabQuestions',
+  outcome: 'tabOutcome',
+  export: 'tabExport',
+};
+
 /** Started as this module runs; main.tsx renders the popup once it is done, in one pass with its data. */
 export const booting = boot();
 
 /** Latencies (ms) from a record edit to its commit, for `npm run bench`. */
-const recordSaves: number[] = ((globalThis as { __jobnoteRecordSaves?: number[] }).__jobnoteRecordSaves ??= []);
+const recordSave = latencyRecorder('recordSaves');
 
 type SaveState =
   | { kind: 'idle' }
@@ -156,7 +165,7 @@ export function App({ boot: b }: { boot: Boot }) {
               setSave({ kind: 'saved' });
               // The list's row for this application, without reading the others again.
               setSummaries((list) => [summarize(stored), ...list.filter((x) => x.id !== stored.id)]);
-              if (recordSaves.length < 1000) recordSaves.push(ms);
+              recordSave(ms);
             },
             onError: reportError,
             onJournal: (j) => writeJournal(localStorage, j),
@@ -205,13 +214,8 @@ export function App({ boot: b }: { boot: Boot }) {
     document.title = ctx.tr.t('appName');
   }, [ctx]);
 
-  // Interactive: the app with its data is on screen (npm run bench reads this mark).
-  useEffect(() => {
-    if (!document.documentElement.dataset.ready) {
-      document.documentElement.dataset.ready = 'true';
-      performance.mark('jobnote:interactive');
-    }
-  }, []);
+  // Interactive: the app with its data is on screen (the browser tests and npm run bench wait for it).
+  useEffect(() => markInteractive(), []);
 
   const edit = useCallback((fn: (d: ApplicationRecord) => void) => {
     setSave({ kind: 'saving' });
@@ -250,12 +254,7 @@ export function App({ boot: b }: { boot: Boot }) {
   const tab: PopupTab = draft.tab;
   // A transition: the tab shown stays until the next one's code has loaded (no "Loading…" flash).
   const setTab = (t: PopupTab) => startTransition(() => updateDraft((d) => ({ ...d, tab: t })));
-  const TABS: [PopupTab, string][] = [
-    ['steps', tr.t('tabSteps')],
-    ['questions', tr.t('tabQuestions')],
-    ['outcome', tr.t('tabOutcome')],
-    ['export', tr.t('tabExport')],
-  ];
+  const TABS = POPUP_TABS.map((id) => [id, tr.t(TAB_LABELS[id])] as const);
 
   return (
     <PopupContext.Provider value={ctx}>
@@ -327,19 +326,12 @@ export function App({ boot: b }: { boot: Boot }) {
               role="tablist"
               aria-label={record.company.name}
               className="tabs"
-              onKeyDown={(e) =>
-                tabKeys(
-                  e,
-                  TABS.map((x) => x[0]),
-                  tab,
-                  setTab,
-                  tr.dir,
-                )
-              }
+              onKeyDown={(e) => tabKeys(e, POPUP_TABS, tab, setTab, tr.dir)}
             >
               {TABS.map(([id, label]) => (
                 <button
                   key={id}
+                  type="button"
                   role="tab"
                   id={`tab-${id}`}
                   aria-selected={tab === id}
@@ -413,7 +405,7 @@ function SaveStatus({ state }: { state: SaveState }) {
 /** Arrow keys move between tabs (mirrored in RTL), Home/End to the ends. */
 function tabKeys(
   e: React.KeyboardEvent,
-  ids: PopupTab[],
+  ids: readonly PopupTab[],
   current: PopupTab,
   set: (t: PopupTab) => void,
   dir: 'ltr' | 'rtl',

@@ -9,7 +9,7 @@ import type { UrlIdentity } from '@/utils/clip/url';
 import type { ClipRequest, ClipResult } from '@/utils/clip/messages';
 import type { ApplicationRecord } from '@/utils/record';
 import { Notice } from '@/components/Notice';
-import { getRepository } from '../shared/db';
+import { getRepository } from '@/services/db';
 import { usePopup } from './context';
 
 type State =

@@ -45,14 +45,23 @@ export default function ExportPanel({ record, edit }: { record: ApplicationRecor
         <DateFormatField
           id="export-dates"
           value={record.exportPrefs.dateFormat}
-          onChange={(f) => edit((d) => void (d.exportPrefs.dateFormat = f))}
+          onChange={(f) =>
+            edit((d) => {
+              d.exportPrefs.dateFormat = f;
+            })
+          }
         />
         <div className="field">
           <label htmlFor="export-answers">{tr.t('answerStyle')}</label>
           <select
             id="export-answers"
             value={record.exportPrefs.answerStyle}
-            onChange={(e) => edit((d) => void (d.exportPrefs.answerStyle = e.target.value as 'plain' | 'boxed'))}
+            onChange={(e) => {
+              const style = e.target.value as 'plain' | 'boxed';
+              edit((d) => {
+                d.exportPrefs.answerStyle = style;
+              });
+            }}
           >
             <option value="plain">{tr.t('answerPlain')}</option>
             <option value="boxed">{tr.t('answerBoxed')}</option>
@@ -62,7 +71,9 @@ export default function ExportPanel({ record, edit }: { record: ApplicationRecor
       <label htmlFor="export-md">{tr.t('exportTitle')}</label>
       <textarea
         id="export-md"
-        ref={(el) => void (area = el)}
+        ref={(el) => {
+          area = el;
+        }}
         readOnly
         value={markdown}
         rows={10}

@@ -36,7 +36,10 @@ export default function OutcomePanel({ record, edit }: { record: ApplicationReco
           <select
             id="outcome-after"
             value={record.outcome.afterStageId ?? ''}
-            onChange={(e) => edit((d) => setOutcome(d, d.outcome.kind, e.target.value || null))}
+            onChange={(e) => {
+              const after = e.target.value || null;
+              edit((d) => setOutcome(d, d.outcome.kind, after));
+            }}
             data-testid="outcome-after"
           >
             {steps.map((s) => (
@@ -58,7 +61,12 @@ export default function OutcomePanel({ record, edit }: { record: ApplicationReco
             step={0.5}
             value={record.score ?? 5}
             aria-valuetext={record.score === null ? tr.t('noScore') : `${record.score}/10`}
-            onChange={(e) => edit((d) => void (d.score = clampScore(Number(e.target.value))))}
+            onChange={(e) => {
+              const score = clampScore(Number(e.target.value));
+              edit((d) => {
+                d.score = score;
+              });
+            }}
             data-testid="score"
           />
           <output htmlFor="score" dir="ltr" data-testid="score-value">
@@ -68,7 +76,12 @@ export default function OutcomePanel({ record, edit }: { record: ApplicationReco
             <input
               type="checkbox"
               checked={record.score === null}
-              onChange={(e) => edit((d) => void (d.score = e.target.checked ? null : 5))}
+              onChange={(e) => {
+                const score = e.target.checked ? null : 5;
+                edit((d) => {
+                  d.score = score;
+                });
+              }}
             />
             {tr.t('noScore')}
           </label>
@@ -82,7 +95,12 @@ export default function OutcomePanel({ record, edit }: { record: ApplicationReco
           rows={4}
           value={record.review}
           placeholder={tr.t('reviewHint')}
-          onChange={(e) => edit((d) => void (d.review = e.target.value))}
+          onChange={(e) => {
+            const review = e.target.value;
+            edit((d) => {
+              d.review = review;
+            });
+          }}
           data-testid="review"
         />
       </div>

@@ -36,7 +36,12 @@ function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit
             dir="auto"
             rows={2}
             value={q.text}
-            onChange={(e) => change((x) => void (x.text = e.target.value))}
+            onChange={(e) => {
+              const text = e.target.value;
+              change((x) => {
+                x.text = text;
+              });
+            }}
             data-testid="question-text"
             autoFocus
           />
@@ -48,16 +53,16 @@ function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit
             dir="auto"
             rows={3}
             value={q.answers[0] ?? ''}
-            onChange={(e) =>
+            onChange={(e) => {
+              const v = e.target.value;
               change((x) => {
-                const v = e.target.value;
                 if (x.answers.length) x.answers[0] = v;
                 else if (v) {
                   x.answers = [v];
                   x.answerLabels = ['Answer'];
                 }
-              })
-            }
+              });
+            }}
             data-testid="answer-text"
           />
           <button type="button" className="btn btn-link" onClick={() => setEditing(false)}>

@@ -5,16 +5,11 @@
  */
 import { useEffect, useRef } from 'react';
 import { formatDate, formatDuration } from '@/utils/dates';
-import { DURATION_CHOICES, PLATFORM_CHOICES, STEP_CHOICES, logStep, removeStep } from '@/utils/steps';
+import { DURATION_CHOICES, PLATFORM_CHOICES, STEP_CHOICES, logStep, removeStep, stepForKey } from '@/utils/steps';
 import type { ApplicationRecord, Stage } from '@/utils/record';
 import type { StepDraft } from '@/utils/popup-draft';
 import { DateField } from '@/components/DateField';
 import { usePopup } from './context';
-
-/** A step's key by its physical position too (`KeyT`), so the keys work with a Persian keyboard layout. */
-function stepKey(e: KeyboardEvent): string {
-  return /^Key[A-Z]$/.test(e.code) ? e.code.slice(3).toLowerCase() : e.key.toLowerCase();
-}
 
 type Edit = (fn: (d: ApplicationRecord) => void) => void;
 
@@ -59,11 +54,10 @@ export function StepsPanel({
         (t && (/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable))
       )
         return;
-      const key = stepKey(e);
-      const choice = STEP_CHOICES.find((c) => c.key === key);
-      if (!choice) return;
+      const kind = stepForKey(e);
+      if (!kind) return;
       e.preventDefault();
-      latestPick.current(choice.kind);
+      latestPick.current(kind);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

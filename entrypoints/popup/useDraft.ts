@@ -5,12 +5,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Repository } from '@/utils/repository';
+import { latencyRecorder } from '@/services/test-hooks';
 import { DRAFT_KEY, emptyDraft, newerDraft, readDraft, type PopupDraft } from '@/utils/popup-draft';
 
 const LOCAL_KEY = `jobnote:${DRAFT_KEY}`;
 
 /** Latencies (ms) from a draft change to its IndexedDB commit, for `npm run bench`. */
-const saveTimes: number[] = ((globalThis as { __jobnoteDraftSaves?: number[] }).__jobnoteDraftSaves ??= []);
+const draftSave = latencyRecorder('draftSaves');
 
 /** The synchronous copy of the draft (localStorage), if any. */
 export function readLocalDraft(): PopupDraft | null {
@@ -41,7 +42,7 @@ export function useDraft(repo: Repository, initial: PopupDraft, onError: (e: unk
       .setMeta(DRAFT_KEY, latest.current)
       .then(
         () => {
-          if (saveTimes.length < 1000) saveTimes.push(performance.now() - since);
+          draftSave(performance.now() - since);
         },
         (e: unknown) => onError(e),
       )

@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import type { BoardsServer } from '../../tests/e2e/boards-server';
+import { HOOKS } from '../../services/test-hooks';
 import { launchExtension } from '../../tests/e2e/harness';
 import type { ExtensionHarness } from '../../tests/e2e/harness';
 import { importRecords, ready, storedRows } from '../../tests/e2e/popup-helpers';
@@ -133,12 +134,12 @@ function keystrokeLatencies(state: BenchState, field: string): number[] {
 const TYPED = 'سؤال سوم: how would you shard a 2 TB table? گفتم با hash روی user_id شروع می‌کنم و بعد rebalance.';
 
 async function typeAndSettle(page: Page, field: 'paste' | 'review', text: string, delay: number): Promise<BenchState> {
-  await page.evaluate(() => {
+  await page.evaluate((hook) => {
     const b = (window as unknown as { __bench: BenchState }).__bench;
     b.keys.length = 0;
     b.commits.length = 0;
-    (globalThis as { __jobnoteDraftSaves?: number[] }).__jobnoteDraftSaves!.length = 0;
-  });
+    (globalThis as unknown as Record<string, number[]>)[hook].length = 0;
+  }, HOOKS.draftSaves);
   const input = page.getByTestId(field);
   await input.click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -481,10 +482,10 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
     await ready(typing);
     const results: [string, number[], boolean][] = [];
     // The paste area is the draft (useDraft, __jobnoteDraftSaves); the review a record field (the
-    // EditSession, __jobnoteRecordSaves). Each figure array is emptied before a run.
+    // EditSession, __jobnoteRecordSaves): services/test-hooks.ts. Each figure array is emptied before a run.
     for (const [field, tab, what, hook] of [
-      ['paste', 'questions', 'paste area', '__jobnoteDraftSaves'],
-      ['review', 'outcome', 'review (record edit)', '__jobnoteRecordSaves'],
+      ['paste', 'questions', 'paste area', HOOKS.draftSaves],
+      ['review', 'outcome', 'review (record edit)', HOOKS.recordSaves],
     ] as const) {
       await typing.getByTestId(`tab-${tab}`).click();
       await typing.getByTestId(field).waitFor();

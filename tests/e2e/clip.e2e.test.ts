@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HOOKS, type ClipHook } from '../../services/test-hooks';
+import type { ClipResult } from '../../utils/clip/messages';
 import { newQuestion, newRound, newStage, parseRecord } from '../../utils/record';
 import { PAGES_DIR, fixtureNames, startBoardsServer } from './boards-server';
 import type { BoardsServer, Fixture } from './boards-server';
@@ -99,6 +101,17 @@ async function onlyRecord(ext: ExtensionHarness): Promise<StoredRow> {
 }
 
 /** The tab id of the tab a popup belongs to (what ClipPanel asks too). */
+/** A clip by the background's own path (menu, shortcut), through its test hook (services/test-hooks.ts). */
+function clipInBackground(
+  ext: ExtensionHarness,
+  tabId: number,
+): Promise<{ ok: boolean; created?: boolean; recordId?: string; error?: string }> {
+  return ext.serviceWorker.evaluate(
+    ([name, id]): Promise<ClipResult> => (globalThis as unknown as Record<string, ClipHook>)[name].clipTab(id),
+    [HOOKS.clip, tabId] as const,
+  );
+}
+
 function popupTabId(popup: Page): Promise<number> {
   return popup.evaluate(async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]!.id!);
 }
@@ -237,12 +250,8 @@ describe('clipping postings in the browser', () => {
     await popup.close();
     expect(await storedRows(ext)).toEqual([]);
 
-    // contextMenus.onClicked → clipAndShow(tab.id): the same function as globalThis.jobnote.clipTab.
-    type Result = { ok: boolean; created?: boolean; recordId?: string; error?: string };
-    const result = await ext.serviceWorker.evaluate(
-      (id) => (globalThis as unknown as { jobnote: { clipTab(id: number): Promise<Result> } }).jobnote.clipTab(id),
-      tabId,
-    );
+    // contextMenus.onClicked → clipAndShow(tab.id): the same function as the background's clip hook.
+    const result = await clipInBackground(ext, tabId);
     expect(result).toMatchObject({ ok: true, created: true });
     const record = await onlyRecord(ext);
     expect(record.id).toBe(result.recordId);
@@ -412,11 +421,7 @@ describe('clipping postings in the browser', () => {
     expect(await page.evaluate(() => '__jobnoteClip' in globalThis)).toBe(false);
 
     // Without a click (toolbar, menu, shortcut) there is no activeTab, and no host permission to fall back on.
-    type Result = { ok: boolean; error?: string };
-    const result = await ext.serviceWorker.evaluate(
-      (id) => (globalThis as unknown as { jobnote: { clipTab(id: number): Promise<Result> } }).jobnote.clipTab(id),
-      tabId,
-    );
+    const result = await clipInBackground(ext, tabId);
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(/^Jobnote cannot read this page/);
     expect(await storedRows(ext)).toEqual([]);

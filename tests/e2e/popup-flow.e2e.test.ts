@@ -458,24 +458,40 @@ describe('the note-taking popup', () => {
       await expect.poll(() => stageTexts(popup), POLL).toEqual(['Technical Interview 1404.12.29']);
     });
 
-    // Step keys match `event.code` too: with a Persian layout T is «ف» (code KeyT).
-    it('work with a Persian keyboard layout', async () => {
-      await importRecords(ext, [createRecord({ company: { name: 'Cafe Bazaar', website: '' } })]);
-      const popup = await ready(await ext.openExtensionPage('/popup.html'));
-      await popup.getByTestId('kind-technical').waitFor();
+    /** A key as another keyboard layout sends it: the letter typed, on the key at a QWERTY position. */
+    async function pressOnLayout(popup: Page, key: string, code: string, keyCode: number) {
       const cdp = await ext.context.newCDPSession(popup);
       for (const type of ['keyDown', 'keyUp'] as const) {
         await cdp.send('Input.dispatchKeyEvent', {
           type,
-          key: 'ف',
-          code: 'KeyT',
-          text: type === 'keyDown' ? 'ف' : undefined,
-          windowsVirtualKeyCode: 84,
-          nativeVirtualKeyCode: 84,
+          key,
+          code,
+          text: type === 'keyDown' ? key : undefined,
+          windowsVirtualKeyCode: keyCode,
+          nativeVirtualKeyCode: keyCode,
         });
       }
+    }
+
+    // Step keys fall back to `event.code` when the letter is not Latin: on a Persian layout T is «ف» (KeyT).
+    it('work with a Persian keyboard layout', async () => {
+      await importRecords(ext, [createRecord({ company: { name: 'Cafe Bazaar', website: '' } })]);
+      const popup = await ready(await ext.openExtensionPage('/popup.html'));
+      await popup.getByTestId('kind-technical').waitFor();
+      await pressOnLayout(popup, 'ف', 'KeyT', 84);
       await focusIs(popup, 'step-date');
       expect(await popup.getByTestId('kind-technical').getAttribute('aria-pressed')).toBe('true');
+    });
+
+    // A Latin layout other than QWERTY: the letter typed counts, not its QWERTY position (Dvorak's T is KeyK).
+    it('follow the letter typed on a Dvorak layout', async () => {
+      await importRecords(ext, [createRecord({ company: { name: 'Divar', website: '' } })]);
+      const popup = await ready(await ext.openExtensionPage('/popup.html'));
+      await popup.getByTestId('kind-technical').waitFor();
+      await pressOnLayout(popup, 't', 'KeyK', 75);
+      await focusIs(popup, 'step-date');
+      expect(await popup.getByTestId('kind-technical').getAttribute('aria-pressed')).toBe('true');
+      expect(await popup.getByTestId('kind-task').getAttribute('aria-pressed')).toBe('false');
     });
   });
 

@@ -14,7 +14,7 @@ import {
 import { exportEntry } from '../../utils/jobname/export';
 import { parseRecord, type ApplicationRecord } from '../../utils/record';
 import { openRepository } from '../../utils/repository';
-import { clampScore, logStep, newApplication, removeStep, setOutcome, updateStep } from '../../utils/steps';
+import { clampScore, logStep, newApplication, removeStep, setOutcome, stepForKey } from '../../utils/steps';
 import { addQuestions } from '../../utils/questions';
 
 const valid = (r: ApplicationRecord) => {
@@ -70,13 +70,59 @@ describe('logging steps', () => {
     expect(r2.outcome.kind).toBe('offer');
   });
 
-  it('updates and removes steps without losing questions', () => {
+  it('takes Offer back as the outcome, after the offer, when I declined is removed', () => {
+    const r = newApplication('Okala');
+    logStep(r, { kind: 'technical', date: '2025-01-10' });
+    const o = logStep(r, { kind: 'offer', date: '2025-01-20' });
+    const d = logStep(r, { kind: 'declined', date: '2025-01-22' });
+    removeStep(r, d);
+    expect(r.outcome).toEqual({ kind: 'offer', afterStageId: o, remaining: null });
+    expect(valid(r)).toEqual([]);
+  });
+
+  it('is pending, after no step, when I declined is removed and there was no offer', () => {
+    const r = newApplication('Okala');
+    logStep(r, { kind: 'technical', date: '2025-01-10' });
+    const d = logStep(r, { kind: 'declined', date: '2025-01-22' });
+    removeStep(r, d);
+    expect(r.outcome).toEqual({ kind: 'pending', afterStageId: null, remaining: null });
+  });
+
+  it('drops the step an outcome came after when the outcome becomes pending', () => {
+    const r = newApplication('Snapp');
+    const t1 = logStep(r, { kind: 'technical', date: '2025-01-10' });
+    logStep(r, { kind: 'technical', date: '2025-01-12' });
+    setOutcome(r, 'rejected', t1);
+    expect(r.outcome.afterStageId).toBe(t1);
+    // The popup passes the outcome's step along when another kind is chosen.
+    setOutcome(r, 'pending', r.outcome.afterStageId);
+    expect(r.outcome).toEqual({ kind: 'pending', afterStageId: null, remaining: null });
+  });
+
+  it('leaves a pending outcome after no step when the step it named is removed', () => {
+    const r = newApplication('Snapp');
+    const t1 = logStep(r, { kind: 'technical', date: '2025-01-10' });
+    logStep(r, { kind: 'hr-interview', date: '2025-01-12' });
+    // As an imported entry may have it: pending, with the step it stopped at.
+    r.outcome = { kind: 'pending', afterStageId: t1, remaining: null };
+    removeStep(r, t1);
+    expect(r.outcome).toEqual({ kind: 'pending', afterStageId: null, remaining: null });
+  });
+
+  it('moves the outcome to the last step reached when its step is removed', () => {
+    const r = newApplication('Snapp');
+    const t1 = logStep(r, { kind: 'technical', date: '2025-01-10' });
+    const h = logStep(r, { kind: 'hr-interview', date: '2025-01-12' });
+    setOutcome(r, 'ghosted', h);
+    removeStep(r, h);
+    expect(r.outcome).toEqual({ kind: 'ghosted', afterStageId: t1, remaining: null });
+  });
+
+  it('removes steps without losing questions', () => {
     const r = newApplication('Bitpin');
     const t1 = logStep(r, { kind: 'technical', date: '2025-01-10' });
     logStep(r, { kind: 'technical', date: '2025-01-12' });
     addQuestions(r, r.rounds[0].id, [{ text: 'What is a goroutine?', answer: 'A light thread.' }]);
-    updateStep(r, t1, { date: '2025-01-09', duration: '45 minutes' });
-    expect(r.stages[0]).toMatchObject({ date: '2025-01-09', durationMinutes: 45 });
     removeStep(r, t1);
     expect(r.stages.map((s) => s.label)).toEqual(['Technical Interview']);
     expect(r.rounds[0]).toMatchObject({ title: 'Technical Interview I', stageId: null });
@@ -103,6 +149,39 @@ describe('logging steps', () => {
     const r = newApplication('X');
     setOutcome(r, 'accepted');
     expect(r.outcome).toEqual({ kind: 'accepted', afterStageId: null, remaining: null });
+  });
+});
+
+describe('step keys', () => {
+  // What a browser reports for the key labelled with the letter on each layout: `key` the letter typed,
+  // `code` the key's position on a US QWERTY board.
+  it.each([
+    ['QWERTY', 't', 'KeyT'],
+    ['QWERTY with Shift', 'T', 'KeyT'],
+    ['Dvorak (T sits where QWERTY has K)', 't', 'KeyK'],
+    ['Colemak (T sits where QWERTY has F)', 't', 'KeyF'],
+    ['AZERTY (same place as QWERTY)', 't', 'KeyT'],
+  ])('picks the step of the letter typed on %s', (_layout, key, code) => {
+    expect(stepForKey({ key, code })).toBe('technical');
+  });
+
+  it('on Dvorak, the key labelled K picks Task, not the letter at its QWERTY position (V)', () => {
+    // Dvorak's K is QWERTY's V; its V is QWERTY's period.
+    expect(stepForKey({ key: 'k', code: 'KeyV' })).toBe('task');
+    expect(stepForKey({ key: 'v', code: 'Period' })).toBe('task-review');
+  });
+
+  it('falls back to the physical key when the letter typed is not Latin (Persian layout)', () => {
+    expect(stepForKey({ key: 'ف', code: 'KeyT' })).toBe('technical');
+    expect(stepForKey({ key: 'ق', code: 'KeyR' })).toBe('resume');
+    expect(stepForKey({ key: 'ی', code: 'KeyD' })).toBe('declined');
+  });
+
+  it('picks nothing for letters without a step, digits, or other keys', () => {
+    expect(stepForKey({ key: 'g', code: 'KeyG' })).toBeNull();
+    expect(stepForKey({ key: '1', code: 'Digit1' })).toBeNull();
+    expect(stepForKey({ key: 'Enter', code: 'Enter' })).toBeNull();
+    expect(stepForKey({ key: 'ش', code: 'KeyA' })).toBeNull();
   });
 });
 

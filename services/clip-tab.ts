@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { applyPosting, recordFromPosting } from '@/utils/clip/record';
 import { readClipResponse, type ClipResult } from '@/utils/clip/messages';
-import { getRepository } from './db';
+import { getRepository } from '@/services/db';
 
 /** Longest a page may take to answer (LinkedIn waits up to 5 s for its description). */
 const CLIP_TIMEOUT_MS = 15_000;
