@@ -143,7 +143,9 @@ async function typeAndSettle(page: Page, field: 'paste' | 'review', text: string
   await input.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
-  await page.evaluate(() => void ((window as unknown as { __bench: BenchState }).__bench.keys.length = 0));
+  await page.evaluate(() => {
+    (window as unknown as { __bench: BenchState }).__bench.keys.length = 0;
+  });
   await page.keyboard.type(text, { delay });
   const want = await input.inputValue();
   if (want !== text) throw new Error(`typed text differs in ${field}: ${JSON.stringify(want)}`);
@@ -378,7 +380,7 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
             .map((r) => new URL(r.url).pathname),
         ),
       ].filter((p) => !seen.has(p));
-      fresh.forEach((p) => seen.add(p));
+      for (const p of fresh) seen.add(p);
       perAction.push([label, fresh]);
     };
     await step('Steps: a step key (T)', async () => {
@@ -441,7 +443,7 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
       await tab.bringToFront();
       await closed;
     }
-    clipPanel.forEach((p) => seen.add(p));
+    for (const p of clipPanel) seen.add(p);
     perAction.push(['Clip panel (toolbar popup on a web page)', clipPanel]);
     await step('Persian UI (settings: فارسی)', async () => {
       await page.getByTestId('set-lang').selectOption('fa');

@@ -40,7 +40,7 @@ const questionLines = (t: string) => t.split('\n').filter((l) => /^ ?- (?!\*\*)/
 const answerLines = (t: string) => t.split('\n').filter((l) => /<details>|<\/details>|<summary/.test(l));
 const withoutSource = (r: ApplicationRecord): ApplicationRecord => ({ ...structuredClone(r), source: null });
 
-describe.each(ALL)('$name', ({ name, text }) => {
+describe.each(ALL)('$name', ({ text }) => {
   const { record, warnings } = importEntry(text);
   const exported = exportEntry(record);
 
