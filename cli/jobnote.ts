@@ -37,7 +37,8 @@ export interface Io {
 const USAGE = `Usage: npm run jobnote -- <command> [options] FILE...
 
 Commands:
-  import [--out-dir DIR] FILE.md...       Read jobname entries; print the record JSON (one file) or write DIR/<name>.json
+  import [--out-dir DIR] FILE.md...       Read jobname entries; print the record JSON (one file)
+                                          or write DIR/<name>.json
   export [--out-dir DIR] [--date-format jalali-dot|jalali-slash|gregorian] FILE.json...
                                           Write the jobname entry of each record JSON, to stdout or DIR/<name>.md
   lint FILE.md...                         Check entries; prints file:line: error|warning: message; exit 1 on errors
@@ -45,6 +46,9 @@ Commands:
   help                                    This text
 
 Exit codes: 0 ok, 1 lint errors, 2 bad input or usage.`;
+
+/** `n` and the noun, plural unless n is 1: "1 error", "2 files". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 interface Args {
   files: string[];
@@ -131,7 +135,7 @@ function emit(outputs: { name: string; text: string }[], outDir: string | null, 
     throw new CliError(`${outDir}: cannot create the output directory (${(e as NodeJS.ErrnoException).code})`);
   }
   for (const o of outputs) writeAtomic(join(outDir, o.name), o.text);
-  io.err(`wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${outDir}`);
+  io.err(`wrote ${count(outputs.length, 'file')} to ${outDir}`);
 }
 
 const stem = (file: string) => basename(file, extname(file));
@@ -203,9 +207,7 @@ async function cmdLint(argv: string[], io: Io): Promise<number> {
       io.out(`${file}:${m.line}: ${m.severity}: ${m.message}\n`);
     }
   }
-  io.err(
-    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${texts.length} file${texts.length === 1 ? '' : 's'}`,
-  );
+  io.err(`${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(texts.length, 'file')}`);
   return errors ? 1 : 0;
 }
 

@@ -34,7 +34,7 @@ import { DEFAULT_OUT_DIR, launchExtension, ROOT } from '../tests/e2e/harness';
 import type { ExtensionHarness } from '../tests/e2e/harness';
 import { benchPopup } from './bench/popup';
 import { addFloorPages } from './bench/floor';
-import { median, printTable, quantile } from './bench/stats';
+import { fmt, kb, median, printTable, quantile, verdict } from './bench/stats';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -197,8 +197,6 @@ async function main() {
 
       // Report.
       const [a, b] = variants as [Variant, Variant];
-      const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(6) : '     -');
-      const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
       const rows: string[][] = [];
       const row = (...cells: string[]) => rows.push(cells);
       row('', 'median ms', 'p95 ms', 'n', 'target', '');
@@ -216,8 +214,8 @@ async function main() {
         const m = median(xs);
         row(
           label,
-          f(m),
-          f(quantile(xs, 0.95)),
+          fmt(m),
+          fmt(quantile(xs, 0.95)),
           String(xs.length),
           target ? `< ${TARGET_MS}` : '',
           target ? verdict(m < TARGET_MS) : '',
@@ -243,7 +241,8 @@ async function main() {
         verdict(gz < TARGET_GZIP_KB),
       );
       row(
-        `    clip.js raw ${(ours.length / 1024).toFixed(1)} KB; baseline bundle ${(baseline.length / 1024).toFixed(1)} KB raw, ${gzBase.toFixed(1)} KB gzipped`,
+        `    clip.js raw ${kb(ours.length)} KB; ` +
+          `baseline bundle ${kb(baseline.length)} KB raw, ${gzBase.toFixed(1)} KB gzipped`,
         '',
         '',
         '',
@@ -253,13 +252,15 @@ async function main() {
 
       console.log('');
       console.log(
-        `Jobnote clip benchmark: ${fx.board}/${fx.name}.html (${(Buffer.byteLength(fx.html) / 1024).toFixed(1)} KB) at ${fx.pageUrl.slice(0, 60)}…`,
+        `Jobnote clip benchmark: ${fx.board}/${fx.name}.html (${kb(Buffer.byteLength(fx.html))} KB) ` +
+          `at ${fx.pageUrl.slice(0, 60)}…`,
       );
       console.log(
         `Chromium ${version}, headless; timed in the service worker from clipTab(tabId) to the stored record;`,
       );
       console.log(
-        `each tab granted activeTab via the toolbar button, then left to settle (idle + ${SETTLE_MS} ms) before its first clip.`,
+        'each tab granted activeTab via the toolbar button, ' +
+          `then left to settle (idle + ${SETTLE_MS} ms) before its first clip.`,
       );
       console.log(
         `Machine: ${cpus().length} CPUs, load average ${loadavg()
@@ -286,10 +287,12 @@ async function main() {
       });
       console.log('');
       console.log(
-        `Jobnote popup benchmark: ${POPUP_RECORDS} stored applications, headless Chromium ${version}; times from the page's navigation start to`,
+        `Jobnote popup benchmark: ${POPUP_RECORDS} stored applications, headless Chromium ${version}; ` +
+          "times from the page's navigation start to",
       );
       console.log(
-        `performance.mark('jobnote:interactive') (the first full view with data committed); sizes gzipped -9 from ${OURS_DIR.replace(ROOT + '/', '')}.`,
+        "performance.mark('jobnote:interactive') (the first full view with data committed); " +
+          `sizes gzipped -9 from ${OURS_DIR.replace(ROOT + '/', '')}.`,
       );
       console.log(
         `Machine: ${cpus().length} CPUs, load average ${loadavg()

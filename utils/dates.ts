@@ -8,15 +8,7 @@
  * Plain TypeScript, no browser API.
  */
 
-import {
-  d2g,
-  g2d,
-  isLeapJalaaliYear,
-  isValidJalaaliDate,
-  jalaaliMonthLength,
-  toGregorian,
-  toJalaali,
-} from 'jalaali-js';
+import { d2g, g2d, isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
 import type { DateFormat } from './record';
 
 export type { DateFormat };
@@ -61,11 +53,6 @@ const GREGORIAN_YEARS = [1901, 2100] as const;
 /** Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII; every other character is kept (same length). */
 export function toAsciiDigits(s: string): string {
   return s.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - (c >= '\u06F0' ? 0x06f0 : 0x0660)));
-}
-
-/** Whether Jalali year `jy` has 366 days (Esfand 30 exists). */
-export function isJalaliLeap(jy: number): boolean {
-  return isLeapJalaaliYear(jy);
 }
 
 /** Days in Jalali month `jm` (1-12) of year `jy`. */
@@ -232,13 +219,6 @@ export function findDate(text: string): FoundDate | null {
     }
   }
   return null;
-}
-
-/** `text` with its date replaced by `formatDate(iso, fmt)`, the rest kept; just the date when none is found. */
-export function replaceDate(text: string, iso: string, fmt: DateFormat): string {
-  const found = findDate(text);
-  const date = formatDate(iso, fmt);
-  return found ? text.slice(0, found.start) + date + text.slice(found.end) : date;
 }
 
 const TIME_IN_TEXT =

@@ -36,7 +36,11 @@ export async function addFloorPages(outDir: string): Promise<void> {
     );
     await writeFile(
       join(outDir, 'bench-floor', `${name}.html`),
-      `<!doctype html>\n<html lang="en"><head><meta charset="UTF-8"><title>floor</title></head><body><div id="root"></div><script type="module" src="./${name}.js"></script></body></html>\n`,
+      [
+        '<!doctype html>\n',
+        '<html lang="en"><head><meta charset="UTF-8"><title>floor</title></head>',
+        `<body><div id="root"></div><script type="module" src="./${name}.js"></script></body></html>\n`,
+      ].join(''),
     );
   }
 }

@@ -33,7 +33,7 @@ import type { ExtensionHarness } from '../../tests/e2e/harness';
 import { importRecords, ready, storedRows } from '../../tests/e2e/popup-helpers';
 import { FLOORS, measureFloors, timeOpens } from './floor';
 import { seedRecords } from './seed';
-import { fmt, median, quantile, verdict } from './stats';
+import { fmt, kb, median, quantile, verdict } from './stats';
 
 export const TARGET_OPEN_MS = 100;
 export const TARGET_JS_GZIP_KB = 90;
@@ -85,6 +85,9 @@ async function sizes(outDir: string, url: string, cache: Map<string, { raw: numb
   return s;
 }
 
+/** A URL's path without its leading slash: how the report names a file of the build. */
+const pathOf = (url: string) => new URL(url).pathname.slice(1);
+
 /** Marks the time of keystrokes, inputs and IndexedDB commits of the paste text and the review. */
 const INSTRUMENT = `(() => {
   const b = (window.__bench = { keys: [], commits: [], focus: [], keydown: 0, pending: null });
@@ -99,13 +102,19 @@ const INSTRUMENT = `(() => {
   }, true);
   addEventListener('focusin', (e) => {
     const t = e.target;
-    b.focus.push({ t: performance.now(), id: t.id || '', testid: (t.dataset && t.dataset.testid) || '', role: t.getAttribute ? t.getAttribute('role') || '' : '' });
+    const testid = (t.dataset && t.dataset.testid) || '';
+    const role = t.getAttribute ? t.getAttribute('role') || '' : '';
+    b.focus.push({ t: performance.now(), id: t.id || '', testid, role });
   }, true);
   const put = IDBObjectStore.prototype.put;
   IDBObjectStore.prototype.put = function (value, key) {
     let rec = null;
-    if (this.name === 'applications' && value && typeof value.review === 'string') rec = { field: 'review', len: value.review.length };
-    else if (this.name === 'meta' && key === 'popup-draft' && value && value.pastes) rec = { field: 'paste', len: Math.max(0, ...Object.values(value.pastes).map((p) => (p && p.text ? p.text.length : 0))) };
+    if (this.name === 'applications' && value && typeof value.review === 'string') {
+      rec = { field: 'review', len: value.review.length };
+    } else if (this.name === 'meta' && key === 'popup-draft' && value && value.pastes) {
+      const lengths = Object.values(value.pastes).map((p) => (p && p.text ? p.text.length : 0));
+      rec = { field: 'paste', len: Math.max(0, ...lengths) };
+    }
     const req = put.apply(this, arguments);
     if (rec) this.transaction.addEventListener('complete', () => b.commits.push({ ...rec, t: performance.now() }));
     return req;
@@ -144,7 +153,9 @@ async function typeAndSettle(page: Page, field: 'paste' | 'review', text: string
   await input.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
-  await page.evaluate(() => void ((window as unknown as { __bench: BenchState }).__bench.keys.length = 0));
+  await page.evaluate(() => {
+    (window as unknown as { __bench: BenchState }).__bench.keys.length = 0;
+  });
   await page.keyboard.type(text, { delay });
   const want = await input.inputValue();
   if (want !== text) throw new Error(`typed text differs in ${field}: ${JSON.stringify(want)}`);
@@ -187,8 +198,12 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
     if (stored.length !== o.records) throw new Error(`expected ${o.records} stored records, found ${stored.length}`);
     const newest = [...stored].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0]!;
     notes.push(
-      `Seeded ${stored.length} applications through the dashboard's file input (a backup JSON, one transaction): ${mix.imported} imported jobname entries (with their source text), ` +
-        `${mix.clipped} clipped postings (the clip fixtures read by the clipper), ${mix.noted} noted in the popup's way (steps, questions, outcome).`,
+      [
+        `Seeded ${stored.length} applications through the dashboard's file input (a backup JSON, one transaction):`,
+        `${mix.imported} imported jobname entries (with their source text),`,
+        `${mix.clipped} clipped postings (the clip fixtures read by the clipper),`,
+        `${mix.noted} noted in the popup's way (steps, questions, outcome).`,
+      ].join(' '),
     );
 
     // (d) Open to interactive: popup.html in a fresh page each time.
@@ -321,7 +336,7 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
       const s = await sizes(o.outDir, r.url, sizeCache);
       openGz += s.gz;
       openRaw += s.raw;
-      openNames.push(`${new URL(r.url).pathname.slice(1)} ${(s.gz / 1024).toFixed(1)}`);
+      openNames.push(`${pathOf(r.url)} ${kb(s.gz)}`);
     }
     const cssAtOpen = openReqs!.reqs.filter(
       (r) => r.url.startsWith(ext.baseUrl) && /\.css$/.test(new URL(r.url).pathname),
@@ -341,7 +356,7 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
       verdict(openGz / 1024 < TARGET_JS_GZIP_KB),
     );
     row(
-      `    files (KB gz): ${openNames.join(', ')}; raw ${(openRaw / 1024).toFixed(1)} KB; CSS ${(cssGz / 1024).toFixed(1)} KB gz more`,
+      `    files (KB gz): ${openNames.join(', ')}; raw ${kb(openRaw)} KB; CSS ${kb(cssGz)} KB gz more`,
       '',
       '',
       '',
@@ -350,7 +365,7 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
     );
     if (lateFirstView.length)
       row(
-        `    loaded by the first view right after interactive: ${lateFirstView.map((r) => new URL(r.url).pathname.slice(1)).join(', ')}`,
+        `    loaded by the first view right after interactive: ${lateFirstView.map((r) => pathOf(r.url)).join(', ')}`,
         '',
         '',
         '',
@@ -379,7 +394,7 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
             .map((r) => new URL(r.url).pathname),
         ),
       ].filter((p) => !seen.has(p));
-      fresh.forEach((p) => seen.add(p));
+      for (const p of fresh) seen.add(p);
       perAction.push([label, fresh]);
     };
     await step('Steps: a step key (T)', async () => {
@@ -442,7 +457,7 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
       await tab.bringToFront();
       await closed;
     }
-    clipPanel.forEach((p) => seen.add(p));
+    for (const p of clipPanel) seen.add(p);
     perAction.push(['Clip panel (toolbar popup on a web page)', clipPanel]);
     await step('Persian UI (settings: فارسی)', async () => {
       await page.getByTestId('set-lang').selectOption('fa');
@@ -456,7 +471,7 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
       for (const f of files) {
         const s = await sizes(o.outDir, `${ext.baseUrl}${f}`, sizeCache);
         gz += s.gz;
-        names.push(`${f.replace(/^\/chunks\//, '')} ${(s.gz / 1024).toFixed(1)}`);
+        names.push(`${f.replace(/^\/chunks\//, '')} ${kb(s.gz)}`);
       }
       lazyGz += gz;
       row(`    + ${label}: ${names.join(', ') || 'nothing new'}`, fmt(gz / 1024), '', '', '', '');
@@ -525,7 +540,11 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
     }
     await typing.close();
     notes.push(
-      `Keystroke to saved: the app's own figures run from an edit to the IndexedDB commit that holds it (one per write, edits made meanwhile ride along); "per keystroke" is measured from outside (keydown → commit of the first put holding its text).`,
+      [
+        "Keystroke to saved: the app's own figures run from an edit to the IndexedDB commit that holds it",
+        '(one per write, edits made meanwhile ride along); "per keystroke" is measured from outside',
+        '(keydown → commit of the first put holding its text).',
+      ].join(' '),
     );
     return { rows, notes, version: ext.context.browser()?.version() ?? '?' };
   } finally {

@@ -15,6 +15,8 @@ export function median(xs: number[]): number {
 }
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits).padStart(6) : '     -');
+/** Bytes as KB with one decimal. */
+export const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 export const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
 /** Prints rows as a table; a row with nothing but its first cell is a note, printed as it is. */

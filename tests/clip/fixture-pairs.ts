@@ -1,6 +1,6 @@
 /**
  * The clip tests' fixture pairs: in a board's folder, each `<name>.html` (a saved page) with `<name>.json` =
- * `{ url, expected, sources?, awaiting? }`, where `expected` is the exact `jobnote scrape` output.
+ * `{ url, expected, sources? }`, where `expected` is the exact `jobnote scrape` output.
  * `fixturePairSuite` reads every pair through extractPosting on a jsdom document and through the CLI; each
  * board's test file adds what is particular to the board, with `loadFixture` and `jsdomPage`.
  */
@@ -20,12 +20,6 @@ export interface Fixture {
   expected: Scrape;
   /** Where each field came from, when the fixture pins it. */
   sources?: Record<string, string>;
-  /**
-   * A fix this expectation waits for in a file the suite does not own, and the fields' values until then.
-   * The fixture is checked with `today` in place of those fields, and an `it.fails` checks `expected`
-   * exactly: it starts failing once the fix lands, so the key gets removed.
-   */
-  awaiting?: { why: string; today: Partial<Scrape> };
 }
 
 /** The fixture names in `dir` (each `.html` file, without its extension), sorted. */
@@ -88,7 +82,6 @@ export function fixturePairSuite(o: FixturePairOptions): void {
 
     describe.each(names)('%s', (name) => {
       const { html, fx, file } = loadFixture(o.dir, name);
-      const today = { ...fx.expected, ...fx.awaiting?.today };
       const read = () => {
         const dom = new JSDOM(html, { url: fx.url });
         const posting = extractPosting(dom.window.document, fx.url, { now: o.now });
@@ -98,7 +91,7 @@ export function fixturePairSuite(o: FixturePairOptions): void {
 
       it('extractPosting gives the expected posting', () => {
         const posting = read();
-        expect(scrapeJson(posting)).toEqual(today);
+        expect(scrapeJson(posting)).toEqual(fx.expected);
         expect(posting.clippedAt).toBe(o.now.toISOString());
         if (fx.sources) expect(posting.sources).toEqual(fx.sources);
         // Every field that has a value says where it came from.
@@ -110,17 +103,11 @@ export function fixturePairSuite(o: FixturePairOptions): void {
           if (v !== null) expect(posting.sources[k], k).toBeDefined();
       });
 
-      if (fx.awaiting) {
-        it.fails(`awaits: ${fx.awaiting.why}`, () => {
-          expect(scrapeJson(read())).toEqual(fx.expected);
-        });
-      }
-
       it('jobnote scrape prints the same', async () => {
         const r = await scrapeCli(file, fx.url);
         expect(r.err).toEqual([]);
         expect(r.code).toBe(0);
-        expect(JSON.parse(r.out)).toEqual(today);
+        expect(JSON.parse(r.out)).toEqual(fx.expected);
         expect(r.out.endsWith('}\n')).toBe(true);
       });
 

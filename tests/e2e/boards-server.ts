@@ -23,7 +23,10 @@ import { join, resolve } from 'node:path';
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../clip');
 export const PAGES_DIR = resolve(import.meta.dirname, 'pages');
 
-/** Hosts the server answers for, with their subdomains (ir.linkedin.com); the tests' own pages use careers.example.test. */
+/**
+ * Hosts the server answers for, with their subdomains (ir.linkedin.com); the tests' own pages use
+ * careers.example.test.
+ */
 export const BOARD_HOSTS = [
   'jobinja.ir',
   'jobvision.ir',

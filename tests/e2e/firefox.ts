@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const ADDON_ID = 'jobnote@jobnote.dev';
+const ADDON_ID = 'jobnote@jobnote.dev';
 const UUID = '6f7e2c1a-4b3d-4e5f-8a9b-0c1d2e3f4a5b';
 
 export interface RemoteValue {

@@ -213,10 +213,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         const before = new Set(context.pages());
         await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tabs[0]!.targetId } as never);
         const deadline = Date.now() + 15_000;
-        let popup: Page | undefined;
-        while (
-          !(popup = context.pages().find((p) => !before.has(p) && !p.isClosed() && p.url().startsWith(popupUrl)))
-        ) {
+        const opened = () =>
+          context.pages().find((p) => !before.has(p) && !p.isClosed() && p.url().startsWith(popupUrl));
+        let popup = opened();
+        for (; !popup; popup = opened()) {
           if (Date.now() > deadline)
             throw new Error(
               `triggerAction: no popup opened within 15 s (pages: ${context

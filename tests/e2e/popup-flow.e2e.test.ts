@@ -52,10 +52,24 @@ const REVIEW =
 
 // What Google Docs puts on the clipboard for a numbered list whose answers are indented paragraphs (one
 // with bold and code): everything in a `docs-internal-guid` <b>, styles on spans, one <ol> per item.
-const span = (t: string, style = '') =>
-  `<span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;font-weight:400;font-style:normal;font-variant:normal;text-decoration:none;vertical-align:baseline;white-space:pre;white-space:pre-wrap;${style}">${t}</span>`;
+const TEXT_STYLE = [
+  'font-size:11pt',
+  'font-family:Arial,sans-serif',
+  'color:#000000',
+  'background-color:transparent',
+  'font-weight:400',
+  'font-style:normal',
+  'font-variant:normal',
+  'text-decoration:none',
+  'vertical-align:baseline',
+  'white-space:pre',
+  '',
+].join(';');
+const span = (t: string, style = '') => `<span style="${TEXT_STYLE}white-space:pre-wrap;${style}">${t}</span>`;
 const item = (n: number, inner: string) =>
-  `<ol style="margin-top:0;margin-bottom:0;padding-inline-start:48px;"${n > 1 ? ` start="${n}"` : ''}><li dir="ltr" style="list-style-type:decimal;font-size:11pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;font-weight:400;font-style:normal;font-variant:normal;text-decoration:none;vertical-align:baseline;white-space:pre;" aria-level="1"><p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;" role="presentation">${inner}</p></li></ol>`;
+  `<ol style="margin-top:0;margin-bottom:0;padding-inline-start:48px;"${n > 1 ? ` start="${n}"` : ''}>` +
+  `<li dir="ltr" style="list-style-type:decimal;${TEXT_STYLE}" aria-level="1">` +
+  `<p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;" role="presentation">${inner}</p></li></ol>`;
 const indented = (inner: string) =>
   `<p dir="ltr" style="line-height:1.38;margin-left:36pt;margin-top:0pt;margin-bottom:0pt;">${inner}</p>`;
 const DOCS_HTML =
@@ -83,7 +97,8 @@ const DOCS_TEXT = [
 
 /** A page of a secure origin (the boards server on 127.0.0.1) where the copied markdown is pasted. */
 const EDITOR_HTML =
-  '<!doctype html><meta charset="utf-8"><title>New file · jobname</title><textarea id="editor" rows="20" cols="80"></textarea>';
+  '<!doctype html><meta charset="utf-8"><title>New file · jobname</title>' +
+  '<textarea id="editor" rows="20" cols="80"></textarea>';
 
 describe('the note-taking popup', () => {
   let ext: ExtensionHarness;
@@ -144,7 +159,8 @@ describe('the note-taking popup', () => {
     expect(await shownRole(popup)).toBe(ROLE);
     expect(await popup.getByTestId('tab-steps').getAttribute('aria-selected')).toBe('true');
 
-    // Three steps by keyboard: focus the steps, R + date + Enter, H + date + Enter, T + date + duration + platform + Enter.
+    // Three steps by keyboard: focus the steps, R + date + Enter, H + date + Enter,
+    // T + date + duration + platform + Enter.
     await popup.getByTestId('kind-resume').focus();
     await logStep(popup, 'r', '1404.07.15');
     await logStep(popup, 'h', '1404.07.22');
@@ -185,9 +201,13 @@ describe('the note-taking popup', () => {
       'چرا می‌خواهید از شرکت فعلی بروید؟',
     ]);
     expect(await paste.inputValue()).toBe(
-      '1. What is the difference between a process and a thread?\n\nThreads share the address space of their process; processes do not.\n\n' +
-        '2. How does `SELECT … FOR UPDATE` behave in PostgreSQL?\n\n**It locks the selected rows** until the transaction ends; other writers wait.\n\n' +
+      [
+        '1. What is the difference between a process and a thread?',
+        'Threads share the address space of their process; processes do not.',
+        '2. How does `SELECT … FOR UPDATE` behave in PostgreSQL?',
+        '**It locks the selected rows** until the transaction ends; other writers wait.',
         '3. چرا می‌خواهید از شرکت فعلی بروید؟',
+      ].join('\n\n'),
     );
     await popup.getByTestId('add-questions').click();
     await expect.poll(() => popup.getByTestId('question').count(), POLL).toBe(3);

@@ -35,7 +35,7 @@ export function stageTexts(page: Page): Promise<string[]> {
   return page.getByTestId('stage').evaluateAll((items) =>
     items.map((li) => {
       const copy = li.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('button').forEach((b) => b.remove());
+      for (const b of copy.querySelectorAll('button')) b.remove();
       return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
     }),
   );
@@ -58,8 +58,15 @@ export function focused(page: Page, options: { recent?: boolean } = {}): Promise
   return page.evaluate((recent) => {
     const w = window as unknown as { __e2eFocus?: { el: Element | null } };
     if (!w.__e2eFocus) {
-      const track = (w.__e2eFocus = { el: document.activeElement });
-      document.addEventListener('focusin', (e) => void (track.el = e.target as Element), true);
+      const track: { el: Element | null } = { el: document.activeElement };
+      w.__e2eFocus = track;
+      document.addEventListener(
+        'focusin',
+        (e) => {
+          track.el = e.target as Element;
+        },
+        true,
+      );
     }
     let el = document.activeElement as HTMLElement | null;
     if (recent && (!el || el === document.body) && w.__e2eFocus.el) el = w.__e2eFocus.el as HTMLElement;

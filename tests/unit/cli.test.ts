@@ -153,6 +153,12 @@ function write(name: string, content: string | Buffer): string {
   return name;
 }
 
+/** Makes the directory `name` in the scratch directory; its name. */
+function madeDir(name: string): string {
+  mkdirSync(join(dir, name));
+  return name;
+}
+
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
 
 /** Imports an entry fixture with the CLI and stores the record JSON next to it. */
@@ -348,7 +354,7 @@ describe('bad input: exit 2, one stderr line naming the file and the reason, not
   type Case = [what: string, command: 'import' | 'export', make: () => string | Promise<string>, reason: RegExp];
   const CASES: Case[] = [
     ['import: a missing file', 'import', () => 'missing.md', /no such file/],
-    ['import: a directory', 'import', () => (mkdirSync(join(dir, 'adir.md')), 'adir.md'), /is a directory/],
+    ['import: a directory', 'import', () => madeDir('adir.md'), /is a directory/],
     ['import: non-UTF-8 bytes', 'import', () => write('latin.md', LATIN1), /UTF-8/],
     ['import: an empty .md', 'import', () => write('empty.md', ''), /not a jobname entry/],
     ['import: a blank .md', 'import', () => write('blank.md', '  \n\n'), /not a jobname entry/],
@@ -359,7 +365,7 @@ describe('bad input: exit 2, one stderr line naming the file and the reason, not
       /not a jobname entry/,
     ],
     ['export: a missing file', 'export', () => 'missing.json', /no such file/],
-    ['export: a directory', 'export', () => (mkdirSync(join(dir, 'adir.json')), 'adir.json'), /is a directory/],
+    ['export: a directory', 'export', () => madeDir('adir.json'), /is a directory/],
     ['export: invalid JSON', 'export', () => write('bad.json', '{"company": {"name": "Acme",\n'), /not valid JSON/],
     ['export: a markdown entry instead of JSON', 'export', () => write('entry.json', GEN), /not valid JSON/],
     [

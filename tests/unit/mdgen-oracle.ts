@@ -22,8 +22,8 @@ export interface MdgenForm {
 }
 
 function formatDuration(hours: number | string, minutes: number | string): string {
-  const h = parseInt(String(hours)) || 0;
-  const m = parseInt(String(minutes)) || 0;
+  const h = parseInt(String(hours), 10) || 0;
+  const m = parseInt(String(minutes), 10) || 0;
   if (h === 0 && m === 0) return 'Duration not specified';
   const parts: string[] = [];
   if (h > 0) parts.push(`${h} hour${h !== 1 ? 's' : ''}`);
@@ -45,7 +45,7 @@ function parseDateFromString(s: string): Date | null {
     }
   }
   const dd = new Date(s);
-  return isNaN(dd.getTime()) ? null : dd;
+  return Number.isNaN(dd.getTime()) ? null : dd;
 }
 
 function formatDate(dateString: string): string {

@@ -196,7 +196,10 @@ describe('EditSession', () => {
     const { repo, stored } = await setup();
     const saved: number[] = [];
     const session = new EditSession(repo, stored, { onSaved: (r) => saved.push(r.revision) });
-    for (const ch of 'Senior Go') session.edit((d) => void (d.role = (d.role ?? '') + ch));
+    for (const ch of 'Senior Go')
+      session.edit((d) => {
+        d.role = (d.role ?? '') + ch;
+      });
     expect(session.record.role).toBe('Senior Go');
     await session.flush();
     expect((await repo.get(stored.id))?.role).toBe('Senior Go');
@@ -207,8 +210,13 @@ describe('EditSession', () => {
   it('merges a concurrent write instead of overwriting it', async () => {
     const { repo, stored } = await setup();
     const session = new EditSession(repo, stored);
-    await repo.mutate(stored.id, (d) => void ((d.posting = null), (d.applyWays = ['Jobinja'])));
-    session.edit((d) => void (d.score = 6.5));
+    await repo.mutate(stored.id, (d) => {
+      d.posting = null;
+      d.applyWays = ['Jobinja'];
+    });
+    session.edit((d) => {
+      d.score = 6.5;
+    });
     await session.flush();
     const now = await repo.get(stored.id);
     expect(now).toMatchObject({ score: 6.5, applyWays: ['Jobinja'] });
@@ -222,7 +230,9 @@ describe('EditSession', () => {
     let fail = true;
     repo.update = (r) => (fail ? Promise.reject(new Error('disk full')) : update(r));
     const session = new EditSession(repo, stored, { onError });
-    session.edit((d) => void (d.review = 'خوب بود'));
+    session.edit((d) => {
+      d.review = 'خوب بود';
+    });
     await expect(session.flush()).rejects.toThrow('saving failed');
     expect(onError).toHaveBeenCalled();
     expect(session.record.review).toBe('خوب بود');
@@ -238,7 +248,9 @@ describe('EditSession journal', () => {
     const stored = await repo.create(newApplication('Snapp'));
     const journals: (Journal | null)[] = [];
     const session = new EditSession(repo, stored, { onJournal: (j) => journals.push(j) });
-    session.edit((d) => void (d.review = 'first'));
+    session.edit((d) => {
+      d.review = 'first';
+    });
     expect(journals[0]).toMatchObject({ id: stored.id, base: stored.revision, record: { review: 'first' } });
     await session.flush();
     expect(journals[journals.length - 1]).toBeNull();
@@ -250,7 +262,9 @@ describe('EditSession journal', () => {
     const lost = structuredClone(stored);
     lost.review = 'نوشته‌ای که ذخیره نشد';
     lost.score = 6.5;
-    await repo.mutate(stored.id, (d) => void (d.applyWays = ['Jobinja']));
+    await repo.mutate(stored.id, (d) => {
+      d.applyWays = ['Jobinja'];
+    });
     const back = await recoverJournal(repo, { id: stored.id, base: stored.revision, record: lost });
     expect(back).toMatchObject({ review: 'نوشته‌ای که ذخیره نشد', score: 6.5 });
     expect(await recoverJournal(repo, { id: stored.id, base: stored.revision, record: lost })).toBeNull();
@@ -311,7 +325,9 @@ describe('EditSession journal', () => {
     const stored = await repo.create(newApplication('Snapp'));
     const mutate = vi.spyOn(repo, 'mutate');
     const session = new EditSession(repo, stored);
-    session.edit((d) => void (d.score = 7));
+    session.edit((d) => {
+      d.score = 7;
+    });
     await session.flush();
     expect(mutate).not.toHaveBeenCalled();
     expect((await repo.get(stored.id))?.score).toBe(7);

@@ -11,7 +11,7 @@ import { jobvision } from './boards/jobvision';
 import { linkedin } from './boards/linkedin';
 import { quera } from './boards/quera';
 import { jsonLdFinding } from './jsonld';
-import { describe } from './markdown';
+import { describe, inertCopy } from './markdown';
 import { cleanText } from './normalize';
 import type { Board, BoardAdapter, FieldName, Finding, PageContext, PostingFields } from './types';
 import { boardRule, canonicalUrl } from './url';
@@ -47,8 +47,8 @@ const READABILITY_MAX_ELEMS = 30_000;
 
 function readabilityFinding(ctx: PageContext): Finding | null {
   try {
-    const inert = ctx.doc.implementation.createHTMLDocument('');
-    const copy = inert.importNode(ctx.doc.documentElement, true);
+    const copy = inertCopy(ctx.doc.documentElement, ctx.doc);
+    const inert = copy.ownerDocument;
     inert.replaceChild(copy, inert.documentElement);
     const article = new Readability(inert, { maxElemsToParse: READABILITY_MAX_ELEMS, keepClasses: false }).parse();
     if (!article?.content) return null;

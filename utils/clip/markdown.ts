@@ -141,6 +141,14 @@ export function parseInert(html: string, doc: Document): HTMLElement {
   return new Parser().parseFromString(html, 'text/html').body;
 }
 
+/**
+ * A deep copy of `node` in a new document with no browsing context (nothing in it loads or runs), so that
+ * cleaning it never changes the page. The copy's `ownerDocument` is that document.
+ */
+export function inertCopy<T extends Node>(node: T, doc: Document): T {
+  return doc.implementation.createHTMLDocument('').importNode(node, true);
+}
+
 function absolute(url: string, base: string): string | null {
   // The URL parser itself drops leading/trailing controls and spaces and inner tabs/newlines, as browsers do.
   if (!url.trim()) return null;
@@ -523,8 +531,7 @@ export function htmlToMarkdown(input: Element | string, doc: Document, options: 
   }
   if (typeof input !== 'string') {
     // A copy in a document with no browsing context: the page's own element is never changed.
-    const inert = doc.implementation.createHTMLDocument('');
-    root = inert.importNode(input, true);
+    root = inertCopy(input, doc);
   }
   sanitize(root, options.baseUrl);
   const r = capText(tidy(turndown().turndown(root as unknown as HTMLElement)), options.maxChars);

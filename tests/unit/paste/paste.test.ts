@@ -146,7 +146,10 @@ describe('splitQuestions', () => {
       '**What?** yes',
     ];
     let seed = 42;
-    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
     for (let k = 0; k < 3000; k++) {
       const text = Array.from({ length: rnd(12) }, () => ' '.repeat(rnd(6)) + pool[rnd(pool.length)]).join('\n');
       for (const item of splitQuestions(text)) {
