@@ -29,6 +29,8 @@ export class Ids {
   }
 }
 
+import { formatKey, type PartKey } from '../parts';
+
 /** A part of the entry: the lines `from` (inclusive) to `to` (exclusive), 0-based. */
 export interface PartRange {
   key: string;
@@ -40,13 +42,14 @@ export interface PartRange {
 export class Parts {
   readonly list: PartRange[] = [];
 
-  add(key: string, from: number, to: number) {
-    if (to > from) this.list.push({ key, from, to });
+  add(key: PartKey, from: number, to: number) {
+    if (to > from) this.list.push({ key: formatKey(key), from, to });
   }
 
   /** Gives the part keyed `from` its final key, once the stage it belongs to is known. */
-  rekey(from: string, to: string) {
-    for (const p of this.list) if (p.key === from) p.key = to;
+  rekey(from: PartKey, to: PartKey) {
+    const old = formatKey(from);
+    for (const p of this.list) if (p.key === old) p.key = formatKey(to);
   }
 }
 

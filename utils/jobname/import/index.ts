@@ -19,8 +19,8 @@ import {
   type SourcePart,
   type Stage,
 } from '../../record';
-import { canonicalBlocks, exportEntry, reconcileParts } from '../export';
-import { hash } from '../text';
+import { canonicalBlocks, exportEntry } from '../export';
+import { formatKey, reconcileParts } from '../parts';
 import { Ids, Issues, Parts, type ImportIssue, type ReadContext } from './context';
 import { Lines } from './scan';
 import { emptySections, readSections } from './sections';
@@ -99,11 +99,7 @@ export function importEntry(markdown: string, options: ImportOptions = {}): Impo
 
 /** The entry's parts with their text and the signature of the exporter's rendering of each. */
 function keptParts(record: ApplicationRecord, lines: Lines, ctx: ReadContext): SourcePart[] {
-  const parts: SourcePart[] = ctx.parts.list.map((p) => ({ key: p.key, raw: lines.raw(p.from, p.to), sig: '' }));
-  parts.push({ key: 'end', raw: lines.finalNewline ? '\n' : '', sig: '' });
-  record.source = { format: 'jobname', parts };
-  const blocks = canonicalBlocks(record);
-  const sigs = new Map(blocks.map((b) => [b.key, hash(b.text)]));
-  for (const p of parts) p.sig = sigs.get(p.key) ?? '';
-  return reconcileParts(blocks, parts);
+  const parts = ctx.parts.list.map((p) => ({ key: p.key, raw: lines.raw(p.from, p.to) }));
+  parts.push({ key: formatKey({ kind: 'end' }), raw: lines.finalNewline ? '\n' : '' });
+  return reconcileParts(canonicalBlocks(record), parts);
 }

@@ -6,6 +6,7 @@
  */
 import { newQuestion, newRound, type Question, type Round } from '../../record';
 import { decodeProse, dedentLine, leadingSpaces, trimBlankLines, unescapeTagLines } from '../text';
+import type { PartKey } from '../parts';
 import type { ReadContext } from './context';
 import { HEADING, type Lines } from './scan';
 
@@ -41,19 +42,19 @@ class QuestionReader {
     const round = newRound(ctx.ids.next('r'), title);
     let i = from + 1;
     while (i < to && lines.isBlank(i)) i++;
-    ctx.parts.add(`round:${round.id}`, from, i);
+    ctx.parts.add({ kind: 'round', id: round.id }, from, i);
     const blocks = this.questionBlocks(i, to);
     const prose = (a: number, b: number) => decodeProse(trimBlankLines(lines.lines.slice(a, b)).join('\n'));
     if (!blocks.length) {
       if (i < to) {
         round.intro = prose(i, to);
-        ctx.parts.add(`intro:${round.id}`, i, to);
+        ctx.parts.add({ kind: 'intro', id: round.id }, i, to);
       }
       return round;
     }
     if (blocks[0].start > i) {
       round.intro = prose(i, blocks[0].start);
-      ctx.parts.add(`intro:${round.id}`, i, blocks[0].start);
+      ctx.parts.add({ kind: 'intro', id: round.id }, i, blocks[0].start);
     }
     for (let k = 0; k < blocks.length; k++) {
       const b = blocks[k];
@@ -63,15 +64,19 @@ class QuestionReader {
       const last = k === blocks.length - 1;
       if (!qs.length) {
         // An empty <ul>: keep it as text of the round.
-        ctx.parts.add(`lit:round:${round.id}#${b.start}`, b.start, next);
+        ctx.parts.add(
+          { kind: 'literal', owner: { kind: 'round', id: round.id }, n: b.start, moved: false },
+          b.start,
+          next,
+        );
         continue;
       }
       round.questions.push(...qs);
-      const key = b.kind === 'ul' ? `ul:${qs[0].id}` : `q:${qs[0].id}`;
+      const key: PartKey = { kind: b.kind === 'ul' ? 'list' : 'question', id: qs[0].id };
       if (afterLines.length && last) {
         ctx.parts.add(key, b.start, b.end);
         round.outro = decodeProse(afterLines.join('\n'));
-        ctx.parts.add(`outro:${round.id}`, b.end, next);
+        ctx.parts.add({ kind: 'outro', id: round.id }, b.end, next);
       } else {
         if (afterLines.length) qs[qs.length - 1].after = decodeProse(afterLines.join('\n'));
         ctx.parts.add(key, b.start, next);

@@ -7,6 +7,7 @@ import type { Link, Round } from '../../record';
 import { KNOWN_STATUS_EMOJIS, splitGraphemes } from '../kinds';
 import { analyseProcess, parseFlowchart, type Flowchart, type ProcessAnalysis } from '../mermaid';
 import { decodeProse, trimBlankLines, unescapeHtmlText, unescapeLabel, unescapeLinkText } from '../text';
+import type { PartKey, SplitSection } from '../parts';
 import type { ReadContext } from './context';
 import { readRound } from './questions';
 import type { Lines } from './scan';
@@ -18,7 +19,7 @@ export interface ListItem<L extends string | null = string> {
   /** 1-based. */
   line: number;
   /** The key of its part until the stage it belongs to is known. */
-  key: string;
+  key: PartKey;
 }
 
 export interface Flow {
@@ -130,10 +131,10 @@ export function readSections(lines: Lines, ctx: ReadContext, out: Sections) {
     ) {
       seen.add('role');
       out.role = stripHeadingText(h.text);
-      parts.add('role', from, to);
+      parts.add({ kind: 'role' }, from, to);
     } else if (/^task$/.test(title) && !out.task) {
       metaDone = true;
-      parts.add('task', from, to);
+      parts.add({ kind: 'task' }, from, to);
       const text = trimBlankLines(lines.lines.slice(from + 1, to)).join('\n');
       out.task = { text: decodeProse(text), links: findLinks(text) };
     } else {
@@ -155,16 +156,16 @@ export function readSections(lines: Lines, ctx: ReadContext, out: Sections) {
 }
 
 /** A section as two parts: `<key>:h` (its heading and the blank lines under it) and `<key>` (the rest). */
-function sectionParts(lines: Lines, ctx: ReadContext, key: string, from: number, to: number): number {
+function sectionParts(lines: Lines, ctx: ReadContext, section: SplitSection, from: number, to: number): number {
   let body = from + 1;
   while (body < to && lines.isBlank(body)) body++;
-  ctx.parts.add(`${key}:h`, from, body);
-  ctx.parts.add(key, body, to);
+  ctx.parts.add({ kind: 'heading', section }, from, body);
+  ctx.parts.add({ kind: 'body', section }, body, to);
   return body;
 }
 
 function readHead(lines: Lines, ctx: ReadContext, out: Sections, from: number, to: number) {
-  ctx.parts.add('head', from, to);
+  ctx.parts.add({ kind: 'head' }, from, to);
   const h1 = lines.lines.slice(from, to).findIndex((l) => /^#\s/.test(l));
   if (h1 < 0) {
     ctx.issues.warn(1, 'no "# [Company](url)" heading', 'error');
@@ -259,17 +260,15 @@ function readItems(
   from: number,
   to: number,
 ) {
-  const prefix = kind === 'dates' ? 'date' : 'dur';
   let i = from + 1;
   while (i < to && lines.isBlank(i)) i++;
-  ctx.parts.add(kind, from, i);
-  let lit = 0;
+  ctx.parts.add({ kind }, from, i);
   while (i < to) {
     let j = i + 1;
     while (j < to && lines.isBlank(j)) j++;
     const line = lines.lines[i];
     const m = ITEM.exec(line);
-    const key = `${prefix}#${i}`;
+    const key: PartKey = { kind: kind === 'dates' ? 'dateItem' : 'durationItem', line: i };
     if (m) {
       const item = { label: unescapeLabel(m[1].trim()), value: m[2].trimEnd(), line: i + 1, key };
       if (kind === 'dates') out.dateItems.push(item);
@@ -279,7 +278,7 @@ function readItems(
       out.durationItems.push({ label: null, value: line.trim(), line: i + 1, key });
       ctx.parts.add(key, i, j);
     } else {
-      ctx.parts.add(`lit:${kind}#${lit++}`, i, j);
+      ctx.parts.add({ kind: 'literal', owner: { kind }, n: i, moved: false }, i, j);
       if (!/todo/i.test(line)) ctx.issues.warn(i + 1, `not a "- **Label**<br />value" item; kept as written`);
     }
     i = j;
@@ -309,7 +308,7 @@ function readScore(lines: Lines, ctx: ReadContext, out: Sections, from: number, 
   const rest = trimBlankLines(lines.lines.slice(end, to));
   if (rest.length) {
     out.review = decodeProse(rest.join('\n'));
-    ctx.parts.add('review', end, to);
+    ctx.parts.add({ kind: 'review' }, end, to);
   }
 }
 

@@ -18,6 +18,7 @@ import {
 import { classifyStage } from '../classify';
 import { STATUS_EMOJI, splitGraphemes } from '../kinds';
 import { defaultRemaining, generatedLabels, plannedAfterRejection, processStages } from '../mermaid';
+import type { PartKey } from '../parts';
 import type { ReadContext } from './context';
 import type { Sections } from './sections';
 
@@ -106,7 +107,7 @@ export function buildStages(
       note,
     });
   });
-  const keyOf = new Map<Stage, string>(dateStages.map((s, i) => [s, input.dateItems[i].key]));
+  const keyOf = new Map<Stage, PartKey>(dateStages.map((s, i) => [s, input.dateItems[i].key]));
   const analysis = input.flow?.analysis;
   const nodes = (analysis?.reached ?? []).map((n) => ({ ...n, kind: classifyStage(n.label) }));
   const nodeStage = new Map<string, Stage>();
@@ -134,7 +135,7 @@ export function buildStages(
     }
   }
   // Durations go to the stage of the same label, else of the same kind, else a new stage.
-  const durKey = new Map<Stage, string>();
+  const durKey = new Map<Stage, PartKey>();
   for (const d of input.durationItems) {
     const free = stages.filter((s) => s.duration === null);
     const norm = (x: string) => x.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -158,7 +159,7 @@ export function buildStages(
     }
     if (!st) {
       issues.warn(d.line, 'a duration that belongs to no stage; kept as written');
-      parts.rekey(d.key, `lit:durations#${d.key}`);
+      parts.rekey(d.key, { kind: 'literal', owner: d.key, n: d.line - 1, moved: false });
       continue;
     }
     st.duration = d.value;
@@ -167,9 +168,9 @@ export function buildStages(
   }
   for (const s of stages) {
     const dateKey = keyOf.get(s);
-    if (dateKey !== undefined) parts.rekey(dateKey, `date:${s.id}`);
+    if (dateKey !== undefined) parts.rekey(dateKey, { kind: 'date', id: s.id });
     const durationKey = durKey.get(s);
-    if (durationKey !== undefined) parts.rekey(durationKey, `dur:${s.id}`);
+    if (durationKey !== undefined) parts.rekey(durationKey, { kind: 'duration', id: s.id });
   }
   const outcome = deriveOutcome(input, stages, nodeStage);
   if (analysis) keepDiagramLabels(stages, outcome, nodeStage, input, prefs);
