@@ -110,13 +110,22 @@ export function literalOwner(key: string): string | null {
   return k.kind === 'literal' ? formatKey(k.owner) : null;
 }
 
+/** Whether a part is a heading whose text does not depend on the record: it can stand for its block as written. */
+function isFixedHeading(key: string): boolean {
+  const kind = parseKey(key).kind;
+  return kind === 'heading' || kind === 'dates' || kind === 'durations';
+}
+
 /** A piece of the exporter's rendering. */
 export interface Block {
   key: string;
   text: string;
 }
 
-/** The signature of a part the exporter has no block for. */
+/**
+ * The signature of a part whose block did not exist at import (a section the record has nothing for, such
+ * as a duration list whose only line belongs to no stage): the part is kept as written under its own key.
+ */
 const NO_BLOCK = '';
 
 /** Where a block missing from `out` goes: after its canonical predecessor and that one's literals. */
@@ -126,10 +135,17 @@ function insertionPoint(out: { key: string }[], prev: string | null): number {
   return at;
 }
 
+/** Whether a part can own literals and stand in for a block: not a literal, a pending item or an unknown key. */
+function canOwn(key: string): boolean {
+  const kind = parseKey(key).kind;
+  return kind !== 'literal' && kind !== 'unknown' && kind !== 'dateItem' && kind !== 'durationItem';
+}
+
 /**
  * Makes an imported entry's parts cover exactly the exporter's blocks, so that the unchanged record
- * exports to the entry's bytes: a part the exporter has no block for becomes a literal kept with the part
- * before it, and a block the entry lacks (a section it never had) gets an empty part at its place.
+ * exports to the entry's bytes: a part whose block does not exist keeps its key and text (signature
+ * NO_BLOCK), a part no block can ever have becomes a literal kept with the part before it, and a block the
+ * entry lacks (a section it never had) gets an empty part at its place.
  */
 export function reconcileParts(blocks: Block[], parts: Omit<SourcePart, 'sig'>[]): SourcePart[] {
   const canon = new Map(blocks.map((b) => [b.key, b.text]));
@@ -140,11 +156,11 @@ export function reconcileParts(blocks: Block[], parts: Omit<SourcePart, 'sig'>[]
   for (const { key, raw } of parts) {
     const p = { key, raw, sig: canon.has(key) ? hash(canon.get(key)!) : NO_BLOCK };
     const lit = literalOwner(p.key);
-    if (lit === null && !seen.has(p.key) && canon.has(p.key)) {
+    if (lit === null && !seen.has(p.key) && (canon.has(p.key) || canOwn(p.key))) {
       out.push(p);
       seen.add(p.key);
-      owner = p.key;
-    } else if (lit !== null && canon.has(lit)) out.push(p);
+      if (canon.has(p.key)) owner = p.key;
+    } else if (lit !== null && (canon.has(lit) || seen.has(lit))) out.push(p);
     else out.push({ key: formatKey({ kind: 'literal', owner: parseKey(owner), n: n++, moved: true }), raw, sig: '' });
   }
   let prev: string | null = null;
@@ -167,18 +183,27 @@ export function layOver(blocks: Block[], parts: SourcePart[]): string {
   for (const p of parts) {
     const owner = literalOwner(p.key);
     if (owner !== null) {
-      if (canon.has(owner)) out.push({ key: p.key, text: p.raw });
+      if (canon.has(owner) || placed.has(owner)) out.push({ key: p.key, text: p.raw });
       else identical = false;
       continue;
     }
     const text = canon.get(p.key);
-    if (text === undefined || placed.has(p.key)) {
+    if (placed.has(p.key) || (text === undefined && p.sig !== NO_BLOCK)) {
       identical = false;
       continue;
     }
-    const same = hash(text) === p.sig;
-    if (!same) identical = false;
-    out.push({ key: p.key, text: same ? p.raw : text });
+    let kept: string;
+    if (text === undefined) kept = p.raw;
+    else if (p.sig === NO_BLOCK) {
+      // The block exists now: a heading stays as written, a body is rendered.
+      identical = false;
+      kept = isFixedHeading(p.key) ? p.raw : text;
+    } else {
+      const same = hash(text) === p.sig;
+      if (!same) identical = false;
+      kept = same ? p.raw : text;
+    }
+    out.push({ key: p.key, text: kept });
     placed.add(p.key);
   }
   let prev: string | null = null;

@@ -159,7 +159,7 @@ export function buildStages(
     }
     if (!st) {
       issues.warn(d.line, 'a duration that belongs to no stage; kept as written');
-      parts.rekey(d.key, { kind: 'literal', owner: d.key, n: d.line - 1, moved: false });
+      parts.rekey(d.key, { kind: 'literal', owner: { kind: 'durations' }, n: d.line - 1, moved: false });
       continue;
     }
     st.duration = d.value;
