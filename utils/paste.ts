@@ -12,6 +12,7 @@
  */
 import { htmlToMarkdown, parseInert } from './clip/markdown';
 import { toAsciiDigits } from './dates';
+import { FenceTracker, closesFence, dedentColumns, fenceOpening, indentWidth } from './fence';
 
 export interface PastedItem {
   text: string;
@@ -184,29 +185,19 @@ function classify(text: string): Line {
   return { kind: body === text ? 'plain' : 'question', rest: body, width: text.length - body.length, label: false };
 }
 
-/** A fence's opening run (``` or ~~~; a backtick fence's info string has no backtick), or null. */
-const fenceOpen = (line: string) => /^\s*(`{3,})[^`]*$|^\s*(~{3,})/.exec(line)?.slice(1).find(Boolean) ?? null;
-const closesFence = (line: string, fence: string) => {
-  const m = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
-  return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
-};
-/** Columns of leading whitespace, a tab to the next multiple of 4. */
-const indentOf = (line: string) =>
-  [.../^[ \t]*/.exec(line)![0]].reduce((col, c) => (c === '\t' ? col - (col % 4) + 4 : col + 1), 0);
-
 /** The lines, a fenced code block (to its closing fence, or the end) as one unit. */
 function toUnits(text: string): Unit[] {
   const lines = text.split('\n');
   const units: Unit[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
-    const fence = fenceOpen(raw);
+    const fence = fenceOpening(raw);
     if (fence) {
       const body = [raw];
       while (++i < lines.length && (body.push(lines[i]), !closesFence(lines[i], fence)));
-      units.push({ kind: 'fence', indent: indentOf(raw), lines: body });
+      units.push({ kind: 'fence', indent: fence.indent, lines: body });
     } else if (!raw.trim()) units.push({ kind: 'blank', indent: 0 });
-    else units.push({ kind: 'text', indent: indentOf(raw), text: raw.trim(), line: classify(raw.trim()) });
+    else units.push({ kind: 'text', indent: indentWidth(raw), text: raw.trim(), line: classify(raw.trim()) });
   }
   return units;
 }
@@ -222,16 +213,14 @@ type Item = {
   answering: boolean;
 };
 
-/** Lines dedented by up to `base` spaces; outside code, trailing blanks and repeated blank lines dropped. */
+/** Lines dedented by up to `base` columns; outside code, trailing blanks and repeated blank lines dropped. */
 function block(lines: string[], base: number): string {
   const out: string[] = [];
-  let fence: string | null = null;
+  const fence = new FenceTracker();
   for (const line of lines) {
-    const text = line.replace(new RegExp(`^ {0,${base}}`), '');
-    if (fence) {
-      if (closesFence(text, fence)) fence = null;
-      out.push(text);
-    } else if ((fence = fenceOpen(text)) || text.trim() || out[out.length - 1]) out.push(fence ? text : text.trimEnd());
+    const text = dedentColumns(line, base);
+    if (fence.step(text)) out.push(text);
+    else if (text.trim() || out[out.length - 1]) out.push(text.trimEnd());
   }
   return out.join('\n').trim();
 }

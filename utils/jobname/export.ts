@@ -8,15 +8,7 @@
  * unedited entry exports to the same bytes and an edited one changes only where it was edited.
  */
 import { formatDate, findDate, formatDuration } from '../dates';
-import type {
-  AnswerLayout,
-  ApplicationRecord,
-  DateFormat,
-  ExportPrefs,
-  Question,
-  Round,
-  Stage,
-} from '../record';
+import type { AnswerLayout, ApplicationRecord, DateFormat, ExportPrefs, Question, Round, Stage } from '../record';
 import { deriveStatus } from './kinds';
 
 export { deriveStatus };

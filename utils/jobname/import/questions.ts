@@ -5,7 +5,8 @@
  * layout they were written in, its notes and the text standing after it.
  */
 import { newQuestion, newRound, type Question, type Round } from '../../record';
-import { decodeProse, dedentLine, leadingSpaces, trimBlankLines, unescapeTagLines } from '../text';
+import { dedentColumns, indentWidth } from '../../fence';
+import { decodeProse, trimBlankLines, unescapeTagLines } from '../text';
 import type { PartKey } from '../parts';
 import type { ReadContext } from './context';
 import { HEADING, type Lines } from './scan';
@@ -147,7 +148,7 @@ class QuestionReader {
         continue;
       }
       if (this.questionStart(j)) break;
-      if (leadingSpaces(l) >= 2 || BR_LINE.test(l) || !lines.isStructural(j)) {
+      if (indentWidth(l) >= 2 || BR_LINE.test(l) || !lines.isStructural(j)) {
         j++;
         end = j;
         continue;
@@ -182,7 +183,7 @@ class QuestionReader {
       text = [this.line(start).replace(/^ ?[-*+][ \t]+/, '')];
       j = start + 1;
       while (j < end && (lines.inCode[j] || (!lines.isBlank(j) && !lines.opensDetails(j)))) {
-        text.push(dedentLine(this.line(j), 2));
+        text.push(dedentColumns(this.line(j), 2));
         j++;
       }
     }
@@ -196,7 +197,7 @@ class QuestionReader {
         const a = this.readAnswer(j, k);
         if (!q.answers.length) {
           q.layout = {
-            indent: leadingSpaces(l),
+            indent: indentWidth(l),
             gap: j > textEnd && lines.isBlank(j - 1),
             divBlank: a.divBlank,
             close: a.close,
@@ -224,7 +225,7 @@ class QuestionReader {
         continue;
       }
       if (q.followUps.length) sawStructure = true;
-      (sawStructure ? notes : text).push(dedentLine(l, 2));
+      (sawStructure ? notes : text).push(dedentColumns(l, 2));
       j++;
     }
     q.text = unescapeTagLines(trimBlankLines(text).join('\n')).trim();
@@ -235,7 +236,7 @@ class QuestionReader {
 
   private readAnswer(start: number, end: number): { text: string; label: string; divBlank: boolean; close: string } {
     const { lines } = this;
-    const indent = leadingSpaces(this.line(start));
+    const indent = indentWidth(this.line(start));
     const closing = /<\/details>(.*)$/i.exec(lines.lines[end - 1] ?? '');
     // A `<br />` spacer after </details> is layout; anything else there stays only in the kept text.
     const after = closing && /^(<\s*\/?\s*br\s*\/?\s*>\s*)*$/i.test(closing[1].trim()) ? closing[1].trim() : '';
@@ -291,7 +292,7 @@ class QuestionReader {
       if (last.trim() && close >= i) body.push(last);
     }
     const divBlank = divOpen >= 0 && (lines.lines[divOpen + 1] ?? '').trim() === '';
-    const text = trimBlankLines(body.map((l) => dedentLine(l, indent)))
+    const text = trimBlankLines(body.map((l) => dedentColumns(l, indent)))
       .join('\n')
       .replace(/[ \t]+$/, '');
     return { text: unescapeTagLines(text), label, divBlank, close: after };
@@ -364,8 +365,8 @@ function lineStart(s: string, at: number): number {
 
 function dedentBlock(s: string): string {
   const lines = s.split('\n');
-  const min = Math.min(...lines.filter((l) => l.trim()).map(leadingSpaces));
-  return lines.map((l) => dedentLine(l, min)).join('\n');
+  const min = Math.min(...lines.filter((l) => l.trim()).map(indentWidth));
+  return lines.map((l) => dedentColumns(l, min)).join('\n');
 }
 
 function detailsText(html: string): { text: string; label: string } {

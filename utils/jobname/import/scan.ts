@@ -3,7 +3,7 @@
  * the lines that are fenced code and the lines inside a `<details>` block. The other readers ask it which
  * lines are structure (headings, bullets, answers) and which are content.
  */
-import { FenceTracker } from '../text';
+import { FenceTracker } from '../../fence';
 import type { Issues } from './context';
 
 export const HEADING = /^(#{1,6})\s+(.*?)\s*$/;

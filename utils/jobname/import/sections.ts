@@ -3,6 +3,7 @@
  * (heading link, status line, process diagram, apply way, platform, the date and duration lists, score and
  * review, task), the other sections handed to the round reader (questions.ts).
  */
+import { closesFence, fenceOpening, type Fence } from '../../fence';
 import type { Link, Round } from '../../record';
 import { KNOWN_STATUS_EMOJIS, splitGraphemes } from '../kinds';
 import { analyseProcess, parseFlowchart, type Flowchart, type ProcessAnalysis } from '../mermaid';
@@ -231,18 +232,18 @@ function readMeta(
 
 function readDiagram(lines: Lines, ctx: ReadContext, from: number, to: number): Flow | null {
   let open = -1;
-  for (let i = from + 1; i < to; i++) {
-    if (/^\s*```\s*mermaid\s*$/i.test(lines.lines[i])) {
-      open = i;
-      break;
-    }
+  let fence: Fence | null = null;
+  for (let i = from + 1; i < to && !fence; i++) {
+    fence = fenceOpening(lines.lines[i]);
+    if (fence?.info.toLowerCase() === 'mermaid') open = i;
+    else fence = null;
   }
-  if (open < 0) {
+  if (!fence) {
     ctx.issues.warn(from + 1, 'no ```mermaid diagram under Interview Process');
     return null;
   }
   let close = open + 1;
-  while (close < to && !/^\s*```\s*$/.test(lines.lines[close])) close++;
+  while (close < to && !closesFence(lines.lines[close], fence)) close++;
   if (close >= to) ctx.issues.warn(open + 1, 'the mermaid block is not closed', 'error');
   const source = lines.lines.slice(open + 1, close).join('\n');
   const fc = parseFlowchart(source);
