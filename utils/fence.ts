@@ -13,7 +13,7 @@
  * more than it.
  */
 
-export const TAB_STOP = 4;
+const TAB_STOP = 4;
 
 /** The column a tab at column `col` advances to. */
 const afterTab = (col: number) => col - (col % TAB_STOP) + TAB_STOP;

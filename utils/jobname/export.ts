@@ -32,17 +32,17 @@ export interface ExportOptions {
 export type { Block };
 
 /** The generator's answer box (FORMAT.md §2.1). */
-export const BOXED_DIV =
+const BOXED_DIV =
   '<div style="border:2px dashed #4a5568; padding:12px; border-radius:6px; margin-top:8px;  background-color: rgba(74,85,104,0.15);">';
-export const SUMMARY_OPEN = '<summary style="font-size:14px"><b><em>';
-export const SUMMARY_CLOSE = '</em></b></summary>';
+const SUMMARY_OPEN = '<summary style="font-size:14px"><b><em>';
+const SUMMARY_CLOSE = '</em></b></summary>';
 
 /** The generator's score colours: ≥ 8 green, ≥ 5 orange, else red. */
 export function scoreColor(score: number): string {
   return score >= 8 ? '#4caf50' : score >= 5 ? '#ff9800' : '#f44336';
 }
 
-export function scoreLine(score: number): string {
+function scoreLine(score: number): string {
   return `<h4><mark style="background-color:${scoreColor(score)}; color:#ffffff; padding:4px 8px; border-radius:4px">${score}/10</mark></h4>`;
 }
 
@@ -65,7 +65,7 @@ export function dateValue(stage: Pick<Stage, 'date' | 'dateText' | 'time'>, fmt:
 }
 
 /** Whether a stage has a line in the Interview Date list. */
-export function inDateList(stage: Stage): boolean {
+function inDateList(stage: Stage): boolean {
   return stage.date !== null || stage.dateText !== null;
 }
 
@@ -92,7 +92,7 @@ function renderAnswer(
 }
 
 /** A `- ` question with its follow-ups, answers and notes, then the text standing after it. */
-export function renderQuestion(q: Question, prefs: ExportPrefs): string {
+function renderQuestion(q: Question, prefs: ExportPrefs): string {
   const answers = q.answers
     .map((a, i) => ({ a, label: q.answerLabels[i] ?? 'Answer' }))
     .filter((x) => x.a.trim() !== '');
@@ -130,7 +130,7 @@ export function renderQuestion(q: Question, prefs: ExportPrefs): string {
 }
 
 /** A run of `<li>` questions as the `<ul dir="rtl">` list real entries use for Persian HR questions. */
-export function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
+function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
   let out = '<ul dir="rtl">\n';
   for (const q of qs) {
     const text = q.text.trim().replace(/<(\/?)(li|ul)\b/gi, '&lt;$1$2');

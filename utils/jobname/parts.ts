@@ -14,7 +14,7 @@ import type { SourcePart } from '../record';
 import { hash } from './text';
 
 /** The sections written as a heading part (`<name>:h`) and a body part (`<name>`). */
-export const SPLIT_SECTIONS = ['status', 'process', 'applyWay', 'platform', 'score'] as const;
+const SPLIT_SECTIONS = ['status', 'process', 'applyWay', 'platform', 'score'] as const;
 export type SplitSection = (typeof SPLIT_SECTIONS)[number];
 
 /** The keys that name no stage, round or question. */

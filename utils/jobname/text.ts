@@ -20,7 +20,7 @@ export function hash(s: string): string {
 }
 
 /** Arabic-script letters (Persian, Arabic, Urdu): text that wants `dir="rtl"`. */
-export function hasRtl(s: string): boolean {
+function hasRtl(s: string): boolean {
   return /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(s);
 }
 
@@ -103,7 +103,7 @@ export function unescapeTagLines(text: string): string {
  * One-line fields (company, role, titles, labels, apply ways, platform) are text, not HTML: a `<` that
  * would open a tag is written `&lt;` (and a typed `&lt;` as `&amp;lt;`, so the escape is reversible).
  */
-export function escapeHtmlText(s: string): string {
+function escapeHtmlText(s: string): string {
   return s.replace(/&(?=(?:amp;)*lt;)/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
 }
 

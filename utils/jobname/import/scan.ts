@@ -7,7 +7,7 @@ import { FenceTracker } from '../../fence';
 import type { Issues } from './context';
 
 export const HEADING = /^(#{1,6})\s+(.*?)\s*$/;
-export const DETAILS_OPEN = /^\s*<details\b/i;
+const DETAILS_OPEN = /^\s*<details\b/i;
 const DETAILS_CLOSE = /<\/details>/i;
 
 export class Lines {
