@@ -619,6 +619,28 @@ const edit = (text: string, change: (r: ApplicationRecord) => void) => {
   return exportEntry(copy);
 };
 
+describe('indentation: a tab is a tab stop of 4 columns', () => {
+  const round = (indent: string) =>
+    [
+      '# [Acme](https://acme.example)',
+      '',
+      '### HR Interview',
+      `${indent}<ul dir="rtl">`,
+      `${indent}    <li>Why this company?</li>`,
+      `${indent}</ul>`,
+      '',
+    ].join('\n');
+
+  it('a <ul> indented 3 spaces is a list of questions; one indented by a tab (4 columns) is not', () => {
+    expect(importEntry(round('   ')).record.rounds[0].questions.map((q) => q.text)).toEqual(['Why this company?']);
+    for (const indent of ['\t', ' \t', '    ']) {
+      const { record } = importEntry(round(indent));
+      expect(record.rounds[0].questions, JSON.stringify(indent)).toEqual([]);
+      expect(exportEntry(record)).toBe(round(indent));
+    }
+  });
+});
+
 describe('an edited imported record changes only the edited lines', () => {
   const canonical = normalise(fixture('crlf-line-endings').text); // the generator's shapes throughout
 

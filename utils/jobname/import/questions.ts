@@ -12,7 +12,8 @@ import type { ReadContext } from './context';
 import { HEADING, type Lines } from './scan';
 
 const BULLET = /^ ?[-*+][ \t]+\S/;
-const UL_OPEN = /^\s{0,3}<ul\b/i;
+/** A `<ul>` list of questions: indented at most 3 columns (more is code, CommonMark's indented code block). */
+const UL_OPEN = /^[ \t]*<ul\b/i;
 const FOLLOW_UP = /^\s*>\s*\*\*\s*follow[- ]?up\s*:?\s*\*\*\s*:?\s?(.*)$/i;
 const BR_LINE = /^\s*(<\s*\/?\s*br\s*\/?\s*>\s*)+$/i;
 
@@ -90,7 +91,7 @@ class QuestionReader {
     if (!this.lines.isStructural(i)) return null;
     const l = this.line(i);
     if (BULLET.test(l)) return 'bullet';
-    if (UL_OPEN.test(l)) return 'ul';
+    if (UL_OPEN.test(l) && indentWidth(l) <= 3) return 'ul';
     return null;
   }
 
