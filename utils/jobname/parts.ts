@@ -8,7 +8,8 @@
  * The key strings are stored in records (`record.source.parts`), so their spelling does not change:
  * `head`, `status:h`, `status`, `role`, `dates`, `date:s1`, `durations`, `dur:s1`, `dur:task`, `round:r1`,
  * `empty:r1`, `intro:r1`, `q:q1`, `ul:q1`, `outro:r1`, `task`, `review`, `end`, and literals `lit:<owner>#<n>`
- * (kept by the importer) or `lit:<owner>#x<n>` (moved to the block before by `reconcileParts`).
+ * (kept by the importer, `n` its 0-based line) or `lit:<owner>#x<n>` (moved to the block before by
+ * `reconcileParts`).
  */
 import type { SourcePart } from '../record';
 import { hash } from './text';
