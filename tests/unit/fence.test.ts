@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FenceTracker, closesFence, dedentColumns, fenceOpening, indentWidth } from '../../utils/fence';
 import { importEntry } from '../../utils/jobname/import';
-import { escapeTagLines, splitBlocks } from '../../utils/jobname/text';
+import { decodeProse, encodeProse, escapeTagLines, splitBlocks } from '../../utils/jobname/text';
 import { splitQuestions } from '../../utils/paste';
 
 describe('indentation', () => {
@@ -72,6 +72,14 @@ describe('the readers agree', () => {
   it('the exporter does not escape a tag line in code, however deep a fence-like line inside it is', () => {
     expect(escapeTagLines(code.join('\n'), false)).toBe(code.join('\n'));
     expect(splitBlocks(code.join('\n'))).toEqual([code.join('\n')]);
+  });
+
+  it('the prose codec leaves a fenced block as it is and wraps a Persian paragraph whose backticks open no fence', () => {
+    const fenced = '```\nسلام\n```';
+    expect(encodeProse(fenced)).toBe(fenced);
+    const paragraph = '```a`b سلام';
+    expect(encodeProse(paragraph)).toBe(`<p dir="rtl">\n${paragraph}\n</p>`);
+    expect(decodeProse(encodeProse(paragraph))).toBe(paragraph);
   });
 
   it('the paste splitter keeps the same code block whole (it joins the question: no answer has started)', () => {

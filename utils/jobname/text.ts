@@ -3,7 +3,7 @@
  * from breaking an entry's structure, and the codec between plain prose and the `<p dir="rtl">` paragraphs
  * that entries wrap Persian text in.
  */
-import { FenceTracker } from '../fence';
+import { FenceTracker, fenceOpening } from '../fence';
 
 /** cyrb53: a fast 53-bit string hash, as base-36 text. Used for the import signatures, not for security. */
 export function hash(s: string): string {
@@ -184,11 +184,13 @@ function rtlParagraphs(block: string): string[] | null {
   return out.length ? out : null;
 }
 
-const VERBATIM_BLOCK = /^\s*(<|#|[-*+]\s|\d+[.)]\s|>|\||```|~~~|\\\\\[)/;
+/** Blocks that are markdown structure (HTML, heading, list, quote, table, math), not a paragraph; and code fences. */
+const VERBATIM_BLOCK = /^\s*(<|#|[-*+]\s|\d+[.)]\s|>|\||\\\\\[)/;
 
 /** Whether `encodeProse` wraps this paragraph in `<p dir="rtl">`. */
 function wrapsAsRtl(paragraph: string): boolean {
-  return !VERBATIM_BLOCK.test(paragraph) && hasRtl(paragraph) && splitBlocks(paragraph).length === 1;
+  if (VERBATIM_BLOCK.test(paragraph) || fenceOpening(paragraph.split('\n')[0])) return false;
+  return hasRtl(paragraph) && splitBlocks(paragraph).length === 1;
 }
 
 /**
