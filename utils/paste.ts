@@ -12,6 +12,7 @@
  */
 import { htmlToMarkdown, parseInert } from './clip/markdown';
 import { toAsciiDigits } from './dates';
+import { FenceTracker, closesFence, dedentColumns, fenceOpening, indentWidth } from './fence';
 
 export interface PastedItem {
   text: string;
@@ -42,6 +43,13 @@ const clean = (s: string) =>
     .replace(EDGE_JOINER, '');
 
 const styleOf = (el: Element) => el.getAttribute('style') ?? '';
+
+/** What a styled span means, in order of precedence, and where it already is that (so it needs no tag). */
+const SPAN_TAGS = [
+  { name: 'code', style: MONO, within: 'pre, code' },
+  { name: 'strong', style: BOLD, within: 'pre, code, b, strong, h1, h2, h3, h4, h5, h6, th' },
+  { name: 'em', style: ITALIC, within: 'pre, code, i, em' },
+];
 
 /** Word's list paragraphs (`mso-list:l0 level2`, marker in a `mso-list:Ignore` span) as nested lists. */
 function wordLists(body: Element, el: (tag: string, ...nodes: Node[]) => Element): void {
@@ -86,29 +94,27 @@ function cleanClipboardDom(body: Element): void {
   // …and writes code, bold and italic as styled spans.
   for (const span of Array.from(body.querySelectorAll('span[style]'))) {
     const style = styleOf(span);
-    const tag = MONO.test(style) ? 'code' : BOLD.test(style) ? 'strong' : ITALIC.test(style) ? 'em' : '';
-    const within = (
-      {
-        code: 'pre, code',
-        strong: 'pre, code, b, strong, h1, h2, h3, h4, h5, h6, th',
-        em: 'pre, code, i, em',
-      } as Record<string, string>
-    )[tag];
-    if (within && !span.closest(within)) span.append(el(tag, ...Array.from(span.childNodes)));
+    const tag = SPAN_TAGS.find((t) => t.style.test(style));
+    if (tag && !span.closest(tag.within)) span.append(el(tag.name, ...Array.from(span.childNodes)));
   }
   // The spans have said what they mean; without them a long document stays under htmlToMarkdown's element bound.
   for (const span of Array.from(body.querySelectorAll('span'))) span.replaceWith(...Array.from(span.childNodes));
   // Google Docs puts a sub-list beside the items (<ol><li/><ol>…</ol></ol>): into the item it follows.
   for (const list of Array.from(body.querySelectorAll('ol > ol, ol > ul, ul > ol, ul > ul'))) {
-    const prev = list.previousElementSibling;
-    (prev?.localName === 'li' ? prev : list.parentElement!.insertBefore(el('li'), list)).append(list);
+    let item = list.previousElementSibling;
+    if (item?.localName !== 'li') {
+      item = el('li');
+      list.before(item);
+    }
+    item.append(list);
   }
   // Notion toggles: the summary is an item, the rest is written under it.
   for (const details of Array.from(body.querySelectorAll('details'))) {
-    const li = el(
-      'li',
-      ...Array.from(details.childNodes, (c) => (c.nodeName === 'SUMMARY' ? el('p', ...Array.from(c.childNodes)) : c)),
-    );
+    const li = el('li');
+    for (const child of Array.from(details.childNodes)) {
+      if (child.nodeName === 'SUMMARY') li.append(el('p', ...Array.from(child.childNodes)));
+      else li.append(child);
+    }
     if (details.parentElement?.localName === 'li') details.replaceWith(...Array.from(li.childNodes));
     else details.replaceWith(el('ul', li));
   }
@@ -117,18 +123,22 @@ function cleanClipboardDom(body: Element): void {
     const code = pre.querySelector('code');
     if (code && code.parentElement !== pre) pre.replaceChildren(code);
   }
-  body.querySelectorAll('br.Apple-interchange-newline').forEach((br) => br.remove());
+  for (const br of Array.from(body.querySelectorAll('br.Apple-interchange-newline'))) br.remove();
 }
 
 /** Plain text or rich HTML from the clipboard → markdown (HTML via htmlToMarkdown after clipboard-specific cleanup). */
 export function clipboardToMarkdown(data: { text?: string | null; html?: string | null }, doc: Document): string {
-  const [text, html] = [data.text ?? '', data.html ?? ''];
-  let input: Element | string = html.trim() && (html.length <= MAX_HTML || !text.trim()) ? html : '';
-  if (input && html.length <= MAX_HTML) {
+  const text = data.text ?? '';
+  const html = data.html ?? '';
+  const hasText = text.trim() !== '';
+  let input: Element | string = '';
+  if (html.trim() && html.length <= MAX_HTML) {
     const body = parseInert(html, doc);
     cleanClipboardDom(body);
     // HTML without formatting (an editor's coloured spans) only adds escaping: its plain text is better.
-    input = body.querySelector(FORMATTING) || !text.trim() ? body : '';
+    if (body.querySelector(FORMATTING) || !hasText) input = body;
+  } else if (html.trim() && !hasText) {
+    input = html;
   }
   if (!input) return clean(text).trim();
   const r = htmlToMarkdown(input, doc, { baseUrl: 'about:blank', maxChars: 200_000 });
@@ -141,10 +151,21 @@ export function clipboardToMarkdown(data: { text?: string | null; html?: string 
 const D = '[0-9۰-۹٠-٩]';
 /** Bullets (Telegram's emoji ones too) and numbering; turndown escapes a typed `1.` or `- ` with a `\`. */
 const LIST_MARKER = new RegExp(
-  `^(?:\\\\?[-*+](?=\\s|$)|(?:[•▪◦·●○■►➤✅➖▫]|🔹|🔸)\\uFE0F?|[–—](?=\\s)|\\(\\s*${D}{1,3}\\s*\\)|${D}{1,3}\\\\?[.)](?!${D})|${D}{1,3}\\s*[-–—ـ](?![-–—ـ]|\\s*${D}))\\s*`,
+  '^(?:' +
+    [
+      '\\\\?[-*+](?=\\s|$)', // - * +, maybe escaped
+      '(?:[•▪◦·●○■►➤✅➖▫]|🔹|🔸)\\uFE0F?', // symbol and emoji bullets
+      '[–—](?=\\s)', // a dash
+      `\\(\\s*${D}{1,3}\\s*\\)`, // (1)
+      `${D}{1,3}\\\\?[.)](?!${D})`, // 1. 1)
+      `${D}{1,3}\\s*[-–—ـ](?![-–—ـ]|\\s*${D})`, // 1- (not a range like 1-3)
+    ].join('|') +
+    ')\\s*',
 );
 const Q_LABEL = new RegExp(
-  `^(\\*\\*|__)?(?:q|question|سؤال|سوال|پرسش|س)\\s*(?:#?${D}{1,3}\\s*)?(\\1)?\\s*(?:[:：]|[.)\\-–—](?=\\s)|(?<=${D})[.)\\-–—])(\\1)?\\s*`,
+  '^(\\*\\*|__)?(?:q|question|سؤال|سوال|پرسش|س)' + // the word, maybe bold
+    `\\s*(?:#?${D}{1,3}\\s*)?(\\1)?` + // its number
+    `\\s*(?:[:：]|[.)\\-–—](?=\\s)|(?<=${D})[.)\\-–—])(\\1)?\\s*`, // the colon, or a dot or dash after the number
   'i',
 );
 const A_LABEL = /^(\*\*|__)?(?:a|ans|answer|my answer|جواب|پاسخ|ج)\s*(\1)?\s*(?:[:：]|[-–—](?=\s))(\1)?\s*/i;
@@ -164,35 +185,25 @@ type Unit =
 /** The text after a label, keeping a bold the label opened but did not close (`**Q1: What…**`). */
 const afterLabel = (m: RegExpExecArray, rest: string) => (m[1] && !m[2] && !m[3] ? m[1] + rest : rest);
 
+/** The labels a line may start with (after its marker), the answer's first. */
+const LABELS = [
+  { re: A_LABEL, kind: 'answer' },
+  { re: Q_LABEL, kind: 'question' },
+] as const;
+
 function classify(text: string): Line {
   if (/^(?:[-*_=]\s*){3,}$/.test(text)) return { kind: 'rule', rest: '', width: 0, label: false };
   if (/^#{1,6}(?:\s|$)/.test(text)) return { kind: 'heading', rest: text, width: 0, label: false };
-  const body = text.slice(LIST_MARKER.exec(text)?.[0].length ?? 0);
-  for (const [re, kind] of [
-    [A_LABEL, 'answer'],
-    [Q_LABEL, 'question'],
-  ] as const) {
+  const marker = LIST_MARKER.exec(text)?.[0] ?? '';
+  const body = text.slice(marker.length);
+  for (const { re, kind } of LABELS) {
     const m = re.exec(body);
-    if (m)
-      return {
-        kind,
-        rest: afterLabel(m, body.slice(m[0].length)),
-        width: text.length - body.length + m[0].length,
-        label: true,
-      };
+    if (!m) continue;
+    const rest = afterLabel(m, body.slice(m[0].length));
+    return { kind, rest, width: marker.length + m[0].length, label: true };
   }
-  return { kind: body === text ? 'plain' : 'question', rest: body, width: text.length - body.length, label: false };
+  return { kind: marker ? 'question' : 'plain', rest: body, width: marker.length, label: false };
 }
-
-/** A fence's opening run (``` or ~~~; a backtick fence's info string has no backtick), or null. */
-const fenceOpen = (line: string) => /^\s*(`{3,})[^`]*$|^\s*(~{3,})/.exec(line)?.slice(1).find(Boolean) ?? null;
-const closesFence = (line: string, fence: string) => {
-  const m = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
-  return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
-};
-/** Columns of leading whitespace, a tab to the next multiple of 4. */
-const indentOf = (line: string) =>
-  [.../^[ \t]*/.exec(line)![0]].reduce((col, c) => (c === '\t' ? col - (col % 4) + 4 : col + 1), 0);
 
 /** The lines, a fenced code block (to its closing fence, or the end) as one unit. */
 function toUnits(text: string): Unit[] {
@@ -200,13 +211,21 @@ function toUnits(text: string): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
-    const fence = fenceOpen(raw);
+    const fence = fenceOpening(raw);
     if (fence) {
       const body = [raw];
-      while (++i < lines.length && (body.push(lines[i]), !closesFence(lines[i], fence)));
-      units.push({ kind: 'fence', indent: indentOf(raw), lines: body });
-    } else if (!raw.trim()) units.push({ kind: 'blank', indent: 0 });
-    else units.push({ kind: 'text', indent: indentOf(raw), text: raw.trim(), line: classify(raw.trim()) });
+      while (i + 1 < lines.length) {
+        i++;
+        body.push(lines[i]);
+        if (closesFence(lines[i], fence)) break;
+      }
+      units.push({ kind: 'fence', indent: fence.indent, lines: body });
+    } else if (!raw.trim()) {
+      units.push({ kind: 'blank', indent: 0 });
+    } else {
+      const trimmed = raw.trim();
+      units.push({ kind: 'text', indent: indentWidth(raw), text: trimmed, line: classify(trimmed) });
+    }
   }
   return units;
 }
@@ -222,16 +241,14 @@ type Item = {
   answering: boolean;
 };
 
-/** Lines dedented by up to `base` spaces; outside code, trailing blanks and repeated blank lines dropped. */
+/** Lines dedented by up to `base` columns; outside code, trailing blanks and repeated blank lines dropped. */
 function block(lines: string[], base: number): string {
   const out: string[] = [];
-  let fence: string | null = null;
+  const fence = new FenceTracker();
   for (const line of lines) {
-    const text = line.replace(new RegExp(`^ {0,${base}}`), '');
-    if (fence) {
-      if (closesFence(text, fence)) fence = null;
-      out.push(text);
-    } else if ((fence = fenceOpen(text)) || text.trim() || out[out.length - 1]) out.push(fence ? text : text.trimEnd());
+    const text = dedentColumns(line, base);
+    if (fence.step(text)) out.push(text);
+    else if (text.trim() || out[out.length - 1]) out.push(text.trimEnd());
   }
   return out.join('\n').trim();
 }
@@ -242,46 +259,66 @@ const endsQuestion = (t: string) => /[?؟]\W*$/.test(t);
 const isTitle = (t: string) =>
   !endsQuestion(t) && /[:：](\*\*|__)?$|^(\*\*|__)[^*_]+\2$/.test(t) && t.split(/\s+/).length <= 6;
 
-/** Splits pasted text (markdown or plain) into questions with the answers written under them. */
-export function splitQuestions(markdown: string): PastedItem[] {
-  const units = toUnits(clean(markdown));
-  const after: number[] = []; // the next non-blank unit after each one
-  for (let i = units.length - 1, n = -1; i >= 0; i--) {
-    after[i] = n;
-    if (units[i].kind !== 'blank') n = i;
-  }
-  const next = (i: number): Unit | undefined => units[after[i]];
-  const nextIs = (i: number, kind: Kind) => (next(i) as { line?: Line } | undefined)?.line?.kind === kind;
-  const texts = units.flatMap((u, i) => (u.kind === 'text' ? [{ ...u, i }] : []));
-  const marked = texts.some((u) => u.line.kind === 'question');
-  const labelled = !marked && texts.some((u) => u.line.kind === 'answer');
-  const first = units.findIndex((u) => u.kind !== 'blank');
-  const paragraphs = units.some((u, i) => u.kind === 'blank' && i > first && next(i));
-  // Answers are written indented under their questions: an unindented paragraph after a blank line is not one.
-  const indented = texts.some(
-    (u) => u.line.kind === 'question' && !u.line.label && (next(u.i)?.indent ?? 0) >= u.indent + 2,
-  );
+/** What the whole paste says about its layout, read before the split. */
+interface Layout {
+  /** Some line has a question marker (bullet, number, `Q:`). */
+  marked: boolean;
+  /** No markers, but some line has an answer label (`A:`). */
+  labelled: boolean;
+  /** There are blank lines between the lines (so, without markers, a question is a paragraph). */
+  paragraphs: boolean;
+  /** Answers are written indented under their questions: an unindented paragraph after a blank line is not one. */
+  indented: boolean;
+}
 
-  const items: PastedItem[] = [];
-  let it: Item | null = null;
-  const part = () => (it!.answering ? it!.a : it!.q);
-  const close = () => {
-    const text = it ? block(it.q, it.col) : '';
-    if (text) items.push({ text, answer: block(it!.a, it!.aBase) });
-    it = null;
-  };
-  const answer = (item: Item, indent: number, text: string) => {
+/** The split, unit by unit: the question being read and the ones done. */
+class Splitter {
+  readonly items: PastedItem[] = [];
+  private it: Item | null = null;
+  /** The previous unit was blank. */
+  private blank = false;
+  /** The previous unit was indented code (four columns past the question's text, after a blank line). */
+  private code = false;
+
+  constructor(
+    private readonly units: Unit[],
+    private readonly layout: Layout,
+    /** The next non-blank unit after each unit. */
+    private readonly nextOf: (i: number) => Unit | undefined,
+  ) {}
+
+  private nextIs(i: number, kind: Kind): boolean {
+    const next = this.nextOf(i);
+    return next?.kind === 'text' && next.line.kind === kind;
+  }
+
+  /** Where the current question's lines go: its answer once one has started, else its text. */
+  private part(item: Item): string[] {
+    return item.answering ? item.a : item.q;
+  }
+
+  close() {
+    const item = this.it;
+    this.it = null;
+    if (!item) return;
+    const text = block(item.q, item.col);
+    if (text) this.items.push({ text, answer: block(item.a, item.aBase) });
+  }
+
+  private answer(item: Item, indent: number, text: string) {
     if (!item.answering) item.aBase = indent;
     item.answering = true;
     item.a.push(pad(indent) + text);
-  };
+  }
+
   /** A line under the question: its answer, or its text when the marker stood alone (`Question 1:`). */
-  const content = (item: Item, indent: number, text: string) => {
-    if (item.answering || item.q.some((l) => l.trim())) answer(item, indent, text);
+  private content(item: Item, indent: number, text: string) {
+    if (item.answering || item.q.some((l) => l.trim())) this.answer(item, indent, text);
     else item.q = [text];
-  };
-  const open = (indent: number, line: Line) => {
-    close();
+  }
+
+  private open(indent: number, line: Line): Item {
+    this.close();
     const item: Item = {
       indent,
       col: indent + line.width,
@@ -295,51 +332,107 @@ export function splitQuestions(markdown: string): PastedItem[] {
     const lead = LEAD_IN.exec(line.rest);
     if (mid && (line.label || endsQuestion(line.rest.slice(0, mid.index)))) {
       item.q = [line.rest.slice(0, mid.index)];
-      answer(item, item.col, afterLabel(mid, line.rest.slice(mid.index + mid[0].length)));
+      this.answer(item, item.col, afterLabel(mid, line.rest.slice(mid.index + mid[0].length)));
     } else if (lead) {
       item.q = [lead[1]];
-      answer(item, item.col, lead[3]);
+      this.answer(item, item.col, lead[3]);
     }
-    it = item;
-  };
+    this.it = item;
+    return item;
+  }
 
-  let blank = false;
-  let code = false;
-  units.forEach((u, i) => {
-    const afterBlank = blank;
-    blank = u.kind === 'blank';
-    if (u.kind === 'blank') return void (it && part().push(''));
-    if (u.kind === 'fence') {
-      code = false;
-      if (!it) open(u.indent, { kind: 'plain', rest: '', width: 0, label: false });
-      return void part().push(...u.lines);
+  feed(i: number) {
+    const u = this.units[i];
+    const afterBlank = this.blank;
+    this.blank = u.kind === 'blank';
+    if (u.kind === 'blank') {
+      if (this.it) this.part(this.it).push('');
+      return;
     }
+    if (u.kind === 'fence') {
+      this.code = false;
+      const item = this.it ?? this.open(u.indent, { kind: 'plain', rest: '', width: 0, label: false });
+      this.part(item).push(...u.lines);
+      return;
+    }
+    this.text(i, u, afterBlank);
+  }
+
+  private text(i: number, u: Extract<Unit, { kind: 'text' }>, afterBlank: boolean) {
     const { indent, text, line } = u;
-    // Indented code: four columns past the question's text, after a blank line.
-    code = !!it && indent >= it.col + 4 && (code || afterBlank);
-    if (code) return void part().push(pad(indent) + text);
-    if (line.kind === 'rule' || (line.kind === 'heading' && (!it || indent <= it.indent))) return close();
+    const { marked, labelled, paragraphs, indented } = this.layout;
+    const it = this.it;
+    this.code = it !== null && indent >= it.col + 4 && (this.code || afterBlank);
+    if (it && this.code) {
+      this.part(it).push(pad(indent) + text);
+      return;
+    }
+    if (line.kind === 'rule' || (line.kind === 'heading' && (!it || indent <= it.indent))) {
+      this.close();
+      return;
+    }
     if (line.kind === 'answer') {
       if (it?.answering) it.a.push('');
-      return void (it && answer(it, indent, line.rest));
+      if (it) this.answer(it, indent, line.rest);
+      return;
     }
-    const under = !!it && indent >= it.indent + 2;
-    if (line.kind === 'question')
-      return under && it!.marked && !line.label ? content(it!, indent, text) : open(indent, line);
-    if (isTitle(text) && nextIs(i, 'question') && (!it || afterBlank || indented) && !under) return close();
-    if (!it) return open(indent, line);
-    if (under) return content(it, indent, text);
+    const under = it !== null && indent >= it.indent + 2;
+    if (line.kind === 'question') {
+      if (it && under && it.marked && !line.label) this.content(it, indent, text);
+      else this.open(indent, line);
+      return;
+    }
+    if (isTitle(text) && this.nextIs(i, 'question') && (!it || afterBlank || indented) && !under) {
+      this.close();
+      return;
+    }
+    if (!it) {
+      this.open(indent, line);
+      return;
+    }
+    if (under) {
+      this.content(it, indent, text);
+      return;
+    }
     if (marked || labelled) {
-      if ((it.answering && nextIs(i, 'answer')) || (afterBlank && (labelled || indented))) return open(indent, line);
-      return labelled && !it.answering ? void it.q.push(pad(indent) + text) : content(it, indent, text);
+      if ((it.answering && this.nextIs(i, 'answer')) || (afterBlank && (labelled || indented))) this.open(indent, line);
+      else if (labelled && !it.answering) it.q.push(pad(indent) + text);
+      else this.content(it, indent, text);
+      return;
     }
     // No markers: a line each, or a paragraph each (a line ending in `?` still ends its question).
     const last = it.q.filter((l) => l.trim()).pop() ?? '';
-    if (paragraphs && !afterBlank && !it.answering && !endsQuestion(last)) return void it.q.push(pad(indent) + text);
-    open(indent, line);
-  });
-  close();
-  return items;
+    if (paragraphs && !afterBlank && !it.answering && !endsQuestion(last)) it.q.push(pad(indent) + text);
+    else this.open(indent, line);
+  }
+}
+
+/** Splits pasted text (markdown or plain) into questions with the answers written under them. */
+export function splitQuestions(markdown: string): PastedItem[] {
+  const units = toUnits(clean(markdown));
+  // The next non-blank unit after each one.
+  const after: number[] = [];
+  let nextNonBlank = -1;
+  for (let i = units.length - 1; i >= 0; i--) {
+    after[i] = nextNonBlank;
+    if (units[i].kind !== 'blank') nextNonBlank = i;
+  }
+  const nextOf = (i: number): Unit | undefined => units[after[i]];
+  const texts = units.flatMap((u, i) => (u.kind === 'text' ? [{ ...u, i }] : []));
+  const marked = texts.some((u) => u.line.kind === 'question');
+  const first = units.findIndex((u) => u.kind !== 'blank');
+  const layout: Layout = {
+    marked,
+    labelled: !marked && texts.some((u) => u.line.kind === 'answer'),
+    paragraphs: units.some((u, i) => u.kind === 'blank' && i > first && nextOf(i) !== undefined),
+    indented: texts.some(
+      (u) => u.line.kind === 'question' && !u.line.label && (nextOf(u.i)?.indent ?? 0) >= u.indent + 2,
+    ),
+  };
+  const splitter = new Splitter(units, layout, nextOf);
+  for (let i = 0; i < units.length; i++) splitter.feed(i);
+  splitter.close();
+  return splitter.items;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -355,7 +448,7 @@ export function questionKey(text: string): string {
   return toAsciiDigits(line.kind === 'question' ? line.rest : s)
     .replace(/[يى]/g, 'ی')
     .replace(/ك/g, 'ک')
-    .replace(/[\u200c\u200d\u0640\u064b-\u065f\u0670]/g, '') // ZWNJ, ZWJ, kashida, harakat
+    .replace(/[\u200c\u0640\u064b-\u065f\u0670]|\u200d/g, '') // ZWNJ, kashida, harakat, ZWJ
     .toLowerCase()
     .replace(/[\p{P}\p{S}\s]/gu, (c) => (KEEP.has(c) ? c : ''));
 }

@@ -619,6 +619,28 @@ const edit = (text: string, change: (r: ApplicationRecord) => void) => {
   return exportEntry(copy);
 };
 
+describe('indentation: a tab is a tab stop of 4 columns', () => {
+  const round = (indent: string) =>
+    [
+      '# [Acme](https://acme.example)',
+      '',
+      '### HR Interview',
+      `${indent}<ul dir="rtl">`,
+      `${indent}    <li>Why this company?</li>`,
+      `${indent}</ul>`,
+      '',
+    ].join('\n');
+
+  it('a <ul> indented 3 spaces is a list of questions; one indented by a tab (4 columns) is not', () => {
+    expect(importEntry(round('   ')).record.rounds[0].questions.map((q) => q.text)).toEqual(['Why this company?']);
+    for (const indent of ['\t', ' \t', '    ']) {
+      const { record } = importEntry(round(indent));
+      expect(record.rounds[0].questions, JSON.stringify(indent)).toEqual([]);
+      expect(exportEntry(record)).toBe(round(indent));
+    }
+  });
+});
+
 describe('an edited imported record changes only the edited lines', () => {
   const canonical = normalise(fixture('crlf-line-endings').text); // the generator's shapes throughout
 
@@ -746,6 +768,51 @@ describe('an edited imported record changes only the edited lines', () => {
     );
     const again = importEntry(out).record;
     expect(again.stages.map((s) => s.kind)).toEqual(['resume', 'hr-call', 'technical', 'hr-interview', 'rejection']);
+  });
+
+  it('a duration list whose only value belongs to no stage: a logged duration joins that list', () => {
+    const text = [
+      '# [Acme](https://acme.example)',
+      '',
+      '### Status',
+      '#### 📜',
+      '',
+      '### Interview Duration',
+      '',
+      '1 hour',
+      '',
+      '## Score',
+      '<h4><mark style="background-color:#ff9800; color:#ffffff; padding:4px 8px; border-radius:4px">7/10</mark></h4>',
+      '',
+    ].join('\n');
+    const imported = importEntry(text);
+    expect(imported.record.stages).toEqual([]);
+    expect(exportEntry(imported.record)).toBe(text);
+    const out = edit(text, (r) =>
+      r.stages.push(newStage('s99', 'technical', 'Technical Interview', { duration: '45 minutes' })),
+    );
+    expect(out.split('\n').filter((l) => l === '### Interview Duration')).toHaveLength(1);
+    const d = lineDiff(text, out);
+    // The new step redraws the status line and adds its diagram; the duration list only gains the new item.
+    expect(d.removedText).toEqual(['#### 📜']);
+    expect(d.addedText).toEqual([
+      '#### 🔧',
+      '### Interview Process',
+      '```mermaid',
+      'flowchart LR',
+      '    ti(Technical Interview)',
+      '```',
+      '- **Technical Interview**<br />45 minutes',
+    ]);
+    const lines = out.split('\n');
+    const at = lines.indexOf('### Interview Duration');
+    expect(lines.slice(at, at + 5)).toEqual([
+      '### Interview Duration',
+      '',
+      '1 hour',
+      '',
+      '- **Technical Interview**<br />45 minutes',
+    ]);
   });
 
   it('an unedited record still exports to the same bytes after a no-op clone', () => {

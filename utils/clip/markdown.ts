@@ -11,6 +11,7 @@
  */
 import TurndownService from 'turndown';
 import { decodeEntities } from './normalize';
+import { FenceTracker } from '../fence';
 
 export interface MarkdownResult {
   markdown: string;
@@ -399,25 +400,21 @@ export function turndown(): TurndownService {
   return t;
 }
 
-function fenceOf(line: string): string | null {
-  return /^\s*(`{3,}|~{3,})/.exec(line)?.[1] ?? null;
-}
-
 /**
  * Tidies turndown's output outside code blocks: no non-breaking spaces (nor indentation made of them), no
  * trailing blanks except a hard break's two spaces, at most one blank line.
  */
 function tidy(md: string): string {
   const out: string[] = [];
-  let fence: string | null = null;
+  const fence = new FenceTracker();
   for (const raw of md.split('\n')) {
-    if (fence) {
+    // Code is kept as it is, from the line after the opening fence to the closing one.
+    const inCode = fence.fence !== null;
+    fence.step(raw);
+    if (inCode) {
       out.push(raw);
-      const f = fenceOf(raw);
-      if (f && f[0] === fence[0] && f.length >= fence.length && raw.trim() === f) fence = null;
       continue;
     }
-    fence = fenceOf(raw);
     const line = raw
       .replace(/^[\u00a0 ]*\u00a0[\u00a0 ]*/, '')
       .replace(/\u00a0/g, ' ')
@@ -439,14 +436,9 @@ export function capText(text: string, max: number): MarkdownResult {
   if (/[\ud800-\udbff]/.test(text.charAt(cut - 1))) cut--;
   let kept = text.slice(0, cut).trimEnd();
   // A cut inside a code block would leave the rest of the record as code.
-  let fence: string | null = null;
-  for (const line of kept.split('\n')) {
-    const f = fenceOf(line);
-    if (!f) continue;
-    if (!fence) fence = f;
-    else if (f[0] === fence[0] && f.length >= fence.length && line.trim() === f) fence = null;
-  }
-  if (fence) kept += '\n' + fence;
+  const fence = new FenceTracker();
+  for (const line of kept.split('\n')) fence.step(line);
+  if (fence.fence) kept += '\n' + fence.fence.run;
   return { markdown: kept + '\n\n…', truncated: true };
 }
 

@@ -8,20 +8,12 @@
  * unedited entry exports to the same bytes and an edited one changes only where it was edited.
  */
 import { formatDate, findDate, formatDuration } from '../dates';
-import {
-  type AnswerLayout,
-  type ApplicationRecord,
-  type DateFormat,
-  type ExportPrefs,
-  type Question,
-  type Round,
-  type SourcePart,
-  type Stage,
-} from '../record';
+import type { AnswerLayout, ApplicationRecord, DateFormat, ExportPrefs, Question, Round, Stage } from '../record';
 import { deriveStatus } from './kinds';
 
 export { deriveStatus };
 import { renderProcess } from './mermaid';
+import { formatKey, layOver, type Block, type SplitSection } from './parts';
 import {
   encodeProse,
   escapeLabel,
@@ -29,7 +21,6 @@ import {
   escapeLinkText,
   escapeTagLines,
   formatLinkUrl,
-  hash,
   indentLines,
 } from './text';
 
@@ -38,23 +29,20 @@ export interface ExportOptions {
   dateFormat?: DateFormat;
 }
 
-export interface Block {
-  key: string;
-  text: string;
-}
+export type { Block };
 
 /** The generator's answer box (FORMAT.md §2.1). */
-export const BOXED_DIV =
+const BOXED_DIV =
   '<div style="border:2px dashed #4a5568; padding:12px; border-radius:6px; margin-top:8px;  background-color: rgba(74,85,104,0.15);">';
-export const SUMMARY_OPEN = '<summary style="font-size:14px"><b><em>';
-export const SUMMARY_CLOSE = '</em></b></summary>';
+const SUMMARY_OPEN = '<summary style="font-size:14px"><b><em>';
+const SUMMARY_CLOSE = '</em></b></summary>';
 
 /** The generator's score colours: ≥ 8 green, ≥ 5 orange, else red. */
 export function scoreColor(score: number): string {
   return score >= 8 ? '#4caf50' : score >= 5 ? '#ff9800' : '#f44336';
 }
 
-export function scoreLine(score: number): string {
+function scoreLine(score: number): string {
   return `<h4><mark style="background-color:${scoreColor(score)}; color:#ffffff; padding:4px 8px; border-radius:4px">${score}/10</mark></h4>`;
 }
 
@@ -77,7 +65,7 @@ export function dateValue(stage: Pick<Stage, 'date' | 'dateText' | 'time'>, fmt:
 }
 
 /** Whether a stage has a line in the Interview Date list. */
-export function inDateList(stage: Stage): boolean {
+function inDateList(stage: Stage): boolean {
   return stage.date !== null || stage.dateText !== null;
 }
 
@@ -104,7 +92,7 @@ function renderAnswer(
 }
 
 /** A `- ` question with its follow-ups, answers and notes, then the text standing after it. */
-export function renderQuestion(q: Question, prefs: ExportPrefs): string {
+function renderQuestion(q: Question, prefs: ExportPrefs): string {
   const answers = q.answers
     .map((a, i) => ({ a, label: q.answerLabels[i] ?? 'Answer' }))
     .filter((x) => x.a.trim() !== '');
@@ -142,7 +130,7 @@ export function renderQuestion(q: Question, prefs: ExportPrefs): string {
 }
 
 /** A run of `<li>` questions as the `<ul dir="rtl">` list real entries use for Persian HR questions. */
-export function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
+function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
   let out = '<ul dir="rtl">\n';
   for (const q of qs) {
     const text = q.text.trim().replace(/<(\/?)(li|ul)\b/gi, '&lt;$1$2');
@@ -160,10 +148,13 @@ export function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
 
 function roundBlocks(round: Round, prefs: ExportPrefs): Block[] {
   const empty = !round.intro.trim() && !round.questions.length && !round.outro.trim();
-  const blocks: Block[] = [{ key: `round:${round.id}`, text: `### ${escapeLine(round.title)}\n` }];
+  const blocks: Block[] = [
+    { key: formatKey({ kind: 'round', id: round.id }), text: `### ${escapeLine(round.title)}\n` },
+  ];
   // The generator's empty section: its heading, then the blank lines of an empty question list.
-  if (empty) blocks.push({ key: `empty:${round.id}`, text: '\n\n' });
-  if (round.intro.trim()) blocks.push({ key: `intro:${round.id}`, text: encodeProse(round.intro) + '\n\n' });
+  if (empty) blocks.push({ key: formatKey({ kind: 'empty', id: round.id }), text: '\n\n' });
+  if (round.intro.trim())
+    blocks.push({ key: formatKey({ kind: 'intro', id: round.id }), text: encodeProse(round.intro) + '\n\n' });
   for (let i = 0; i < round.questions.length; ) {
     const q = round.questions[i];
     if (q.style === 'li') {
@@ -171,14 +162,18 @@ function roundBlocks(round: Round, prefs: ExportPrefs): Block[] {
       let j = i + 1;
       while (j < round.questions.length && round.questions[j].style === 'li' && !round.questions[j - 1].after.trim())
         j++;
-      blocks.push({ key: `ul:${q.id}`, text: renderListGroup(round.questions.slice(i, j), prefs) });
+      blocks.push({
+        key: formatKey({ kind: 'list', id: q.id }),
+        text: renderListGroup(round.questions.slice(i, j), prefs),
+      });
       i = j;
     } else {
-      blocks.push({ key: `q:${q.id}`, text: renderQuestion(q, prefs) });
+      blocks.push({ key: formatKey({ kind: 'question', id: q.id }), text: renderQuestion(q, prefs) });
       i++;
     }
   }
-  if (round.outro.trim()) blocks.push({ key: `outro:${round.id}`, text: encodeProse(round.outro) + '\n\n' });
+  if (round.outro.trim())
+    blocks.push({ key: formatKey({ kind: 'outro', id: round.id }), text: encodeProse(round.outro) + '\n\n' });
   return blocks;
 }
 
@@ -191,7 +186,7 @@ function taskBlock(record: ApplicationRecord): Block | null {
     body +=
       (body ? '\n\n' : '') +
       missing.map((l) => `- [${escapeLinkText(l.text || l.url)}](${formatLinkUrl(l.url)})`).join('\n');
-  return { key: 'task', text: `### Task\n${body}${body ? '\n\n' : '\n'}` };
+  return { key: formatKey({ kind: 'task' }), text: `### Task\n${body}${body ? '\n\n' : '\n'}` };
 }
 
 /** The body: rounds in order, the Task section placed at its stage among them. */
@@ -219,14 +214,17 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
   const fmt = options.dateFormat ?? prefs.dateFormat;
   const b: Block[] = [];
   b.push({
-    key: 'head',
+    key: formatKey({ kind: 'head' }),
     text: `# [${escapeLinkText(record.company.name)}](${formatLinkUrl(record.company.website)})\n\n`,
   });
   // Section headings are blocks of their own, so a changed value keeps an imported entry's heading spelling.
-  const section = (key: string, heading: string, body: string) =>
-    b.push({ key: `${key}:h`, text: heading + '\n' }, { key, text: body });
+  const section = (name: SplitSection, heading: string, body: string) =>
+    b.push(
+      { key: formatKey({ kind: 'heading', section: name }), text: heading + '\n' },
+      { key: formatKey({ kind: 'body', section: name }), text: body },
+    );
   section('status', '### Status', `#### ${deriveStatus(record)}\n\n`);
-  if (record.role?.trim()) b.push({ key: 'role', text: `## ${escapeLine(record.role)}\n\n` });
+  if (record.role?.trim()) b.push({ key: formatKey({ kind: 'role' }), text: `## ${escapeLine(record.role)}\n\n` });
   const diagram = renderProcess(record.stages, record.outcome, prefs);
   if (diagram) section('process', '### Interview Process', '```mermaid\n' + diagram + '\n```\n\n');
   const ways = record.applyWays
@@ -236,9 +234,12 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
 
   const dated = record.stages.filter(inDateList);
   if (dated.length) {
-    b.push({ key: 'dates', text: '### Interview Date\n\n' });
+    b.push({ key: formatKey({ kind: 'dates' }), text: '### Interview Date\n\n' });
     for (const s of dated)
-      b.push({ key: `date:${s.id}`, text: `- **${escapeLabel(s.label)}**<br />${dateValue(s, fmt)}\n\n` });
+      b.push({
+        key: formatKey({ kind: 'date', id: s.id }),
+        text: `- **${escapeLabel(s.label)}**<br />${dateValue(s, fmt)}\n\n`,
+      });
   }
   const timed = record.stages.filter((s) => durationText(s) !== null);
   const taskDuration =
@@ -246,114 +247,30 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
       ? record.task.duration
       : null;
   if (timed.length || taskDuration) {
-    b.push({ key: 'durations', text: '### Interview Duration\n' });
+    b.push({ key: formatKey({ kind: 'durations' }), text: '### Interview Duration\n' });
     for (const s of timed)
       b.push({
-        key: `dur:${s.id}`,
+        key: formatKey({ kind: 'duration', id: s.id }),
         text: `- **${escapeLabel(s.durationLabel ?? s.label)}**<br />${durationText(s)}\n\n`,
       });
-    if (taskDuration) b.push({ key: 'dur:task', text: `- **Task Deadline**<br />${taskDuration}\n\n` });
+    if (taskDuration)
+      b.push({ key: formatKey({ kind: 'taskDuration' }), text: `- **Task Deadline**<br />${taskDuration}\n\n` });
   }
   if (record.platform?.trim()) section('platform', '### Interview Platform', `${escapeLine(record.platform)}\n\n`);
   b.push(...bodyBlocks(record, prefs));
   const review = record.review.trim();
   if (record.score !== null || review)
     section('score', '## Score', `${record.score !== null ? scoreLine(record.score) : ''}${review ? '\n\n' : ''}`);
-  if (review) b.push({ key: 'review', text: encodeProse(review) });
-  b.push({ key: 'end', text: '\n' });
+  if (review) b.push({ key: formatKey({ kind: 'review' }), text: encodeProse(review) });
+  b.push({ key: formatKey({ kind: 'end' }), text: '\n' });
   return b;
-}
-
-/** The key of the block a literal part (`lit:<key>#n`) belongs to. */
-export function literalOwner(key: string): string | null {
-  return key.startsWith('lit:') ? key.slice(4).replace(/#x?\d+$/, '') : null;
-}
-
-/** Where a block missing from `out` goes: after its canonical predecessor and that one's literals. */
-function insertionPoint(out: { key: string }[], prev: string | null): number {
-  let at = prev === null ? 0 : out.findIndex((o) => o.key === prev) + 1;
-  while (at > 0 && at < out.length && literalOwner(out[at].key) === prev) at++;
-  return at;
-}
-
-/**
- * Makes an imported entry's parts cover exactly the exporter's blocks, so that the unchanged record
- * exports to the entry's bytes: a part the exporter has no block for becomes a literal kept with the part
- * before it, and a block the entry lacks (a section it never had) gets an empty part at its place.
- */
-export function reconcileParts(blocks: Block[], parts: SourcePart[]): SourcePart[] {
-  const canon = new Map(blocks.map((b) => [b.key, b.text]));
-  const out: SourcePart[] = [];
-  const seen = new Set<string>();
-  let owner = 'end';
-  let n = 0;
-  for (const p of parts) {
-    const lit = literalOwner(p.key);
-    if (lit === null && canon.has(p.key) && !seen.has(p.key)) {
-      out.push(p);
-      seen.add(p.key);
-      owner = p.key;
-    } else if (lit !== null && canon.has(lit)) out.push(p);
-    else out.push({ key: `lit:${owner}#x${n++}`, raw: p.raw, sig: '' });
-  }
-  let prev: string | null = null;
-  for (const b of blocks) {
-    if (!seen.has(b.key)) {
-      out.splice(insertionPoint(out, prev), 0, { key: b.key, raw: '', sig: hash(b.text) });
-      seen.add(b.key);
-    }
-    prev = b.key;
-  }
-  return out;
-}
-
-/** Lays the canonical blocks over an imported entry's parts: unchanged blocks keep the entry's own text. */
-function merge(blocks: Block[], parts: SourcePart[]): string {
-  const canon = new Map(blocks.map((b) => [b.key, b.text]));
-  const out: Block[] = [];
-  const placed = new Set<string>();
-  let identical = true;
-  for (const p of parts) {
-    const owner = literalOwner(p.key);
-    if (owner !== null) {
-      if (canon.has(owner)) out.push({ key: p.key, text: p.raw });
-      else identical = false;
-      continue;
-    }
-    const text = canon.get(p.key);
-    if (text === undefined || placed.has(p.key)) {
-      identical = false;
-      continue;
-    }
-    const same = hash(text) === p.sig;
-    if (!same) identical = false;
-    out.push({ key: p.key, text: same ? p.raw : text });
-    placed.add(p.key);
-  }
-  let prev: string | null = null;
-  for (const b of blocks) {
-    if (!placed.has(b.key)) {
-      identical = false;
-      const at = insertionPoint(out, prev);
-      const before = at > 0 ? out[at - 1].text : '';
-      const text = before && !before.endsWith('\n') && !b.text.startsWith('\n') ? '\n\n' + b.text : b.text;
-      out.splice(at, 0, { key: b.key, text });
-      placed.add(b.key);
-    }
-    prev = b.key;
-  }
-  const joined = out.map((o) => o.text).join('');
-  if (identical) return joined;
-  // Something changed: tidy the end so removed parts leave no stray blank lines.
-  const end = out.find((o) => o.key === 'end')?.text ?? '\n';
-  return joined.slice(0, joined.length - (joined.endsWith(end) ? end.length : 0)).replace(/\s+$/, '') + end;
 }
 
 /** The jobname markdown entry for a record. */
 export function exportEntry(record: ApplicationRecord, options: ExportOptions = {}): string {
   const blocks = canonicalBlocks(record, options);
   if (!record.source?.parts.length) return blocks.map((b) => b.text).join('');
-  return merge(blocks, record.source.parts);
+  return layOver(blocks, record.source.parts);
 }
 
 /** The file name and folder the repository would give the entry: `src/<slug>/<slug>.md`. */

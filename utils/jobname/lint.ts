@@ -4,6 +4,7 @@
  */
 import { deriveStatus } from './export';
 import { importEntry, type ImportIssue } from './import';
+import { formatKey } from './parts';
 
 export type LintMessage = ImportIssue;
 
@@ -33,7 +34,8 @@ export async function lintEntry(markdown: string, options: LintOptions = {}): Pr
       });
     }
   }
-  const statusPart = record.source?.parts.find((p) => p.key === 'status');
+  const statusKey = formatKey({ kind: 'body', section: 'status' });
+  const statusPart = record.source?.parts.find((p) => p.key === statusKey);
   const written = statusPart ? /^####\s*(.*)$/m.exec(statusPart.raw)?.[1].replace(/\s+/g, '') : undefined;
   const derived = deriveStatus(record);
   if (written !== undefined && written !== derived && derived) {

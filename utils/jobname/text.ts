@@ -3,6 +3,7 @@
  * from breaking an entry's structure, and the codec between plain prose and the `<p dir="rtl">` paragraphs
  * that entries wrap Persian text in.
  */
+import { FenceTracker, fenceOpening } from '../fence';
 
 /** cyrb53: a fast 53-bit string hash, as base-36 text. Used for the import signatures, not for security. */
 export function hash(s: string): string {
@@ -19,31 +20,8 @@ export function hash(s: string): string {
 }
 
 /** Arabic-script letters (Persian, Arabic, Urdu): text that wants `dir="rtl"`. */
-export function hasRtl(s: string): boolean {
+function hasRtl(s: string): boolean {
   return /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(s);
-}
-
-export function leadingSpaces(line: string): number {
-  let n = 0;
-  for (const ch of line) {
-    if (ch === ' ') n++;
-    else if (ch === '\t') n += 4;
-    else break;
-  }
-  return n;
-}
-
-/** Removes up to `n` columns of leading indentation (spaces; a tab counts as 4). */
-export function dedentLine(line: string, n: number): string {
-  let i = 0;
-  let col = 0;
-  while (i < line.length && col < n) {
-    if (line[i] === ' ') col++;
-    else if (line[i] === '\t') col += 4;
-    else break;
-    i++;
-  }
-  return line.slice(i);
 }
 
 export function indentLines(text: string, prefix: string): string {
@@ -60,30 +38,6 @@ export function trimBlankLines(lines: string[]): string[] {
   while (a < b && lines[a].trim() === '') a++;
   while (b > a && lines[b - 1].trim() === '') b--;
   return lines.slice(a, b);
-}
-
-export const FENCE = /^\s*(`{3,}|~{3,})/;
-
-/** Tracks fenced code blocks line by line. */
-export class FenceTracker {
-  private marker: string | null = null;
-  /** Feeds one line; returns true when the line is part of a fence (its opening, body or closing). */
-  step(line: string): boolean {
-    const m = FENCE.exec(line);
-    if (this.marker) {
-      if (m && m[1][0] === this.marker[0] && m[1].length >= this.marker.length && line.trim() === m[1])
-        this.marker = null;
-      return true;
-    }
-    if (m) {
-      this.marker = m[1];
-      return true;
-    }
-    return false;
-  }
-  get open(): boolean {
-    return this.marker !== null;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -103,25 +57,25 @@ export function escapeTagLines(text: string, onlyUnbalanced: boolean): string {
   const lines = text.split('\n');
   const fence = new FenceTracker();
   const inCode = lines.map((l) => fence.step(l));
-  const escape = new Set<number>();
+  const escaped = new Set<number>();
   const stack: number[] = [];
   lines.forEach((l, i) => {
     if (inCode[i]) return;
     if (ESCAPED_TAG_LINE.test(l)) {
-      escape.add(i);
+      escaped.add(i);
       return;
     }
     const m = TAG_LINE.exec(l);
     if (!m) return;
-    if (!onlyUnbalanced) escape.add(i);
+    if (!onlyUnbalanced) escaped.add(i);
     else if (!m[2]) stack.push(i);
     else if (stack.length) stack.pop();
-    else escape.add(i);
+    else escaped.add(i);
   });
-  stack.forEach((i) => escape.add(i));
+  for (const i of stack) escaped.add(i);
   return lines
     .map((l, i) => {
-      if (!escape.has(i)) return l;
+      if (!escaped.has(i)) return l;
       const e = ESCAPED_TAG_LINE.exec(l);
       if (e) return l.replace(ESCAPED_TAG_LINE, `$1&amp;$2lt;$3`);
       return l.replace(TAG_LINE, '$1&lt;$2$3');
@@ -149,7 +103,7 @@ export function unescapeTagLines(text: string): string {
  * One-line fields (company, role, titles, labels, apply ways, platform) are text, not HTML: a `<` that
  * would open a tag is written `&lt;` (and a typed `&lt;` as `&amp;lt;`, so the escape is reversible).
  */
-export function escapeHtmlText(s: string): string {
+function escapeHtmlText(s: string): string {
   return s.replace(/&(?=(?:amp;)*lt;)/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
 }
 
@@ -230,11 +184,13 @@ function rtlParagraphs(block: string): string[] | null {
   return out.length ? out : null;
 }
 
-const VERBATIM_BLOCK = /^\s*(<|#|[-*+]\s|\d+[.)]\s|>|\||```|~~~|\\\\\[)/;
+/** Blocks that are markdown structure (HTML, heading, list, quote, table, math), not a paragraph; and code fences. */
+const VERBATIM_BLOCK = /^\s*(<|#|[-*+]\s|\d+[.)]\s|>|\||\\\\\[)/;
 
 /** Whether `encodeProse` wraps this paragraph in `<p dir="rtl">`. */
 function wrapsAsRtl(paragraph: string): boolean {
-  return !VERBATIM_BLOCK.test(paragraph) && hasRtl(paragraph) && splitBlocks(paragraph).length === 1;
+  if (VERBATIM_BLOCK.test(paragraph) || fenceOpening(paragraph.split('\n')[0])) return false;
+  return hasRtl(paragraph) && splitBlocks(paragraph).length === 1;
 }
 
 /**
@@ -245,7 +201,7 @@ export function decodeProse(md: string): string {
   const out: string[] = [];
   for (const block of splitBlocks(md)) {
     const ps = rtlParagraphs(block);
-    if (ps && ps.every(wrapsAsRtl)) out.push(...ps);
+    if (ps?.every(wrapsAsRtl)) out.push(...ps);
     else out.push(block);
   }
   return out.join('\n\n');

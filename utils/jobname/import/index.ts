@@ -1,0 +1,105 @@
+/**
+ * jobname markdown entry → record.
+ *
+ * What the importer understands it structures (company, role, stages with dates and durations, outcome,
+ * rounds of questions with follow-ups and answers, task, score, review). It also cuts the entry into keyed
+ * parts and keeps each part's text with the signature of the exporter's own rendering of it, so that
+ * exporting the record reproduces the entry byte for byte until the user edits something (see export.ts).
+ *
+ * It never throws on bad input: problems come back as issues with 1-based line numbers.
+ *
+ * The reading is done in steps, each in its module: scan.ts (lines, code and `<details>` masks), sections.ts
+ * (the sections and their values), questions.ts (rounds of questions) and stages.ts (stages and outcome).
+ */
+import {
+  createRecord,
+  type ApplicationRecord,
+  type ExportPrefs,
+  type Outcome,
+  type SourcePart,
+  type Stage,
+} from '../../record';
+import { canonicalBlocks, exportEntry } from '../export';
+import { formatKey, reconcileParts } from '../parts';
+import { Ids, Issues, Parts, type ImportIssue, type ReadContext } from './context';
+import { Lines } from './scan';
+import { emptySections, readSections } from './sections';
+import { buildStages, detectFormat, linkRounds } from './stages';
+
+export type { ImportIssue, Severity } from './context';
+export { findLinks, parseHeadingLink } from './sections';
+
+export interface ImportResult {
+  record: ApplicationRecord;
+  warnings: ImportIssue[];
+  /** The diagram source as written, with its first line, for callers that validate it further (lint). */
+  diagram: { source: string; line: number } | null;
+  /** Whether the text looks like a jobname entry at all: a `# [Company](url)` heading or a known section. */
+  recognized: boolean;
+}
+
+export interface ImportOptions {
+  id?: string;
+  now?: string;
+}
+
+/** Reads a jobname entry. Never throws: problems are in `warnings`. */
+export function importEntry(markdown: string, options: ImportOptions = {}): ImportResult {
+  const ctx: ReadContext = { issues: new Issues(), ids: new Ids(), parts: new Parts() };
+  const { issues } = ctx;
+  const lines = new Lines(typeof markdown === 'string' ? markdown : String(markdown ?? ''), issues);
+  const sections = emptySections();
+  try {
+    readSections(lines, ctx, sections);
+  } catch (e) {
+    issues.warn(1, `the entry could not be read completely: ${(e as Error).message}`, 'error');
+  }
+  const { flow } = sections;
+  const label = flow?.fc.nodes.get('sr')?.label ?? flow?.fc.nodes.get('hr')?.label ?? '';
+  const terminal = flow?.analysis.terminal?.label;
+  const prefs: ExportPrefs = {
+    dateFormat: detectFormat(sections.dateItems.map((d) => d.value)),
+    answerStyle: sections.answerStyle,
+    labelCase: /^(Send resume|HR call)$/.test(label) ? 'lower' : 'title',
+    celebrate: terminal == null ? true : terminal.trim() !== '',
+  };
+  let stages: Stage[] = [];
+  let outcome: Outcome = { kind: 'pending', afterStageId: null, remaining: null };
+  try {
+    ({ stages, outcome } = buildStages(sections, ctx, prefs));
+    linkRounds(sections.rounds, stages);
+  } catch (e) {
+    issues.warn(1, `the stages could not be read: ${(e as Error).message}`, 'error');
+  }
+  const taskStage = stages.find((s) => s.kind === 'task' && s.duration);
+  const record = createRecord({
+    id: options.id,
+    createdAt: options.now,
+    updatedAt: options.now,
+    company: sections.company,
+    role: sections.role,
+    applyWays: sections.applyWays,
+    platform: sections.platform,
+    stages,
+    outcome,
+    rounds: sections.rounds,
+    task: sections.task ? { ...sections.task, duration: taskStage?.duration ?? null } : null,
+    score: sections.score,
+    review: sections.review,
+    exportPrefs: prefs,
+  });
+  const { company } = sections;
+  const recognized = company.name !== '' || company.website !== '' || sections.knownSections > 0;
+  record.source = { format: 'jobname', parts: keptParts(record, lines, ctx) };
+  if (exportEntry(record) !== lines.text)
+    issues.warn(1, 'internal: this entry does not export back to the same text; please report it');
+  const warnings = [...issues.list].sort((a, b) => a.line - b.line);
+  return { record, warnings, diagram: flow ? { source: flow.source, line: flow.line } : null, recognized };
+}
+
+/** The entry's parts with their text and the signature of the exporter's rendering of each. */
+function keptParts(record: ApplicationRecord, lines: Lines, ctx: ReadContext): SourcePart[] {
+  const parts = ctx.parts.list.map((p) => ({ key: p.key, raw: lines.raw(p.from, p.to) }));
+  parts.push({ key: formatKey({ kind: 'end' }), raw: lines.finalNewline ? '\n' : '' });
+  return reconcileParts(canonicalBlocks(record), parts);
+}
