@@ -11,7 +11,7 @@
  * - headings and rules are skipped, and so is a short `Title:` or `**Title**` line right before a list.
  */
 import { htmlToMarkdown, parseInert } from './clip/markdown';
-import { toAsciiDigits } from './dates';
+import { foldPersian } from './persian';
 
 export interface PastedItem {
   text: string;
@@ -352,10 +352,7 @@ const KEEP = new Set('#+=<>%&$@');
 export function questionKey(text: string): string {
   const s = clean(text).normalize('NFKC').trim();
   const line = classify(s);
-  return toAsciiDigits(line.kind === 'question' ? line.rest : s)
-    .replace(/[يى]/g, 'ی')
-    .replace(/ك/g, 'ک')
-    .replace(/[\u200c\u200d\u0640\u064b-\u065f\u0670]/g, '') // ZWNJ, ZWJ, kashida, harakat
+  return foldPersian(line.kind === 'question' ? line.rest : s)
     .toLowerCase()
     .replace(/[\p{P}\p{S}\s]/gu, (c) => (KEEP.has(c) ? c : ''));
 }

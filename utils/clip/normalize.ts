@@ -1,23 +1,14 @@
 /**
- * Text normalisation for matching labels on Persian pages (FACTS.md §3.1): ZWNJ removed, Arabic ي/ك as
- * Persian ی/ک, Persian and Arabic digits as ASCII, whitespace collapsed, lower case.
+ * Text normalisation for matching labels on Persian pages (FACTS.md §3.1), on the one Persian normaliser
+ * (utils/persian.ts); display text, entities and dates as boards write them.
  */
-import { jalaliToIso, toAsciiDigits } from '../dates';
-
-/** Direction marks, embeddings and isolates, and the BOM: invisible, and never part of a label or a name. */
-const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+import { isValidIso, toAsciiDigits } from '../basics';
+import { jalaliToIso } from '../dates';
+import { BIDI, persianKey } from '../persian';
 
 /** For comparing labels: «دسته‌بندی شغلی» and «دستهبندی  شغلي» are the same key. */
 export function labelKey(s: string): string {
-  return toAsciiDigits(s)
-    .replace(BIDI, '')
-    .replace(/[\u200c\u200d]/g, '')
-    .replace(/[يى]/g, 'ی')
-    .replace(/ك/g, 'ک')
-    .replace(/[:：]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return persianKey(s.replace(/[:：]/g, ''));
 }
 
 /** Display text: whitespace collapsed, digits ASCII, ZWNJ kept (it is part of Persian spelling). */
@@ -100,6 +91,6 @@ export function isoDay(s: unknown): string | null {
       return null;
     }
   }
-  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const iso = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return y >= 1900 && isValidIso(iso) ? iso : null;
 }
