@@ -11,7 +11,8 @@
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { DATE_FORMATS, parseRecord, type ApplicationRecord, type DateFormat } from '../utils/record';
+import { DATE_FORMATS, type ApplicationRecord, type DateFormat } from '../utils/record';
+import { parseRecord } from '../utils/record-validate';
 import { exportEntry } from '../utils/jobname/export';
 import { importEntry } from '../utils/jobname/import';
 import { lintEntry } from '../utils/jobname/lint';

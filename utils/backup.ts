@@ -8,7 +8,8 @@
 
 import { isObject } from './basics';
 import { importEntry } from './jobname/import';
-import { parseRecord, type ApplicationRecord } from './record';
+import type { ApplicationRecord } from './record';
+import { parseRecord } from './record-validate';
 
 export const BACKUP_FORMAT = 'jobnote-backup';
 export const BACKUP_VERSION = 1;

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { entryFileName, exportEntry } from '@/utils/jobname/export';
-import type { ApplicationRecord } from '@/utils/record';
+import type { AnswerStyle, ApplicationRecord } from '@/utils/record';
 import { downloadText } from '@/components/download';
 import { usePopup } from './context';
 import { DateFormatField } from './DateFormatField';
@@ -52,7 +52,7 @@ export default function ExportPanel({ record, edit }: { record: ApplicationRecor
           <select
             id="export-answers"
             value={record.exportPrefs.answerStyle}
-            onChange={(e) => edit((d) => void (d.exportPrefs.answerStyle = e.target.value as 'plain' | 'boxed'))}
+            onChange={(e) => edit((d) => void (d.exportPrefs.answerStyle = e.target.value as AnswerStyle))}
           >
             <option value="plain">{tr.t('answerPlain')}</option>
             <option value="boxed">{tr.t('answerBoxed')}</option>

@@ -28,6 +28,7 @@ function parseLd(text: string): unknown {
       .replace(/\s*(?:-->|\/\*\s*\]\]>\s*\*\/|\]\]>)$/, '')
       .replace(/;\s*$/, '')
       // Outside strings these are whitespace anyway; inside, a raw line break becomes a space.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
       .replace(/[\u0000-\u001f]+/g, ' ');
     try {
       return JSON.parse(fixed);
@@ -47,7 +48,7 @@ export function findJobPostings(doc: Document): Json[] {
   const found: Json[] = [];
   const visit = (v: unknown, depth: number) => {
     if (depth > 6 || found.length > 20) return;
-    if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
+    if (Array.isArray(v)) for (const x of v) visit(x, depth + 1);
     else if (isObject(v)) {
       if (types(v).some((t) => /^(https?:\/\/schema\.org\/|schema:)?JobPosting$/i.test(t.trim()))) {
         found.push(v);

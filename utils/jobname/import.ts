@@ -18,6 +18,7 @@ import {
   type ApplicationRecord,
   type DateFormat,
   type ExportPrefs,
+  type IdPrefix,
   type Link,
   type Outcome,
   type PlannedStage,
@@ -118,7 +119,7 @@ class Importer {
   task: { text: string; links: Link[] } | null = null;
   score: number | null = null;
   review = '';
-  answerStyle: 'plain' | 'boxed' = 'plain';
+  answerStyle: ExportPrefs['answerStyle'] = 'plain';
   /** How many of the metadata sections and Score were found. */
   knownSections = 0;
 
@@ -152,7 +153,7 @@ class Importer {
     this.issues.push({ line, severity, message });
   }
 
-  id(prefix: 's' | 'r' | 'q'): string {
+  id(prefix: IdPrefix): string {
     return prefix + ++this.n[prefix];
   }
 

@@ -173,7 +173,7 @@ function ldFinding(ctx: PageContext): Finding | null {
   return ld;
 }
 
-export const jobinja: BoardAdapter = {
+export const jobinja: BoardAdapter<'jobinja'> = {
   board: 'jobinja',
   read(ctx): Finding[] {
     const ld = ldFinding(ctx);

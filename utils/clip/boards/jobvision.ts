@@ -176,7 +176,7 @@ function domFinding(ctx: PageContext): Finding {
   return { source: 'dom', fields, notes };
 }
 
-export const jobvision: BoardAdapter = {
+export const jobvision: BoardAdapter<'jobvision'> = {
   board: 'jobvision',
   read(ctx): Finding[] {
     const findings: Finding[] = [];

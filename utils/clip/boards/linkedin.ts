@@ -8,7 +8,7 @@ import { findJobPostings, jsonLdFinding } from '../jsonld';
 import { describe } from '../markdown';
 import { cleanText, labelKey } from '../normalize';
 import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types';
-import { boardRule } from '../url';
+import { boardOf } from '../../boards';
 
 /** Job cards and the lists that hold them (side list, similar jobs): never read for the job. */
 const CARD =
@@ -177,7 +177,7 @@ function blocked(note: string): Finding {
   return { source: 'dom', fields: {}, notes: [note], blocked: true } as Finding;
 }
 
-export const linkedin: BoardAdapter = {
+export const linkedin: BoardAdapter<'linkedin'> = {
   board: 'linkedin',
   read(ctx): Finding[] {
     if (isErrorPage(ctx.doc)) {
@@ -233,7 +233,7 @@ export function linkedinDescriptionMissing(doc: Document): boolean {
 function pageJobId(doc: Document): string | null {
   try {
     const url = new URL(doc.URL);
-    return boardRule(url)?.jobId(url) ?? null;
+    return boardOf(url)?.jobId(url) ?? null;
   } catch {
     return null;
   }

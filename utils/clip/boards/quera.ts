@@ -243,7 +243,7 @@ function domFinding(ctx: PageContext): Finding {
   return { source: 'dom', fields, notes: d.notes };
 }
 
-export const quera: BoardAdapter = {
+export const quera: BoardAdapter<'quera'> = {
   board: 'quera',
   read(ctx): Finding[] {
     const findings: Finding[] = [];
