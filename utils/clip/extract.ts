@@ -13,7 +13,7 @@ import { linkedin } from './boards/linkedin';
 import { quera } from './boards/quera';
 import { jsonLdFinding } from './jsonld';
 import { describe } from './markdown';
-import { cleanText } from './normalize';
+import { cleanText, splitCompanyName } from './normalize';
 import type { BoardAdapter, FieldName, Finding, PageContext, PostingFields } from './types';
 import { canonicalUrl } from './url';
 
@@ -100,19 +100,6 @@ function pageFinding(ctx: PageContext, onBoard: boolean): Finding {
 
 function present(v: unknown): boolean {
   return Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && v !== '';
-}
-
-/** «نام فارسی | English Name» → the Persian name and the English one. */
-export function splitCompanyName(name: string | null): { name: string | null; nameEn: string | null } {
-  if (!name) return { name: null, nameEn: null };
-  const parts = name.split(/\s*[|｜]\s*/).filter(Boolean);
-  if (parts.length === 2) {
-    // The Persian name is the one in Arabic script («Müller GmbH | مولر» splits too).
-    const persian = (s: string) => /\p{Script=Arabic}/u.test(s);
-    if (persian(parts[0]) && !persian(parts[1])) return { name: parts[0], nameEn: parts[1] };
-    if (persian(parts[1]) && !persian(parts[0])) return { name: parts[1], nameEn: parts[0] };
-  }
-  return { name, nameEn: null };
 }
 
 /** Reads a posting off a page. */

@@ -24,6 +24,29 @@ export function cleanText(s: string | null | undefined): string | null {
   return t || null;
 }
 
+/**
+ * «نام فارسی | English Name», or a header's two text nodes («فارسی», «English»), as the Persian name and the
+ * English one: exactly two parts, one in Arabic script and one not («Müller GmbH | مولر» splits too). Anything
+ * else is one name: the text as given, or the parts joined with « | », and no English name.
+ */
+export function splitCompanyName(given: string | readonly string[] | null): {
+  name: string | null;
+  nameEn: string | null;
+} {
+  const parts = typeof given === 'string' ? [given] : (given ?? []);
+  const bits = parts
+    .flatMap((p) => p.split(/\s*[|｜]\s*/))
+    .map((p) => cleanText(p))
+    .filter((p): p is string => !!p);
+  const persian = (s: string) => /\p{Script=Arabic}/u.test(s);
+  if (bits.length === 2 && persian(bits[0]) !== persian(bits[1])) {
+    const [fa, en] = persian(bits[0]) ? bits : [bits[1], bits[0]];
+    return { name: fa, nameEn: en };
+  }
+  if (typeof given === 'string') return { name: given || null, nameEn: null };
+  return { name: bits.length ? bits.join(' | ') : null, nameEn: null };
+}
+
 /** The text of the first element matching any selector, cleaned. */
 export function textOf(root: ParentNode, ...selectors: string[]): string | null {
   for (const sel of selectors) {

@@ -8,7 +8,7 @@
 import { isObject, type Json } from '../../basics';
 import { findJobPostings, jsonLdFinding, readJobPosting } from '../jsonld';
 import { describe } from '../markdown';
-import { cleanText, isoDay, labelKey, textOf } from '../normalize';
+import { cleanText, isoDay, labelKey, splitCompanyName, textOf } from '../normalize';
 import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types';
 
 const text = (v: unknown): string | null =>
@@ -148,9 +148,9 @@ function domFinding(ctx: PageContext): Finding {
   );
   const company = cleanText(companyLink?.textContent);
   if (company) {
-    const [fa, en] = company.split(/\s*[|｜]\s*/);
-    fields.companyName = en && latin(en) && !latin(fa) ? fa : company;
-    if (fields.companyName !== company) fields.companyNameEn = en;
+    const names = splitCompanyName(company);
+    fields.companyName = names.name ?? company;
+    if (names.nameEn) fields.companyNameEn = names.nameEn;
   }
   const heading = (name: string) =>
     Array.from(doc.querySelectorAll('h1,h2,h3,h4,h5,h6,div,span,p,label')).find(
