@@ -8,7 +8,7 @@
  * «از 30 تا 40 میلیون تومان»), JSON-LD only as numbers, so a DOM finding holding just the salary goes first.
  */
 import { jsonLdFinding } from '../jsonld';
-import { describe } from '../markdown';
+import { describe, textNodes } from '../markdown';
 import { cleanText, labelKey, splitCompanyName, textOf } from '../normalize';
 import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types';
 
@@ -67,11 +67,10 @@ export function stripHiring(title: string | null | undefined): string | null {
 }
 
 /** The text nodes under an element, each cleaned (a header may hold «فارسی» and «English» as two nodes). */
-function textNodes(el: Element): string[] {
-  const out: string[] = [];
-  const walk = (n: Node) => n.childNodes.forEach((c) => (c.nodeType === 3 ? out.push(c.textContent ?? '') : walk(c)));
-  walk(el);
-  return out.map((t) => cleanText(t)).filter((t): t is string => !!t);
+function cleanTexts(el: Element): string[] {
+  return textNodes(el)
+    .map((t) => cleanText(t))
+    .filter((t): t is string => !!t);
 }
 
 /** A link to somewhere other than Jobinja itself (its company pages are not the company's website). */
@@ -115,7 +114,7 @@ function domFields(ctx: PageContext): { fields: Partial<PostingFields>; notes: s
   const title = stripHiring(textOf(doc, '.c-jobView__titleText h1', 'section.c-jobView h1', '#singleJob h1'));
   if (title) fields.title = title;
   const header = doc.querySelector('h2.c-companyHeader__name, .c-companyHeader__name');
-  const names = splitCompanyName(header ? textNodes(header) : null);
+  const names = splitCompanyName(header ? cleanTexts(header) : null);
   if (names.name) fields.companyName = names.name;
   if (names.nameEn) fields.companyNameEn = names.nameEn;
   for (const a of Array.from(doc.querySelectorAll('a.c-companyHeader__metaLink'))) {
