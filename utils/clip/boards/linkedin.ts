@@ -113,7 +113,7 @@ function descriptionElement(root: ParentNode, doc: Document): Element | null {
   const el = first(root, DESCRIPTION);
   if (!el) return null;
   const copy = doc.implementation.createHTMLDocument('').importNode(el, true);
-  copy.querySelectorAll('button, script, style, template').forEach((b) => b.remove());
+  for (const b of Array.from(copy.querySelectorAll('button, script, style, template'))) b.remove();
   const head = copy.firstElementChild;
   if (head && /^h[1-6]$/i.test(head.tagName) && /^about (the|this) job$/i.test(cleanText(head.textContent) ?? ''))
     head.remove();
