@@ -1,5 +1,6 @@
 /**
- * The smallest shared pieces: ASCII digits, a JSON object, and a real `YYYY-MM-DD` day. No imports, no browser API, so
+ * The smallest shared pieces: ASCII digits, a JSON object, membership of a closed list, and a real
+ * `YYYY-MM-DD` day. No imports, no browser API, so
  * every part of Jobnote (content script, popup, background, CLI) can use them at no cost.
  */
 
@@ -14,6 +15,11 @@ export type Json = Record<string, unknown>;
 /** An object, not null and not an array. */
 export function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Whether `v` is one of a closed list's values (`isOneOf(DATE_FORMATS, v)`), typed as that list's type. */
+export function isOneOf<T extends string>(list: readonly T[], v: unknown): v is T {
+  return (list as readonly unknown[]).includes(v);
 }
 
 function isGregorianLeap(y: number): boolean {

@@ -9,6 +9,7 @@
  *
  * Plain TypeScript, no browser API.
  */
+import { isOneOf } from './basics';
 
 /** The job boards with their own adapter. */
 export const BOARD_IDS = ['jobinja', 'jobvision', 'quera', 'linkedin'] as const;
@@ -83,7 +84,7 @@ const GENERIC_NAMES: { readonly [B in GenericBoard]: string } = {
 };
 
 export function isBoardId(v: unknown): v is BoardId {
-  return (BOARD_IDS as readonly unknown[]).includes(v);
+  return isOneOf(BOARD_IDS, v);
 }
 
 /** The name shown for a posting's board. */

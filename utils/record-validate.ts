@@ -5,7 +5,7 @@
  *
  * Plain TypeScript, no browser API.
  */
-import { isObject, isValidIso, type Json } from './basics';
+import { isObject, isOneOf, isValidIso, type Json } from './basics';
 import { POSTING_BOARDS } from './boards';
 import {
   ANSWER_STYLES,
@@ -70,7 +70,7 @@ class Checker {
     if (this.arr(v, path)) for (const [i, x] of v.entries()) this.str(x, `${path}[${i}]`);
   }
   oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string) {
-    if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    if (!isOneOf(allowed, v)) {
       this.fail(path, `expected one of ${allowed.join(', ')}`);
     }
   }
