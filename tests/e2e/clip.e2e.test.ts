@@ -254,6 +254,38 @@ describe('clipping postings in the browser', () => {
     );
   });
 
+  it('keeps two career sites apart when their postings have the same id, and each tab opens its own', async () => {
+    const site = (company: string) => {
+      const ld = {
+        '@context': 'https://schema.org',
+        '@type': 'JobPosting',
+        identifier: '12',
+        title: `${company} Developer`,
+      };
+      const json = JSON.stringify({ ...ld, hiringOrganization: { '@type': 'Organization', name: company } });
+      return `<!doctype html><title>${company} Developer</title><script type="application/ld+json">${json}</script><h1>${company} Developer</h1><p>Build things at ${company}.</p>`;
+    };
+    const urlA = server.route('http://alpha.careers.example.test/jobs/12', site('Alpha'));
+    const urlB = server.route('http://beta.careers.example.test/openings/12', site('Beta'));
+    const a = await open(urlA);
+    await (await clipFromPopup(a, /^Clip this page$/)).close();
+    const b = await open(urlB);
+    const popupB = await clipFromPopup(b, /^Clip this page$/);
+    expect(await text(popupB.getByTestId('current-company'))).toBe('Beta');
+    await popupB.close();
+
+    const rows = await storedRows(ext);
+    expect(rows.map((r) => [r.company.name, r.posting?.url]).sort()).toEqual([
+      ['Alpha', urlA],
+      ['Beta', urlB],
+    ]);
+    // Back on the first site's tab: the popup opens the first site's application.
+    const popupA = await ready(await ext.triggerAction(a));
+    await popupA.getByTestId('clipped-before').waitFor();
+    expect(await text(popupA.getByTestId('current-company'))).toBe('Alpha');
+    await popupA.close();
+  });
+
   it('re-clips a changed posting: the posting part changes, the stages, questions and score stay', async () => {
     const fx = server.fixture('jobinja');
     const title = fx.expected.title!;
