@@ -48,7 +48,7 @@ function fixturesToClip(): [string, string][] {
   const out: [string, string][] = [];
   for (const board of BOARDS) {
     const names = fixtureNames(board);
-    if (process.env.E2E_ALL_FIXTURES) names.forEach((n) => out.push([board, n]));
+    if (process.env.E2E_ALL_FIXTURES) for (const n of names) out.push([board, n]);
     else {
       const name = PREFERRED[board]!.find((n) => names.includes(n)) ?? names[0];
       // A board without fixtures fails its test below (readFixture says why) rather than vanishing.
