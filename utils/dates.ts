@@ -21,7 +21,7 @@ import { gregorianMonthLength, isValidIso, toAsciiDigits } from './basics';
 import { foldPersian } from './persian';
 import type { DateFormat } from './record';
 
-export { isValidIso, toAsciiDigits };
+export { gregorianMonthLength, isValidIso, toAsciiDigits };
 
 export type { DateFormat };
 
