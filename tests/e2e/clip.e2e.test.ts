@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BOARD_IDS } from '../../utils/boards';
 import { newQuestion, newRound, newStage } from '../../utils/record';
 import { parseRecord } from '../../utils/record-validate';
 import { PAGES_DIR, fixtureNames, startBoardsServer } from './boards-server';
@@ -29,7 +30,8 @@ declare const chrome: {
   scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
 };
 
-const BOARDS = ['jobinja', 'jobvision', 'quera', 'linkedin'] as const;
+/** Every board of the registry: a new board is clipped here too (and needs its apply way below). */
+const BOARDS = BOARD_IDS;
 const APPLY_WAYS: Record<string, string> = {
   jobinja: 'Jobinja',
   jobvision: 'Jobvision',
