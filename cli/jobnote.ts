@@ -11,7 +11,9 @@
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { DATE_FORMATS, parseRecord, type ApplicationRecord, type DateFormat } from '../utils/record';
+import { isOneOf } from '../utils/basics';
+import { DATE_FORMATS, type ApplicationRecord, type DateFormat } from '../utils/record';
+import { parseRecord } from '../utils/record-validate';
 import { exportEntry } from '../utils/jobname/export';
 import { importEntry } from '../utils/jobname/import';
 import { lintEntry } from '../utils/jobname/lint';
@@ -84,9 +86,9 @@ function parseArgs(argv: string[], allowed: string[]): Args {
     else if (flag === '--url') args.url = value();
     else if (flag === '--date-format') {
       const v = value();
-      if (!(DATE_FORMATS as readonly string[]).includes(v))
+      if (!isOneOf(DATE_FORMATS, v))
         throw new CliError(`--date-format must be one of ${DATE_FORMATS.join(', ')}, not "${v}"`);
-      args.dateFormat = v as DateFormat;
+      args.dateFormat = v;
     }
   }
   return args;

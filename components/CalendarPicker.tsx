@@ -5,7 +5,7 @@
  * Escape closes. One day is tabbable at a time (roving tabindex).
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { addDays, jalaliMonthLength, jalaliToIso, type Calendar } from '@/utils/dates';
+import { addDays, gregorianMonthLength, jalaliMonthLength, jalaliToIso, type Calendar } from '@/utils/dates';
 import { dateInWords, localDigits, monthName, WEEKDAYS, weekdayOf, ymdOf, type Lang } from './DateField';
 
 export interface CalendarPickerProps {
@@ -33,7 +33,7 @@ function isoOf(y: number, m: number, d: number, calendar: Calendar): string {
 }
 
 function monthLength(y: number, m: number, calendar: Calendar): number {
-  return calendar === 'jalali' ? jalaliMonthLength(y, m) : new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return calendar === 'jalali' ? jalaliMonthLength(y, m) : gregorianMonthLength(y, m);
 }
 
 /** The same day `n` months later in `calendar`, clamped to the month's length (31 Shahrivar → 30 Mehr). */

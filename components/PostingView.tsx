@@ -3,6 +3,7 @@
  * Readability). Everything from the page is shown as text: the description is markdown shown as written,
  * never parsed as HTML; links are kept only when they are http(s).
  */
+import { boardName } from '@/utils/boards';
 import type { FieldSource, Posting } from '@/utils/record';
 
 const SOURCE_LABELS: Record<FieldSource, string> = {
@@ -10,16 +11,6 @@ const SOURCE_LABELS: Record<FieldSource, string> = {
   state: 'page state',
   dom: 'page',
   readability: 'Readability',
-  user: 'you',
-};
-
-const BOARD_LABELS: Record<Posting['board'], string> = {
-  jobinja: 'Jobinja',
-  jobvision: 'Jobvision',
-  quera: 'Quera Magnet',
-  linkedin: 'LinkedIn',
-  jsonld: 'Job posting (JSON-LD)',
-  readability: 'Web page',
 };
 
 function SafeLink({ href, children }: { href: string; children: React.ReactNode }) {
@@ -72,7 +63,7 @@ export function PostingView({ posting }: { posting: Posting }) {
         <Row label="Company" value={company} source={s.companyName} testId="posting-company" />
         <Row
           label="Board"
-          value={<SafeLink href={posting.url}>{BOARD_LABELS[posting.board]}</SafeLink>}
+          value={<SafeLink href={posting.url}>{boardName(posting.board)}</SafeLink>}
           testId="posting-board"
         />
         <Row

@@ -56,7 +56,7 @@ export async function clipTab(tabId: number): Promise<ClipResult> {
     if (!read.ok) return { ok: false, error: read.error };
     const posting = read.posting;
     const repo = await getRepository();
-    const existing = await repo.findByPosting(posting.board, posting.jobId, posting.url);
+    const existing = await repo.findByPosting(posting);
     const stored = existing
       ? await repo.mutate(existing.id, (r) => applyPosting(r, posting))
       : await repo.create(recordFromPosting(posting));

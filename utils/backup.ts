@@ -6,8 +6,10 @@
  * prints it), and checks every record with `parseRecord` (which migrates older schemas first).
  */
 
+import { isObject } from './basics';
 import { importEntry } from './jobname/import';
-import { parseRecord, type ApplicationRecord } from './record';
+import type { ApplicationRecord } from './record';
+import { parseRecord } from './record-validate';
 
 export const BACKUP_FORMAT = 'jobnote-backup';
 export const BACKUP_VERSION = 1;
@@ -27,10 +29,6 @@ export const MAX_BACKUP_ERRORS = 50;
 
 export function makeBackup(records: readonly ApplicationRecord[], now: Date = new Date()): Backup {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), records: [...records] };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** `records[2]` + `stages[0].date: …` → `records[2].stages[0].date: …`; the checker's bare `record: …` → `records[2]: …`. */

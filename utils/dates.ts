@@ -9,7 +9,11 @@
  */
 
 import { d2g, g2d, isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
+import { gregorianMonthLength, isValidIso, toAsciiDigits } from './basics';
+import { foldPersian } from './persian';
 import type { DateFormat } from './record';
+
+export { gregorianMonthLength, isValidIso, toAsciiDigits };
 
 export type { DateFormat };
 
@@ -50,34 +54,13 @@ const GREGORIAN_YEARS = [1901, 2100] as const;
 // ---------------------------------------------------------------------------------------------------------
 // Digits and calendars
 
-/** Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII; every other character is kept (same length). */
-export function toAsciiDigits(s: string): string {
-  return s.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - (c >= '\u06F0' ? 0x06f0 : 0x0660)));
-}
-
 /** Days in Jalali month `jm` (1-12) of year `jy`. */
 export function jalaliMonthLength(jy: number, jm: number): number {
   return jalaaliMonthLength(jy, jm);
 }
 
-function isGregorianLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-function gregorianMonthLength(y: number, m: number): number {
-  return m === 2 ? (isGregorianLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-}
-
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const isoOf = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-
-/** Whether `iso` is a real Gregorian day written `YYYY-MM-DD`. */
-export function isValidIso(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= gregorianMonthLength(y, mo);
-}
 
 function splitIso(iso: string): [number, number, number] {
   if (!isValidIso(iso)) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(iso)}`);
@@ -244,12 +227,8 @@ export function findTime(text: string): string | null {
 // ---------------------------------------------------------------------------------------------------------
 // Strict parsing of a date field
 
-/** Normalizes Arabic yeh/kaf to Persian and removes zero-width non-joiners. */
-const persianText = (s: string) =>
-  s
-    .replace(/ي/g, 'ی')
-    .replace(/ك/g, 'ک')
-    .replace(/\u200c/g, ' ');
+/** The one Persian folding, with a ZWNJ as a space («روز‌پیش» is «روز پیش»). */
+const persianText = (s: string) => foldPersian(s.replace(/\u200c/g, ' '));
 
 const RELATIVE = new Map<string, number>([
   ['today', 0],

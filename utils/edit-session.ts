@@ -13,7 +13,8 @@
  * back on the next opening.
  */
 import { RevisionConflictError, type Repository } from './repository';
-import { parseRecord, type ApplicationRecord } from './record';
+import type { ApplicationRecord } from './record';
+import { parseRecord } from './record-validate';
 
 export type Edit = (draft: ApplicationRecord) => void;
 

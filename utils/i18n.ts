@@ -3,7 +3,8 @@
  * public/_locales (the browser picks those); these switch at run time with the user's setting, which
  * follows the browser language unless the user chose one.
  */
-import type { DateFormat, OutcomeKind, StageKind } from './record';
+import { isOneOf } from './basics';
+import { DATE_FORMATS, type DateFormat, type OutcomeKind, type StageKind } from './record';
 import type { MessageKey } from './i18n/en';
 
 export type { MessageKey };
@@ -73,6 +74,6 @@ export function readSettings(v: unknown): Settings {
   const o = (typeof v === 'object' && v !== null ? v : {}) as Partial<Settings>;
   return {
     lang: o.lang === 'en' || o.lang === 'fa' ? o.lang : 'auto',
-    dateFormat: o.dateFormat === 'jalali-slash' || o.dateFormat === 'gregorian' ? o.dateFormat : 'jalali-dot',
+    dateFormat: isOneOf(DATE_FORMATS, o.dateFormat) ? o.dateFormat : DEFAULT_SETTINGS.dateFormat,
   };
 }

@@ -11,8 +11,8 @@
  * - headings and rules are skipped, and so is a short `Title:` or `**Title**` line right before a list.
  */
 import { htmlToMarkdown, parseInert } from './clip/markdown';
-import { toAsciiDigits } from './dates';
 import { FenceTracker, closesFence, dedentColumns, fenceOpening, indentWidth } from './fence';
+import { foldPersian } from './persian';
 
 export interface PastedItem {
   text: string;
@@ -445,10 +445,7 @@ const KEEP = new Set('#+=<>%&$@');
 export function questionKey(text: string): string {
   const s = clean(text).normalize('NFKC').trim();
   const line = classify(s);
-  return toAsciiDigits(line.kind === 'question' ? line.rest : s)
-    .replace(/[يى]/g, 'ی')
-    .replace(/ك/g, 'ک')
-    .replace(/[\u200c\u0640\u064b-\u065f\u0670]|\u200d/g, '') // ZWNJ, kashida, harakat, ZWJ
+  return foldPersian(line.kind === 'question' ? line.rest : s)
     .toLowerCase()
     .replace(/[\p{P}\p{S}\s]/gu, (c) => (KEEP.has(c) ? c : ''));
 }

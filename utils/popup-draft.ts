@@ -3,6 +3,7 @@
  * and tab, a half-filled "log a step" form, and half-written paste text per application. Saved on every
  * change (to localStorage at once, to IndexedDB right after), restored from whichever copy is newer.
  */
+import { isOneOf } from './basics';
 import { STAGE_KINDS, type StageKind } from './record';
 
 /** The popup's tabs, in their order. */
@@ -75,7 +76,7 @@ export function readDraft(v: unknown): PopupDraft | null {
     recordId: typeof o.recordId === 'string' ? o.recordId : null,
     tab: (POPUP_TABS as readonly unknown[]).includes(o.tab) ? (o.tab as PopupTab) : 'steps',
     step: {
-      kind: (STAGE_KINDS as readonly unknown[]).includes(step.kind) ? (step.kind as StageKind) : null,
+      kind: isOneOf(STAGE_KINDS, step.kind) ? step.kind : null,
       dateText: str(step.dateText, 100),
       duration: str(step.duration, 200),
       platform: str(step.platform, 200),

@@ -2,46 +2,38 @@
  * The application record: one job application, from the clipped posting to the final score.
  *
  * This is the public backup format too (`jobnote import` prints it, backups hold a list of them), so every
- * field is documented here and every JSON that enters the extension goes through `validateRecord`.
+ * field is documented here and every JSON that enters the extension goes through `parseRecord`
+ * (utils/record-validate.ts).
  *
  * Plain TypeScript, no browser API: it runs in the content script, extension pages, the CLI and tests.
  *
- * Versioning: `schema` is bumped whenever a stored shape changes; `migrateRecord` lifts older records.
+ * Versioning: `schema` is bumped whenever a stored shape changes; `migrateRecord` (utils/record-validate.ts)
+ * lifts older records.
+ *
+ * Every closed list is one `const` array here (its type derived from it), which the validator checks against.
  */
+
+import type { PostingBoard } from './boards';
 
 export const RECORD_SCHEMA = 1;
 
 /** What a stage is. `label` keeps the user's own wording; `kind` is what the exporter reasons with. */
-export type StageKind =
-  | 'resume' // Sent Resume
-  | 'hr-call' // HR Call
-  | 'screening' // Screening Interview
-  | 'technical' // Technical Interview (one stage per round)
-  | 'task' // Task / take-home
-  | 'task-review' // Task review / code review
-  | 'hr-interview' // HR Interview
-  | 'onsite' // On-site interview
-  | 'offer' // Offer (email, call)
-  | 'rejection' // Rejection email / letter
-  | 'declined' // I declined
-  | 'response' // A response placeholder ("Response Email")
-  | 'other';
-
-export const STAGE_KINDS: readonly StageKind[] = [
-  'resume',
-  'hr-call',
-  'screening',
-  'technical',
-  'task',
-  'task-review',
-  'hr-interview',
-  'onsite',
-  'offer',
-  'rejection',
-  'declined',
-  'response',
+export const STAGE_KINDS = [
+  'resume', // Sent Resume
+  'hr-call', // HR Call
+  'screening', // Screening Interview
+  'technical', // Technical Interview (one stage per round)
+  'task', // Task / take-home
+  'task-review', // Task review / code review
+  'hr-interview', // HR Interview
+  'onsite', // On-site interview
+  'offer', // Offer (email, call)
+  'rejection', // Rejection email / letter
+  'declined', // I declined
+  'response', // A response placeholder ("Response Email")
   'other',
-];
+] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
 
 /** Stages that are steps of the interview process (drawn in the diagram), as opposed to outcome events. */
 export const PROCESS_KINDS: ReadonlySet<StageKind> = new Set<StageKind>([
@@ -87,15 +79,8 @@ export interface Stage {
   platform: string | null;
 }
 
-export type OutcomeKind = 'pending' | 'rejected' | 'offer' | 'accepted' | 'declined' | 'ghosted';
-export const OUTCOME_KINDS: readonly OutcomeKind[] = [
-  'pending',
-  'rejected',
-  'offer',
-  'accepted',
-  'declined',
-  'ghosted',
-];
+export const OUTCOME_KINDS = ['pending', 'rejected', 'offer', 'accepted', 'declined', 'ghosted'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 export interface PlannedStage {
   kind: StageKind;
@@ -125,6 +110,10 @@ export interface AnswerLayout {
   close: string;
 }
 
+/** How an entry wrote a question: a `- ` bullet or an `<li>` in an `<ul dir="rtl">` list. */
+export const QUESTION_STYLES = ['bullet', 'li'] as const;
+export type QuestionStyle = (typeof QUESTION_STYLES)[number];
+
 export interface Question {
   /** Unique within the record (`q1`, ...). */
   id: string;
@@ -140,8 +129,8 @@ export interface Question {
   notes: string;
   /** Markdown standing between this question and the next one (a pseudo-heading, a remark). */
   after: string;
-  /** How the entry wrote it: a `- ` bullet or an `<li>` in an `<ul dir="rtl">` list. */
-  style: 'bullet' | 'li';
+  /** How the entry wrote it (see `QUESTION_STYLES`). */
+  style: QuestionStyle;
   /** The answers' layout in an imported entry; absent or null means the generator's. */
   layout?: AnswerLayout | null;
 }
@@ -174,11 +163,14 @@ export interface Task {
   duration: string | null;
 }
 
-export type FieldSource = 'json-ld' | 'state' | 'dom' | 'readability' | 'user';
+/** Where a clipped field came from, in order of trust. */
+export const FIELD_SOURCES = ['json-ld', 'state', 'dom', 'readability'] as const;
+export type FieldSource = (typeof FIELD_SOURCES)[number];
 
 /** A clipped job posting (filled by the clipper). */
 export interface Posting {
-  board: 'jobinja' | 'jobvision' | 'quera' | 'linkedin' | 'jsonld' | 'readability';
+  /** The board (utils/boards.ts), or how a generic page was read. */
+  board: PostingBoard;
   url: string;
   jobId: string | null;
   title: string | null;
@@ -198,16 +190,24 @@ export interface Posting {
   notes: string[];
 }
 
-export type DateFormat = 'jalali-dot' | 'jalali-slash' | 'gregorian';
-export const DATE_FORMATS: readonly DateFormat[] = ['jalali-dot', 'jalali-slash', 'gregorian'];
+export const DATE_FORMATS = ['jalali-dot', 'jalali-slash', 'gregorian'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** `plain`: `<div>` answers as real entries use; `boxed`: the generator's dashed box. */
+export const ANSWER_STYLES = ['plain', 'boxed'] as const;
+export type AnswerStyle = (typeof ANSWER_STYLES)[number];
+
+/** Diagram labels in Title Case (`Send Resume`, generator) or lower case (`Send resume`, legacy). */
+export const LABEL_CASES = ['title', 'lower'] as const;
+export type LabelCase = (typeof LABEL_CASES)[number];
 
 export interface ExportPrefs {
   /** How dates are written in the entry. */
   dateFormat: DateFormat;
-  /** `plain`: `<div>` answers as real entries use; `boxed`: the generator's dashed box. */
-  answerStyle: 'plain' | 'boxed';
-  /** Diagram labels in Title Case (`Send Resume`, generator) or lower case (`Send resume`, legacy). */
-  labelCase: 'title' | 'lower';
+  /** How answers are written (see `ANSWER_STYLES`). */
+  answerStyle: AnswerStyle;
+  /** How diagram labels are cased (see `LABEL_CASES`). */
+  labelCase: LabelCase;
   /** Accepted: end the diagram in `r(("🎉"))` with `--accepted :) -->` (latest style) or `r((" "))`. */
   celebrate: boolean;
 }
@@ -222,8 +222,12 @@ export interface SourcePart {
   sig: string;
 }
 
+/** The entry formats a record keeps the text of (only jobname's). */
+export const SOURCE_FORMATS = ['jobname'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
 export interface SourceLayout {
-  format: 'jobname';
+  format: SourceFormat;
   parts: SourcePart[];
 }
 
@@ -299,7 +303,11 @@ export function createRecord(init: RecordInit): ApplicationRecord {
 }
 
 /** The next free id with the given prefix (`s`, `r`, `q`) in the record. */
-export function nextId(record: Pick<ApplicationRecord, 'stages' | 'rounds'>, prefix: 's' | 'r' | 'q'): string {
+/** The prefixes of ids within a record: stages `s1`, rounds `r1`, questions `q1`. */
+export const ID_PREFIXES = ['s', 'r', 'q'] as const;
+export type IdPrefix = (typeof ID_PREFIXES)[number];
+
+export function nextId(record: Pick<ApplicationRecord, 'stages' | 'rounds'>, prefix: IdPrefix): string {
   let max = 0;
   const see = (id: string) => {
     if (id.startsWith(prefix)) {
@@ -307,9 +315,9 @@ export function nextId(record: Pick<ApplicationRecord, 'stages' | 'rounds'>, pre
       if (Number.isInteger(n) && n > max) max = n;
     }
   };
-  if (prefix === 's') record.stages.forEach((s) => see(s.id));
-  if (prefix === 'r') record.rounds.forEach((r) => see(r.id));
-  if (prefix === 'q') record.rounds.forEach((r) => r.questions.forEach((q) => see(q.id)));
+  if (prefix === 's') for (const s of record.stages) see(s.id);
+  if (prefix === 'r') for (const r of record.rounds) see(r.id);
+  if (prefix === 'q') for (const r of record.rounds) for (const q of r.questions) see(q.id);
   return prefix + (max + 1);
 }
 
@@ -337,287 +345,4 @@ export function newQuestion(id: string, text: string, fields: Partial<Question> 
 
 export function newRound(id: string, title: string, fields: Partial<Round> = {}): Round {
   return { id, title, stageId: null, intro: '', questions: [], outro: '', ...fields };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Runtime validation. Every JSON that enters (imports, backups, messages) goes through here.
-
-export type Validation<T> = { ok: true; value: T } | { ok: false; errors: string[] };
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-class Checker {
-  errors: string[] = [];
-  fail(path: string, what: string) {
-    if (this.errors.length < 50) this.errors.push(`${path || 'record'}: ${what}`);
-  }
-  obj(v: unknown, path: string): v is Record<string, unknown> {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      this.fail(path, 'expected an object');
-      return false;
-    }
-    return true;
-  }
-  str(v: unknown, path: string): boolean {
-    if (typeof v !== 'string') {
-      this.fail(path, 'expected a string');
-      return false;
-    }
-    return true;
-  }
-  strOrNull(v: unknown, path: string): boolean {
-    return v === null || this.str(v, path);
-  }
-  num(v: unknown, path: string): boolean {
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.fail(path, 'expected a number');
-      return false;
-    }
-    return true;
-  }
-  bool(v: unknown, path: string): boolean {
-    if (typeof v !== 'boolean') {
-      this.fail(path, 'expected true or false');
-      return false;
-    }
-    return true;
-  }
-  arr(v: unknown, path: string): v is unknown[] {
-    if (!Array.isArray(v)) {
-      this.fail(path, 'expected a list');
-      return false;
-    }
-    return true;
-  }
-  strArr(v: unknown, path: string) {
-    if (this.arr(v, path)) v.forEach((x, i) => this.str(x, `${path}[${i}]`));
-  }
-  oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string) {
-    if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-      this.fail(path, `expected one of ${allowed.join(', ')}`);
-    }
-  }
-  day(v: unknown, path: string) {
-    if (v === null) return;
-    if (typeof v !== 'string' || !ISO_DAY.test(v) || !isRealDay(v))
-      this.fail(path, 'expected a date YYYY-MM-DD or null');
-  }
-}
-
-function isRealDay(iso: string): boolean {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (m < 1 || m > 12 || d < 1) return false;
-  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= dim;
-}
-
-function checkStage(c: Checker, s: unknown, p: string, ids: Set<string>) {
-  if (!c.obj(s, p)) return;
-  if (c.str(s.id, `${p}.id`)) {
-    if (ids.has(s.id as string)) c.fail(`${p}.id`, `duplicate id ${String(s.id)}`);
-    ids.add(s.id as string);
-  }
-  c.oneOf(s.kind, STAGE_KINDS, `${p}.kind`);
-  c.str(s.label, `${p}.label`);
-  c.day(s.date, `${p}.date`);
-  for (const k of ['dateText', 'time', 'note', 'duration', 'durationLabel', 'diagramLabel', 'platform'] as const) {
-    c.strOrNull(s[k], `${p}.${k}`);
-  }
-  if (s.durationMinutes !== null) c.num(s.durationMinutes, `${p}.durationMinutes`);
-}
-
-function checkQuestion(c: Checker, q: unknown, p: string, ids: Set<string>) {
-  if (!c.obj(q, p)) return;
-  if (c.str(q.id, `${p}.id`)) {
-    if (ids.has(q.id as string)) c.fail(`${p}.id`, `duplicate id ${String(q.id)}`);
-    ids.add(q.id as string);
-  }
-  c.str(q.text, `${p}.text`);
-  c.strArr(q.followUps, `${p}.followUps`);
-  c.strArr(q.answers, `${p}.answers`);
-  c.strArr(q.answerLabels, `${p}.answerLabels`);
-  if (Array.isArray(q.answers) && Array.isArray(q.answerLabels) && q.answers.length !== q.answerLabels.length) {
-    c.fail(`${p}.answerLabels`, 'must have one label per answer');
-  }
-  c.str(q.notes, `${p}.notes`);
-  c.str(q.after, `${p}.after`);
-  c.oneOf(q.style, ['bullet', 'li'] as const, `${p}.style`);
-  if (q.layout !== undefined && q.layout !== null && c.obj(q.layout, `${p}.layout`)) {
-    const l = q.layout;
-    if (
-      c.num(l.indent, `${p}.layout.indent`) &&
-      (!Number.isInteger(l.indent) || (l.indent as number) < 0 || (l.indent as number) > 12)
-    ) {
-      c.fail(`${p}.layout.indent`, 'expected a whole number of spaces from 0 to 12');
-    }
-    c.bool(l.gap, `${p}.layout.gap`);
-    c.bool(l.divBlank, `${p}.layout.divBlank`);
-    if (c.str(l.close, `${p}.layout.close`) && /[\n<](?!\/?br\b)/.test(l.close as string))
-      c.fail(`${p}.layout.close`, 'expected nothing or a <br /> spacer');
-  }
-}
-
-function checkPosting(c: Checker, v: unknown, p: string) {
-  if (v === null) return;
-  if (!c.obj(v, p)) return;
-  c.oneOf(v.board, ['jobinja', 'jobvision', 'quera', 'linkedin', 'jsonld', 'readability'] as const, `${p}.board`);
-  c.str(v.url, `${p}.url`);
-  for (const k of ['jobId', 'title', 'location', 'employmentType', 'seniority', 'salary', 'description'] as const) {
-    c.strOrNull(v[k], `${p}.${k}`);
-  }
-  c.day(v.postedAt, `${p}.postedAt`);
-  c.str(v.clippedAt, `${p}.clippedAt`);
-  c.strArr(v.skills, `${p}.skills`);
-  c.strArr(v.notes, `${p}.notes`);
-  if (c.obj(v.company, `${p}.company`)) {
-    const co = v.company;
-    c.strOrNull(co.name, `${p}.company.name`);
-    c.strOrNull(co.nameEn, `${p}.company.nameEn`);
-    c.strOrNull(co.website, `${p}.company.website`);
-  }
-  if (c.obj(v.sources, `${p}.sources`)) {
-    for (const [k, s] of Object.entries(v.sources)) {
-      c.oneOf(s, ['json-ld', 'state', 'dom', 'readability', 'user'] as const, `${p}.sources.${k}`);
-    }
-  }
-}
-
-/** Checks a posting on its own (what the content script sends back is untrusted input). */
-export function validatePosting(input: unknown): Validation<Posting> {
-  const c = new Checker();
-  if (input === null) c.fail('posting', 'expected an object');
-  else checkPosting(c, input, 'posting');
-  return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, value: input as Posting };
-}
-
-/** Checks that `input` is a well-formed current-schema record. Does not migrate: see `parseRecord`. */
-export function validateRecord(input: unknown): Validation<ApplicationRecord> {
-  const c = new Checker();
-  if (!c.obj(input, '')) return { ok: false, errors: c.errors };
-  const r = input;
-  if (r.schema !== RECORD_SCHEMA) c.fail('schema', `expected ${RECORD_SCHEMA}, got ${JSON.stringify(r.schema)}`);
-  c.str(r.id, 'id');
-  if (typeof r.id === 'string' && r.id.length === 0) c.fail('id', 'must not be empty');
-  c.str(r.createdAt, 'createdAt');
-  c.str(r.updatedAt, 'updatedAt');
-  if (c.num(r.revision, 'revision') && (!Number.isInteger(r.revision) || (r.revision as number) < 0)) {
-    c.fail('revision', 'expected a whole number ≥ 0');
-  }
-  if (c.obj(r.company, 'company')) {
-    c.str(r.company.name, 'company.name');
-    c.str(r.company.website, 'company.website');
-  }
-  c.strOrNull(r.role, 'role');
-  c.strArr(r.applyWays, 'applyWays');
-  c.strOrNull(r.platform, 'platform');
-  const stageIds = new Set<string>();
-  if (c.arr(r.stages, 'stages')) r.stages.forEach((s, i) => checkStage(c, s, `stages[${i}]`, stageIds));
-  if (c.obj(r.outcome, 'outcome')) {
-    const o = r.outcome;
-    c.oneOf(o.kind, OUTCOME_KINDS, 'outcome.kind');
-    if (o.afterStageId !== null) {
-      if (c.str(o.afterStageId, 'outcome.afterStageId') && !stageIds.has(o.afterStageId as string)) {
-        c.fail('outcome.afterStageId', `no stage ${String(o.afterStageId)}`);
-      }
-    }
-    if (o.remaining !== null && c.arr(o.remaining, 'outcome.remaining')) {
-      o.remaining.forEach((p, i) => {
-        if (c.obj(p, `outcome.remaining[${i}]`)) {
-          c.oneOf(p.kind, STAGE_KINDS, `outcome.remaining[${i}].kind`);
-          c.str(p.label, `outcome.remaining[${i}].label`);
-        }
-      });
-    }
-  }
-  const roundIds = new Set<string>();
-  const questionIds = new Set<string>();
-  if (c.arr(r.rounds, 'rounds')) {
-    r.rounds.forEach((round, i) => {
-      const p = `rounds[${i}]`;
-      if (!c.obj(round, p)) return;
-      if (c.str(round.id, `${p}.id`)) {
-        if (roundIds.has(round.id as string)) c.fail(`${p}.id`, `duplicate id ${String(round.id)}`);
-        roundIds.add(round.id as string);
-      }
-      c.str(round.title, `${p}.title`);
-      if (round.stageId !== null && c.str(round.stageId, `${p}.stageId`) && !stageIds.has(round.stageId as string)) {
-        c.fail(`${p}.stageId`, `no stage ${String(round.stageId)}`);
-      }
-      c.str(round.intro, `${p}.intro`);
-      c.str(round.outro, `${p}.outro`);
-      if (c.arr(round.questions, `${p}.questions`)) {
-        round.questions.forEach((q, j) => checkQuestion(c, q, `${p}.questions[${j}]`, questionIds));
-      }
-    });
-  }
-  if (r.task !== null && c.obj(r.task, 'task')) {
-    c.str(r.task.text, 'task.text');
-    c.strOrNull(r.task.duration, 'task.duration');
-    if (c.arr(r.task.links, 'task.links')) {
-      r.task.links.forEach((l, i) => {
-        if (c.obj(l, `task.links[${i}]`)) {
-          c.str(l.text, `task.links[${i}].text`);
-          c.str(l.url, `task.links[${i}].url`);
-        }
-      });
-    }
-  }
-  if (r.score !== null && c.num(r.score, 'score')) {
-    const s = r.score as number;
-    if (s < 0 || s > 10 || Math.round(s * 2) !== s * 2) c.fail('score', 'expected 0 to 10 in steps of 0.5');
-  }
-  c.str(r.review, 'review');
-  checkPosting(c, r.posting, 'posting');
-  if (c.obj(r.exportPrefs, 'exportPrefs')) {
-    const e = r.exportPrefs;
-    c.oneOf(e.dateFormat, DATE_FORMATS, 'exportPrefs.dateFormat');
-    c.oneOf(e.answerStyle, ['plain', 'boxed'] as const, 'exportPrefs.answerStyle');
-    c.oneOf(e.labelCase, ['title', 'lower'] as const, 'exportPrefs.labelCase');
-    c.bool(e.celebrate, 'exportPrefs.celebrate');
-  }
-  if (r.source !== null && c.obj(r.source, 'source')) {
-    if (r.source.format !== 'jobname') c.fail('source.format', 'expected "jobname"');
-    if (c.arr(r.source.parts, 'source.parts')) {
-      r.source.parts.forEach((part, i) => {
-        if (c.obj(part, `source.parts[${i}]`)) {
-          c.str(part.key, `source.parts[${i}].key`);
-          c.str(part.raw, `source.parts[${i}].raw`);
-          c.str(part.sig, `source.parts[${i}].sig`);
-        }
-      });
-    }
-  }
-  return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, value: input as unknown as ApplicationRecord };
-}
-
-/**
- * Migrations: `MIGRATIONS[n]` lifts a schema-n record to schema n+1. Schema 1 is the first; the table is
- * where schema 2 will go, and `parseRecord` runs whatever applies.
- */
-const MIGRATIONS: Record<number, (r: Record<string, unknown>) => Record<string, unknown>> = {};
-
-/** Migrates a record of any known schema to the current one (no validation). */
-export function migrateRecord(input: Record<string, unknown>): Record<string, unknown> {
-  let r = input;
-  let schema = typeof r.schema === 'number' ? r.schema : NaN;
-  while (schema < RECORD_SCHEMA && MIGRATIONS[schema]) {
-    r = MIGRATIONS[schema](r);
-    schema = r.schema as number;
-  }
-  return r;
-}
-
-/** Migrates then validates a JSON value: the one way external data becomes a record. */
-export function parseRecord(input: unknown): Validation<ApplicationRecord> {
-  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-    const schema = (input as Record<string, unknown>).schema;
-    if (typeof schema === 'number' && schema > RECORD_SCHEMA) {
-      return {
-        ok: false,
-        errors: [`schema: ${schema} is newer than this version of Jobnote understands (${RECORD_SCHEMA})`],
-      };
-    }
-    return validateRecord(migrateRecord(input as Record<string, unknown>));
-  }
-  return validateRecord(input);
 }

@@ -9,11 +9,13 @@
  * damaged rows are reported instead of returned.
  *
  * Stored rows are the record plus one storage-only field, `postingKey` (a multi-entry index over
- * `job:<board>:<jobId>` and `url:<url>`); it is stripped on read and never part of `ApplicationRecord`.
+ * the posting's identity keys, `postingIdentity` in utils/boards.ts); it is stripped on read and never part of
+ * `ApplicationRecord`.
  */
 import { wrap } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
-import { parseRecord } from './record';
+import { postingIdentity, type PostingRef } from './boards';
+import { parseRecord } from './record-validate';
 import type { ApplicationRecord } from './record';
 import { summarize, type RecordSummary } from './summary';
 
@@ -81,8 +83,11 @@ export interface Repository {
   delete(id: string): Promise<void>;
   /** Validates all, then writes all in one transaction (all or nothing). Keeps the given revisions. */
   bulkPut(records: ApplicationRecord[]): Promise<void>;
-  /** The record of the same posting: same board + jobId (when jobId is set), else the same URL. */
-  findByPosting(board: string, jobId: string | null, url: string): Promise<ApplicationRecord | undefined>;
+  /**
+   * The record of the same posting (`postingIdentity`): same board + jobId (a generic page's jobId on the same
+   * host), else the same URL.
+   */
+  findByPosting(ref: PostingRef): Promise<ApplicationRecord | undefined>;
   /** Number of stored rows. */
   count(): Promise<number>;
   getMeta<T>(key: string): Promise<T | undefined>;
@@ -103,18 +108,8 @@ type Stores = ['applications', 'summaries'];
 type AppsStore = IDBPObjectStore<JobnoteDB, Stores, 'applications', 'readwrite'>;
 type SummaryStore = IDBPObjectStore<JobnoteDB, Stores, 'summaries', 'readwrite'>;
 
-/** The index keys of a posting (defensive: also run on raw rows during migration). */
-function postingKeys(p: { board?: unknown; jobId?: unknown; url?: unknown } | null | undefined): string[] {
-  const keys: string[] = [];
-  if (p && typeof p === 'object') {
-    if (typeof p.board === 'string' && typeof p.jobId === 'string' && p.jobId) keys.push(`job:${p.board}:${p.jobId}`);
-    if (typeof p.url === 'string' && p.url) keys.push(`url:${p.url}`);
-  }
-  return keys;
-}
-
 function toRow(record: ApplicationRecord): StoredRecord {
-  return { ...record, postingKey: postingKeys(record.posting) };
+  return { ...record, postingKey: postingIdentity(record.posting) };
 }
 
 function fromRow(row: StoredRecord) {
@@ -152,7 +147,7 @@ export const MIGRATIONS: ((db: IDBPDatabase<JobnoteDB>, tx: UpgradeTransaction) 
     const store = tx.objectStore(APPS);
     store.createIndex('postingKey', 'postingKey', { multiEntry: true });
     for await (const cursor of store)
-      await cursor.update({ ...cursor.value, postingKey: postingKeys(cursor.value.posting) });
+      await cursor.update({ ...cursor.value, postingKey: postingIdentity(cursor.value.posting) });
   },
   // v3: list summaries beside the records; fill them for the rows already there (damaged rows get none).
   async (db, tx) => {
@@ -162,6 +157,12 @@ export const MIGRATIONS: ((db: IDBPDatabase<JobnoteDB>, tx: UpgradeTransaction) 
       const parsed = fromRow(cursor.value);
       if (parsed.ok) await summaries.put(summarize(parsed.value));
     }
+  },
+  // v4: a generic page's job id is keyed with its host (`job:generic:<host>:<id>`, was `job:jsonld:<id>`), so
+  // two career sites numbering their jobs alike are two postings; rewrite the keys of the rows already there.
+  async (_db, tx) => {
+    for await (const cursor of tx.objectStore(APPS))
+      await cursor.update({ ...cursor.value, postingKey: postingIdentity(cursor.value.posting) });
   },
 ];
 
@@ -304,9 +305,9 @@ export async function openRepository(
       );
     },
 
-    async findByPosting(board, jobId, url) {
+    async findByPosting(ref) {
       const index = db.transaction(APPS).store.index('postingKey');
-      for (const key of postingKeys({ board, jobId, url })) {
+      for (const key of postingIdentity(ref)) {
         const found = (await index.getAll(key)).map(parsedOrReport).filter((r) => r !== undefined);
         // Several records of one posting: the most recently updated.
         if (found.length) return found.reduce((a, b) => (b.updatedAt > a.updatedAt ? b : a));

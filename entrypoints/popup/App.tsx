@@ -82,9 +82,7 @@ async function boot(): Promise<Boot> {
   const dictionaryP = settingsP.then((s) =>
     resolveLang(s.lang, browserLang()) === guess ? guessed : loadDictionary(resolveLang(s.lang, browserLang())),
   );
-  const byTab = tabP.then((t) =>
-    t ? repo.findByPosting(t.identity.board ?? '', t.identity.jobId, t.identity.canonical) : undefined,
-  );
+  const byTab = tabP.then((t) => (t ? repo.findByPosting(t.identity) : undefined));
   // Most likely the application open last time (its id is in the synchronous copy of the draft).
   const hintId = readLocalDraft()?.recordId;
   const hinted = hintId ? repo.get(hintId).catch(() => undefined) : undefined;

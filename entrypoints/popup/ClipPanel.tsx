@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { browser } from '@wxt-dev/browser';
+import { BOARDS } from '@/utils/boards';
 import type { UrlIdentity } from '@/utils/clip/url';
 import type { ClipRequest, ClipResult } from '@/utils/clip/messages';
 import type { ApplicationRecord } from '@/utils/record';
@@ -17,13 +18,6 @@ type State =
   | { status: 'clipping' }
   | { status: 'done'; result: Extract<ClipResult, { ok: true }> }
   | { status: 'failed'; error: string };
-
-const BOARD_NAMES: Record<string, string> = {
-  jobinja: 'Jobinja',
-  jobvision: 'Jobvision',
-  quera: 'Quera Magnet',
-  linkedin: 'LinkedIn',
-};
 
 export default function ClipPanel({
   tabId,
@@ -51,7 +45,7 @@ export default function ClipPanel({
   useEffect(() => {
     let live = true;
     void getRepository()
-      .then((repo) => repo.findByPosting(identity.board ?? '', identity.jobId, identity.canonical))
+      .then((repo) => repo.findByPosting(identity))
       .then((found) => live && setExisting(found?.id ?? null))
       .catch(() => {});
     return () => {
@@ -74,7 +68,7 @@ export default function ClipPanel({
     }
   }
 
-  const board = identity.board ? BOARD_NAMES[identity.board] : null;
+  const board = identity.board ? BOARDS[identity.board].name : null;
   const busy = state.status === 'clipping';
   const label = tr.t(existing ? 'clipUpdate' : identity.isJobPage ? 'clipPosting' : 'clipPage');
   const showing = existing !== null && current?.id === existing;

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { entryFileName, exportEntry } from '@/utils/jobname/export';
-import type { ApplicationRecord } from '@/utils/record';
+import type { AnswerStyle, ApplicationRecord } from '@/utils/record';
 import { downloadText } from '@/components/download';
 import { usePopup } from './context';
 import { DateFormatField } from './DateFormatField';
@@ -57,7 +57,7 @@ export default function ExportPanel({ record, edit }: { record: ApplicationRecor
             id="export-answers"
             value={record.exportPrefs.answerStyle}
             onChange={(e) => {
-              const style = e.target.value as 'plain' | 'boxed';
+              const style = e.target.value as AnswerStyle;
               edit((d) => {
                 d.exportPrefs.answerStyle = style;
               });

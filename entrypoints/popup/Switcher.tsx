@@ -1,6 +1,6 @@
 /** The quick switcher: type a few letters of a company, arrows to choose, Enter to open. */
 import { useId, useMemo, useState } from 'react';
-import { labelKey } from '@/utils/clip/normalize';
+import { persianKey } from '@/utils/persian';
 import type { RecordSummary } from '@/utils/repository';
 import { usePopup } from './context';
 
@@ -19,9 +19,9 @@ export default function Switcher({
   const [active, setActive] = useState(0);
   const listId = useId();
   const matches = useMemo(() => {
-    const q = labelKey(query);
+    const q = persianKey(query);
     const list = summaries.filter((s) => s.id !== currentId);
-    return (q ? list.filter((s) => labelKey(`${s.company} ${s.role ?? ''}`).includes(q)) : list).slice(0, 8);
+    return (q ? list.filter((s) => persianKey(`${s.company} ${s.role ?? ''}`).includes(q)) : list).slice(0, 8);
   }, [query, summaries, currentId]);
 
   function pick(s: RecordSummary | undefined) {

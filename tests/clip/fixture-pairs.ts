@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/jobnote';
 import { extractPosting, scrapeJson } from '../../utils/clip/extract';
 import type { PageContext } from '../../utils/clip/types';
-import { boardRule, canonicalUrl } from '../../utils/clip/url';
+import { boardOf } from '../../utils/boards';
+import { canonicalUrl } from '../../utils/clip/url';
 
 export type Scrape = ReturnType<typeof scrapeJson>;
 
@@ -43,7 +44,7 @@ export function loadFixture(dir: string, name: string): { html: string; fx: Fixt
 export function jsdomPage(html: string, url: string): { doc: Document; ctx: PageContext } {
   const doc = new JSDOM(html, { url }).window.document;
   const u = new URL(url);
-  return { doc, ctx: { doc, url: u, jobId: boardRule(u)?.jobId(u) ?? null, maxDescription: 60_000 } };
+  return { doc, ctx: { doc, url: u, jobId: boardOf(u)?.jobId(u) ?? null, maxDescription: 60_000 } };
 }
 
 /** `jobnote scrape FILE --url URL`, run in-process. */

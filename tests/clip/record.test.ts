@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyPosting, recordFromPosting } from '../../utils/clip/record';
 import { readClipResponse, isClipRequest } from '../../utils/clip/messages';
-import { newQuestion, newRound, newStage, parseRecord, type Posting } from '../../utils/record';
+import { newQuestion, newRound, newStage, type Posting } from '../../utils/record';
+import { parseRecord } from '../../utils/record-validate';
 
 function posting(over: Partial<Posting> = {}): Posting {
   return {

@@ -135,10 +135,10 @@ describe('job pages: board, job id and canonical URL', () => {
   ];
 
   it.each(cases)('%s', (url, board, jobId, canonical) => {
-    expect(identify(url)).toEqual({ board, jobId, canonical, isJobPage: true });
+    expect(identify(url)).toEqual({ board, jobId, url: canonical, isJobPage: true });
     expect(canonicalUrl(url)).toBe(canonical);
     // Canonical is stable: the canonical URL identifies the same posting.
-    expect(identify(canonical)).toEqual({ board, jobId, canonical, isJobPage: true });
+    expect(identify(canonical)).toEqual({ board, jobId, url: canonical, isJobPage: true });
   });
 
   it('keys Jobinja on the code: two slugs of one posting are the same job', () => {
@@ -190,7 +190,7 @@ describe('pages of a board that are not job pages', () => {
   ];
 
   it.each(cases)('%s', (url, board, canonical) => {
-    expect(identify(url)).toEqual({ board, jobId: null, canonical, isJobPage: false });
+    expect(identify(url)).toEqual({ board, jobId: null, url: canonical, isJobPage: false });
   });
 });
 
@@ -227,7 +227,7 @@ describe('other sites', () => {
     expect(identify('https://boards.greenhouse.io/acme/jobs/4012345?gh_src=1')).toEqual({
       board: null,
       jobId: null,
-      canonical: 'https://boards.greenhouse.io/acme/jobs/4012345',
+      url: 'https://boards.greenhouse.io/acme/jobs/4012345',
       isJobPage: false,
     });
   });

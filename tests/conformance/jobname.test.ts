@@ -13,7 +13,8 @@ import { mermaidValidator } from '../../cli/mermaid-node';
 import { exportEntry } from '../../utils/jobname/export';
 import { importEntry } from '../../utils/jobname/import';
 import { lintEntry, type DiagramValidator } from '../../utils/jobname/lint';
-import { parseRecord, type ApplicationRecord } from '../../utils/record';
+import type { ApplicationRecord } from '../../utils/record';
+import { parseRecord } from '../../utils/record-validate';
 
 const SHARED = resolve(process.env.JOBNAME_CORPUS || resolve(import.meta.dirname, '../../../shared/jobname'));
 const present = existsSync(SHARED);

@@ -12,8 +12,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HOOKS, type ClipHook } from '../../services/test-hooks';
+import { BOARD_IDS } from '../../utils/boards';
 import type { ClipResult } from '../../utils/clip/messages';
-import { newQuestion, newRound, newStage, parseRecord } from '../../utils/record';
+import { newQuestion, newRound, newStage } from '../../utils/record';
+import { parseRecord } from '../../utils/record-validate';
 import { PAGES_DIR, fixtureNames, startBoardsServer } from './boards-server';
 import type { BoardsServer, Fixture } from './boards-server';
 import { DEFAULT_OUT_DIR, launchExtension } from './harness';
@@ -30,7 +32,8 @@ declare const chrome: {
   scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
 };
 
-const BOARDS = ['jobinja', 'jobvision', 'quera', 'linkedin'] as const;
+/** Every board of the registry: a new board is clipped here too (and needs its apply way below). */
+const BOARDS = BOARD_IDS;
 const APPLY_WAYS: Record<string, string> = {
   jobinja: 'Jobinja',
   jobvision: 'Jobvision',
@@ -260,6 +263,38 @@ describe('clipping postings in the browser', () => {
     expect(await ext.serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toContain(
       record.company.name,
     );
+  });
+
+  it('keeps two career sites apart when their postings have the same id, and each tab opens its own', async () => {
+    const site = (company: string) => {
+      const ld = {
+        '@context': 'https://schema.org',
+        '@type': 'JobPosting',
+        identifier: '12',
+        title: `${company} Developer`,
+      };
+      const json = JSON.stringify({ ...ld, hiringOrganization: { '@type': 'Organization', name: company } });
+      return `<!doctype html><title>${company} Developer</title><script type="application/ld+json">${json}</script><h1>${company} Developer</h1><p>Build things at ${company}.</p>`;
+    };
+    const urlA = server.route('http://alpha.careers.example.test/jobs/12', site('Alpha'));
+    const urlB = server.route('http://beta.careers.example.test/openings/12', site('Beta'));
+    const a = await open(urlA);
+    await (await clipFromPopup(a, /^Clip this page$/)).close();
+    const b = await open(urlB);
+    const popupB = await clipFromPopup(b, /^Clip this page$/);
+    expect(await text(popupB.getByTestId('current-company'))).toBe('Beta');
+    await popupB.close();
+
+    const rows = await storedRows(ext);
+    expect(rows.map((r) => [r.company.name, r.posting?.url]).sort()).toEqual([
+      ['Alpha', urlA],
+      ['Beta', urlB],
+    ]);
+    // Back on the first site's tab: the popup opens the first site's application.
+    const popupA = await ready(await ext.triggerAction(a));
+    await popupA.getByTestId('clipped-before').waitFor();
+    expect(await text(popupA.getByTestId('current-company'))).toBe('Alpha');
+    await popupA.close();
   });
 
   it('re-clips a changed posting: the posting part changes, the stages, questions and score stay', async () => {

@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { exportEntry } from '../../utils/jobname/export';
 import { importEntry, type ImportIssue } from '../../utils/jobname/import';
 import { plannedAfterRejection, processStages } from '../../utils/jobname/mermaid';
-import { newQuestion, newStage, parseRecord, type ApplicationRecord, type Question } from '../../utils/record';
+import { newQuestion, newStage, type ApplicationRecord, type Question } from '../../utils/record';
+import { parseRecord } from '../../utils/record-validate';
 
 const DIR = resolve(__dirname, '../fixtures/jobname');
 

@@ -3,7 +3,10 @@
 import 'fake-indexeddb/auto';
 import { summarize } from '../../utils/summary';
 import { IDBFactory } from 'fake-indexeddb';
+import { wrap } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyPosting, recordFromPosting } from '../../utils/clip/record';
+import { identify } from '../../utils/clip/url';
 import { createRecord } from '../../utils/record';
 import type { ApplicationRecord, Posting } from '../../utils/record';
 import {
@@ -211,11 +214,20 @@ describe('findByPosting', () => {
     );
     await repo.create(rec('No posting'));
 
-    expect((await repo.findByPosting('jobinja', 'AbC1', 'https://jobinja.ir/other-url'))?.id).toBe(a.id);
-    expect(await repo.findByPosting('jobvision', 'AbC1', 'https://jobvision.ir/x')).toBeUndefined();
-    expect((await repo.findByPosting('linkedin', null, 'https://x.example/job/9'))?.id).toBe(b.id);
-    expect((await repo.findByPosting('quera', '77', 'https://jobinja.ir/companies/acme/jobs/AbC1'))?.id).toBe(a.id);
-    const found = await repo.findByPosting('jobinja', 'AbC1', '');
+    expect(
+      (await repo.findByPosting({ board: 'jobinja', jobId: 'AbC1', url: 'https://jobinja.ir/other-url' }))?.id,
+    ).toBe(a.id);
+    expect(
+      await repo.findByPosting({ board: 'jobvision', jobId: 'AbC1', url: 'https://jobvision.ir/x' }),
+    ).toBeUndefined();
+    expect((await repo.findByPosting({ board: 'linkedin', jobId: null, url: 'https://x.example/job/9' }))?.id).toBe(
+      b.id,
+    );
+    expect(
+      (await repo.findByPosting({ board: 'quera', jobId: '77', url: 'https://jobinja.ir/companies/acme/jobs/AbC1' }))
+        ?.id,
+    ).toBe(a.id);
+    const found = await repo.findByPosting({ board: 'jobinja', jobId: 'AbC1', url: '' });
     expect(found).toEqual(a); // storage-only postingKey is stripped
     expect(found).not.toHaveProperty('postingKey');
   });
@@ -223,10 +235,43 @@ describe('findByPosting', () => {
   it('follows updates and deletes', async () => {
     const a = await repo.create(rec('Acme', { posting: posting() }));
     await repo.update({ ...a, posting: posting({ jobId: 'Z9', url: 'https://jobinja.ir/z9' }) });
-    expect(await repo.findByPosting('jobinja', 'AbC1', 'https://jobinja.ir/companies/acme/jobs/AbC1')).toBeUndefined();
-    expect((await repo.findByPosting('jobinja', 'Z9', ''))?.id).toBe(a.id);
+    expect(
+      await repo.findByPosting({ board: 'jobinja', jobId: 'AbC1', url: 'https://jobinja.ir/companies/acme/jobs/AbC1' }),
+    ).toBeUndefined();
+    expect((await repo.findByPosting({ board: 'jobinja', jobId: 'Z9', url: '' }))?.id).toBe(a.id);
     await repo.delete(a.id);
-    expect(await repo.findByPosting('jobinja', 'Z9', '')).toBeUndefined();
+    expect(await repo.findByPosting({ board: 'jobinja', jobId: 'Z9', url: '' })).toBeUndefined();
+  });
+});
+
+describe('two career sites whose postings have the same id', () => {
+  const alpha = posting({ board: 'jsonld', jobId: '12', url: 'https://careers.alpha.example/jobs/12', title: 'A' });
+  const beta = posting({ board: 'jsonld', jobId: '12', url: 'https://jobs.beta.example/openings/12', title: 'B' });
+
+  /** What the background does with a clipped posting (entrypoints' clip path). */
+  async function clip(p: Posting) {
+    const existing = await repo.findByPosting(p);
+    return existing ? repo.mutate(existing.id, (r) => applyPosting(r, p)) : repo.create(recordFromPosting(p));
+  }
+
+  it('stay two applications, each found again from its own tab', async () => {
+    const a = await clip(alpha);
+    const b = await clip(beta);
+    expect(b.id).not.toBe(a.id);
+    expect(await repo.count()).toBe(2);
+    expect((await repo.get(a.id))?.posting?.url).toBe(alpha.url);
+    // The popup's lookup of the current tab's application, from the tab's URL alone.
+    for (const [p, id] of [
+      [alpha, a.id],
+      [beta, b.id],
+    ] as const) {
+      const tab = identify(p.url)!;
+      expect((await repo.findByPosting(tab))?.id).toBe(id);
+    }
+    // A second clip of the first site still updates the first application.
+    expect((await clip({ ...alpha, title: 'A2' })).id).toBe(a.id);
+    expect((await repo.get(a.id))?.role).toBe('A');
+    expect((await repo.get(a.id))?.posting?.title).toBe('A2');
   });
 });
 
@@ -243,11 +288,53 @@ describe('schema', () => {
     v1.close();
 
     repo = await open();
-    expect(await repo.findByPosting('jobinja', 'AbC1', '')).toEqual(old);
+    expect(await repo.findByPosting({ board: 'jobinja', jobId: 'AbC1', url: '' })).toEqual(old);
     expect(await repo.get(old.id)).toEqual(old);
     // v3 filled the summary of the row that was already there.
     expect(await repo.listSummaries()).toEqual([summarize(old)]);
-    expect(MIGRATIONS.length).toBe(3);
+    expect(MIGRATIONS.length).toBe(4);
+  });
+
+  it('v4 keys a generic page by host and id: a v3 database keeps every record, found by the new keys', async () => {
+    repo.close();
+    factory = new IDBFactory();
+    // A database at version 3, built by the first three migrations, with rows keyed as v3 keyed them.
+    await new Promise<void>((resolve, reject) => {
+      const req = factory.open(DB_NAME, 3);
+      req.onupgradeneeded = async () => {
+        const tx = wrap(req.transaction!) as unknown as Parameters<(typeof MIGRATIONS)[number]>[1];
+        for (const migrate of MIGRATIONS.slice(0, 3)) await migrate(tx.db, tx);
+      };
+      req.onsuccess = () => (req.result.close(), resolve());
+      req.onerror = () => reject(req.error);
+    });
+    const alpha = rec('Alpha', {
+      posting: posting({ board: 'jsonld', jobId: '12', url: 'https://careers.alpha.example/jobs/12' }),
+    });
+    const page = rec('Page', {
+      posting: posting({ board: 'readability', jobId: null, url: 'https://blog.example/hiring' }),
+    });
+    const board = rec('Board', { posting: posting() });
+    const none = rec('None');
+    const v3 = await rawOpen(factory, 3);
+    await rawPut(v3, { ...alpha, postingKey: ['job:jsonld:12', 'url:https://careers.alpha.example/jobs/12'] });
+    await rawPut(v3, { ...page, postingKey: ['url:https://blog.example/hiring'] });
+    await rawPut(v3, { ...board, postingKey: ['job:jobinja:AbC1', 'url:https://jobinja.ir/companies/acme/jobs/AbC1'] });
+    await rawPut(v3, { ...none, postingKey: [] });
+    v3.close();
+
+    repo = await open();
+    for (const r of [alpha, page, board, none]) expect(await repo.get(r.id)).toEqual(r);
+    expect(await repo.count()).toBe(4);
+    // The same site's job 12 under another URL: found by `job:generic:careers.alpha.example:12`.
+    const elsewhere = { board: 'jsonld', jobId: '12', url: 'https://careers.alpha.example/jobs/12?lang=en' };
+    expect((await repo.findByPosting(elsewhere))?.id).toBe(alpha.id);
+    // Another site's job 12 is not that application (the old `job:jsonld:12` key is gone).
+    expect(await repo.findByPosting({ board: 'jsonld', jobId: '12', url: 'https://beta.example/12' })).toBeUndefined();
+    expect((await repo.findByPosting({ board: null, jobId: null, url: 'https://blog.example/hiring' }))?.id).toBe(
+      page.id,
+    );
+    expect((await repo.findByPosting({ board: 'jobinja', jobId: 'AbC1', url: '' }))?.id).toBe(board.id);
   });
 
   it('keeps summaries in step with every write', async () => {
@@ -294,7 +381,7 @@ describe('schema', () => {
     repo = await open({ onInvalid });
     expect(await repo.list()).toEqual([good]);
     expect(onInvalid).toHaveBeenCalledWith('bad', expect.arrayContaining([expect.stringMatching(/^company/)]));
-    expect(await repo.findByPosting('jobinja', null, 'https://bad.example')).toBeUndefined();
+    expect(await repo.findByPosting({ board: 'jobinja', jobId: null, url: 'https://bad.example' })).toBeUndefined();
     await expect(repo.get('bad')).rejects.toBeInstanceOf(InvalidRecordError);
     expect(await repo.count()).toBe(2);
   });

@@ -12,7 +12,8 @@ import {
   type JournalStore,
 } from '../../utils/edit-session';
 import { exportEntry } from '../../utils/jobname/export';
-import { parseRecord, type ApplicationRecord } from '../../utils/record';
+import type { ApplicationRecord } from '../../utils/record';
+import { parseRecord } from '../../utils/record-validate';
 import { openRepository } from '../../utils/repository';
 import { clampScore, logStep, newApplication, removeStep, setOutcome, stepForKey } from '../../utils/steps';
 import { addQuestions } from '../../utils/questions';

@@ -5,6 +5,7 @@
  * executes page code: everything it converts is copied into an inert document first.
  */
 import { Readability } from '@mozilla/readability';
+import { boardOf, type BoardId, type PostingBoard } from '../boards';
 import type { FieldSource, Posting } from '../record';
 import { jobinja } from './boards/jobinja';
 import { jobvision } from './boards/jobvision';
@@ -12,11 +13,14 @@ import { linkedin } from './boards/linkedin';
 import { quera } from './boards/quera';
 import { jsonLdFinding } from './jsonld';
 import { describe, inertCopy } from './markdown';
-import { cleanText } from './normalize';
-import type { Board, BoardAdapter, FieldName, Finding, PageContext, PostingFields } from './types';
-import { boardRule, canonicalUrl } from './url';
+import { cleanText, splitCompanyName } from './normalize';
+import type { BoardAdapter, FieldName, Finding, PageContext, PostingFields } from './types';
+import { canonicalUrl } from './url';
 
-export const ADAPTERS: Record<string, BoardAdapter> = { jobinja, jobvision, quera, linkedin };
+/** Each board's page adapter: a board in the registry (utils/boards.ts) without one does not compile. */
+export const ADAPTERS = { jobinja, jobvision, quera, linkedin } satisfies {
+  [Id in BoardId]: BoardAdapter<Id>;
+};
 
 export interface ExtractOptions {
   /** Longest description kept, in characters of markdown (default 60 000). */
@@ -98,26 +102,13 @@ function present(v: unknown): boolean {
   return Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && v !== '';
 }
 
-/** «نام فارسی | English Name» → the Persian name and the English one. */
-export function splitCompanyName(name: string | null): { name: string | null; nameEn: string | null } {
-  if (!name) return { name: null, nameEn: null };
-  const parts = name.split(/\s*[|｜]\s*/).filter(Boolean);
-  if (parts.length === 2) {
-    // The Persian name is the one in Arabic script («Müller GmbH | مولر» splits too).
-    const persian = (s: string) => /\p{Script=Arabic}/u.test(s);
-    if (persian(parts[0]) && !persian(parts[1])) return { name: parts[0], nameEn: parts[1] };
-    if (persian(parts[1]) && !persian(parts[0])) return { name: parts[1], nameEn: parts[0] };
-  }
-  return { name, nameEn: null };
-}
-
 /** Reads a posting off a page. */
 export function extractPosting(doc: Document, pageUrl: string, options: ExtractOptions = {}): Posting {
   const url = new URL(pageUrl);
-  const rule = boardRule(url);
+  const rule = boardOf(url);
   const jobId = rule?.jobId(url) ?? null;
   const ctx: PageContext = { doc, url, jobId, maxDescription: options.maxDescription ?? 60_000 };
-  const adapter = rule ? ADAPTERS[rule.board] : undefined;
+  const adapter: BoardAdapter | undefined = rule ? ADAPTERS[rule.id] : undefined;
   const findings: Finding[] = [];
   if (adapter) findings.push(...adapter.read(ctx));
   else {
@@ -145,7 +136,7 @@ export function extractPosting(doc: Document, pageUrl: string, options: ExtractO
   }
   if (!blocked) take(pageFinding(ctx, !!adapter));
 
-  const board: Board = adapter
+  const board: PostingBoard = adapter
     ? adapter.board
     : findings.some((f) => f.source === 'json-ld')
       ? 'jsonld'

@@ -3,13 +3,12 @@
  * `@graph`, `@type` arrays, invalid JSON skipped; organisation, location and salary as object, array or
  * string; HTML descriptions that were entity-escaped once more.
  */
+import { isObject, type Json } from '../basics';
 import { toAsciiDigits } from '../dates';
 import { describe } from './markdown';
 import { cleanText, decodeEntities, isoDay } from './normalize';
 import type { Finding, PageContext, PostingFields } from './types';
 import { canonicalUrl } from './url';
-
-type Json = Record<string, unknown>;
 
 /** Larger blocks are skipped (a 5 MB description still fits: JSON.parse of that takes milliseconds). */
 const MAX_LD_CHARS = 16_000_000;
@@ -39,10 +38,6 @@ function parseLd(text: string): unknown {
   }
 }
 
-function isObj(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function types(v: Json): string[] {
   const t = v['@type'];
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
@@ -54,7 +49,7 @@ export function findJobPostings(doc: Document): Json[] {
   const visit = (v: unknown, depth: number) => {
     if (depth > 6 || found.length > 20) return;
     if (Array.isArray(v)) for (const x of v) visit(x, depth + 1);
-    else if (isObj(v)) {
+    else if (isObject(v)) {
       if (types(v).some((t) => /^(https?:\/\/schema\.org\/|schema:)?JobPosting$/i.test(t.trim()))) {
         found.push(v);
         return;
@@ -90,7 +85,7 @@ function str(v: unknown): string | null {
 function orgName(v: unknown): { name: string | null; website: string | null } {
   const o = first(v);
   if (typeof o === 'string') return { name: str(o), website: null };
-  if (!isObj(o)) return { name: null, website: null };
+  if (!isObject(o)) return { name: null, website: null };
   const sameAs = first(o.sameAs);
   const url = str(o.url) ?? (typeof sameAs === 'string' ? sameAs : null);
   return { name: str(o.name) ?? str(o.legalName), website: url && /^https?:\/\//i.test(url) ? url : null };
@@ -103,14 +98,14 @@ function place(v: unknown): string | null {
     if (typeof loc === 'string') {
       const s = str(loc);
       if (s) parts.push(s);
-    } else if (isObj(loc)) {
+    } else if (isObject(loc)) {
       const address = first(loc.address);
       if (typeof address === 'string' && str(address)) {
         parts.push(str(address)!);
         continue;
       }
-      const a = isObj(address) ? address : loc;
-      const country = isObj(a.addressCountry) ? str(a.addressCountry.name) : str(a.addressCountry);
+      const a = isObject(address) ? address : loc;
+      const country = isObject(a.addressCountry) ? str(a.addressCountry.name) : str(a.addressCountry);
       const bits = [str(a.addressLocality), str(a.addressRegion), country].filter((x): x is string => !!x);
       const uniq = bits.filter((b, i) => bits.indexOf(b) === i);
       if (uniq.length) parts.push(uniq.join(', '));
@@ -162,12 +157,12 @@ export function groupThousands(v: number): string {
 export function salaryText(v: unknown): string | null {
   const s = first(v);
   if (typeof s === 'string' || typeof s === 'number') return str(s);
-  if (!isObj(s)) return null;
+  if (!isObject(s)) return null;
   const code = typeof s.currency === 'string' ? s.currency.trim().toUpperCase() : null;
-  const value = isObj(s.value) ? s.value : s;
+  const value = isObject(s.value) ? s.value : s;
   const min = amount(value.minValue) ?? amount(s.percentile10) ?? amount(s.percentile25);
   const max = amount(value.maxValue) ?? amount(s.percentile90) ?? amount(s.percentile75);
-  const single = amount(isObj(s.value) ? value.value : s.value) ?? amount(s.median);
+  const single = amount(isObject(s.value) ? value.value : s.value) ?? amount(s.median);
   const range = min && max ? (min === max ? min : `${min} - ${max}`) : (min ?? max ?? single);
   if (!range) return null;
   const unitText =
@@ -201,7 +196,7 @@ function employment(v: unknown): string | null {
 
 function skillList(v: unknown): string[] | null {
   const raw = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,،;]\s*/) : [];
-  const out = raw.map((x) => str(isObj(x) ? x.name : x)).filter((x): x is string => !!x && x.length < 80);
+  const out = raw.map((x) => str(isObject(x) ? x.name : x)).filter((x): x is string => !!x && x.length < 80);
   return out.length ? [...new Set(out)] : null;
 }
 
@@ -260,14 +255,14 @@ export interface LdJobPosting {
 
 function seniority(o: Json): string | null {
   const exp = first(o.experienceRequirements);
-  return str(isObj(exp) ? exp.name : exp) ?? str(first(o.seniorityLevel));
+  return str(isObject(exp) ? exp.name : exp) ?? str(first(o.seniorityLevel));
 }
 
 /** Reads one JobPosting object. */
 export function readJobPosting(o: Json): LdJobPosting {
   const org = orgName(o.hiringOrganization);
   const identifier = first(o.identifier);
-  const id = isObj(identifier) ? str(identifier.value) : str(identifier);
+  const id = isObject(identifier) ? str(identifier.value) : str(identifier);
   const applicants = place(o.applicantLocationRequirements);
   const remote = isRemote(o.jobLocationType) ? `Remote${applicants ? ` (${applicants})` : ''}` : null;
   const location = place(o.jobLocation);

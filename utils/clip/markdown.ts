@@ -94,6 +94,23 @@ function walk(
   }
 }
 
+/**
+ * The text nodes under `root`, in document order, each as written (not cleaned): what the boards read a
+ * header or a pill row with. Elements `skip` says yes to are left out with everything in them; a `<br>` gives
+ * `br` when it is set.
+ */
+export function textNodes(root: Node, options: { skip?: (el: Element) => boolean; br?: string } = {}): string[] {
+  const out: string[] = [];
+  walk(root, (node) => {
+    if (node.nodeType === 3) out.push(node.nodeValue ?? '');
+    else if (node.nodeType === 1) {
+      if (options.skip?.(node as Element)) return 'skip';
+      if (options.br !== undefined && node.nodeName === 'BR') out.push(options.br);
+    }
+  });
+  return out;
+}
+
 /** Whether the tree is small and shallow enough for turndown. */
 function convertible(root: Node): boolean {
   let elements = 0;
@@ -276,12 +293,7 @@ function languageOf(...els: (Element | null)[]): string {
 
 /** The text of a `pre`, with `<br>` as line breaks. */
 function preText(pre: Element): string {
-  let text = '';
-  walk(pre, (node) => {
-    if (node.nodeType === 3) text += node.nodeValue ?? '';
-    else if (node.nodeName === 'BR') text += '\n';
-  });
-  return text;
+  return textNodes(pre, { br: '\n' }).join('');
 }
 
 function fenced(code: string, language: string): string {

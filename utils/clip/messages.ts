@@ -2,7 +2,8 @@
  * Messages between the clipper in the page, the background and the extension pages. Everything that comes
  * back from a page is checked before it is stored.
  */
-import { validatePosting, type Posting } from '../record';
+import type { Posting } from '../record';
+import { validatePosting } from '../record-validate';
 
 /** What the injected clipper returns. */
 export type ClipResponse = { ok: true; posting: Posting; ms?: number } | { ok: false; error: string };

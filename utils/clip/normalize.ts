@@ -1,23 +1,14 @@
 /**
- * Text normalisation for matching labels on Persian pages (FACTS.md §3.1): ZWNJ removed, Arabic ي/ك as
- * Persian ی/ک, Persian and Arabic digits as ASCII, whitespace collapsed, lower case.
+ * Text normalisation for matching labels on Persian pages (FACTS.md §3.1), on the one Persian normaliser
+ * (utils/persian.ts); display text, entities and dates as boards write them.
  */
-import { jalaliToIso, toAsciiDigits } from '../dates';
-
-/** Direction marks, embeddings and isolates, and the BOM: invisible, and never part of a label or a name. */
-const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+import { isValidIso, toAsciiDigits } from '../basics';
+import { jalaliToIso } from '../dates';
+import { BIDI, persianKey } from '../persian';
 
 /** For comparing labels: «دسته‌بندی شغلی» and «دستهبندی  شغلي» are the same key. */
 export function labelKey(s: string): string {
-  return toAsciiDigits(s)
-    .replace(BIDI, '')
-    .replace(/[\u200c\u200d]/g, '')
-    .replace(/[يى]/g, 'ی')
-    .replace(/ك/g, 'ک')
-    .replace(/[:：]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return persianKey(s.replace(/[:：]/g, ''));
 }
 
 /** Display text: whitespace collapsed, digits ASCII, ZWNJ kept (it is part of Persian spelling). */
@@ -31,6 +22,29 @@ export function cleanText(s: string | null | undefined): string | null {
     // A ZWNJ joins nothing next to a space or at either end.
     .replace(/\u200c+(?= |$)|(?<=^| )\u200c+/g, '');
   return t || null;
+}
+
+/**
+ * «نام فارسی | English Name», or a header's two text nodes («فارسی», «English»), as the Persian name and the
+ * English one: exactly two parts, one in Arabic script and one not («Müller GmbH | مولر» splits too). Anything
+ * else is one name: the text as given, or the parts joined with « | », and no English name.
+ */
+export function splitCompanyName(given: string | readonly string[] | null): {
+  name: string | null;
+  nameEn: string | null;
+} {
+  const parts = typeof given === 'string' ? [given] : (given ?? []);
+  const bits = parts
+    .flatMap((p) => p.split(/\s*[|｜]\s*/))
+    .map((p) => cleanText(p))
+    .filter((p): p is string => !!p);
+  const persian = (s: string) => /\p{Script=Arabic}/u.test(s);
+  if (bits.length === 2 && persian(bits[0]) !== persian(bits[1])) {
+    const [fa, en] = persian(bits[0]) ? bits : [bits[1], bits[0]];
+    return { name: fa, nameEn: en };
+  }
+  if (typeof given === 'string') return { name: given || null, nameEn: null };
+  return { name: bits.length ? bits.join(' | ') : null, nameEn: null };
 }
 
 /** The text of the first element matching any selector, cleaned. */
@@ -100,6 +114,6 @@ export function isoDay(s: unknown): string | null {
       return null;
     }
   }
-  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const iso = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return y >= 1900 && isValidIso(iso) ? iso : null;
 }

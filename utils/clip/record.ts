@@ -3,14 +3,8 @@
  * company, role and apply way; a second clip of the same posting replaces only the posting part and keeps
  * everything the user wrote.
  */
+import { applyWayOf } from '../boards';
 import { createRecord, type ApplicationRecord, type Posting } from '../record';
-
-const BOARD_NAMES: Partial<Record<Posting['board'], string>> = {
-  jobinja: 'Jobinja',
-  jobvision: 'Jobvision',
-  quera: 'Quera',
-  linkedin: 'LinkedIn',
-};
 
 function hostName(url: string): string {
   try {
@@ -22,7 +16,7 @@ function hostName(url: string): string {
 
 /** A new application for a clipped posting. */
 export function recordFromPosting(posting: Posting, init: { id?: string; now?: string } = {}): ApplicationRecord {
-  const way = BOARD_NAMES[posting.board];
+  const way = applyWayOf(posting.board);
   return createRecord({
     id: init.id,
     createdAt: init.now,
@@ -48,7 +42,7 @@ export function applyPosting(record: ApplicationRecord, posting: Posting): Appli
     next.company.name = posting.company.name || posting.company.nameEn || next.company.name;
   if (!next.company.website.trim() && posting.company.website) next.company.website = posting.company.website;
   if (!next.role?.trim() && posting.title) next.role = posting.title;
-  const way = BOARD_NAMES[posting.board];
+  const way = applyWayOf(posting.board);
   if (way && !next.applyWays.length) next.applyWays = [way];
   return next;
 }

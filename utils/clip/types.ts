@@ -2,9 +2,8 @@
  * What a board adapter reads off a page: a partial posting whose every field says where it came from.
  * The extractor merges adapters' results in order of trust (JSON-LD, embedded state, DOM, Readability).
  */
-import type { FieldSource, Posting } from '../record';
-
-export type Board = Posting['board'];
+import type { BoardId } from '../boards';
+import type { FieldSource } from '../record';
 
 /** The fields of the CLI's `scrape` output and of `Posting` that adapters fill. */
 export interface PostingFields {
@@ -52,10 +51,10 @@ export interface PageContext {
 
 /**
  * A board adapter: reads its board's page and returns findings in order of trust (JSON-LD, embedded state,
- * DOM). Which URLs belong to which board, and their job ids, are in url.ts. Descriptions are markdown
+ * DOM). Which URLs belong to which board, and their job ids, are in the board registry (utils/boards.ts). Descriptions are markdown
  * (see `describe` in markdown.ts).
  */
-export interface BoardAdapter {
-  board: Exclude<Board, 'jsonld' | 'readability'>;
+export interface BoardAdapter<Id extends BoardId = BoardId> {
+  board: Id;
   read(ctx: PageContext): Finding[];
 }

@@ -1,13 +1,15 @@
 /** Reading a stage's kind off the words an entry uses (only the importer needs this). */
+import { persianKey } from '../persian';
 import type { StageKind } from '../record';
 
 /**
  * Recognises a stage from a label as written in real entries: "Sent Resume", "HR Call (Skype voice chat)",
- * "1st Technical Interview", "Task Review & Live code", "Rejection Letter", "Offer Email", Persian labels too.
+ * "1st Technical Interview", "Task Review & Live code", "Rejection Letter", "Offer Email", Persian labels too
+ * (however they were typed: «تسك» with an Arabic kaf is «تسک»).
  * Order matters: the more specific patterns come first.
  */
 export function classifyStage(label: string): StageKind {
-  const l = label.toLowerCase().replace(/\s+/g, ' ').trim();
+  const l = persianKey(label);
   if (/resume|\bcv\b|رزومه/.test(l)) return 'resume';
   if (/declin|i rejected|انصراف|رد کردم/.test(l)) return 'declined';
   if (/reject|ghost|ریجکت|رد شد/.test(l)) return 'rejection';

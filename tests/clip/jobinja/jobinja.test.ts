@@ -3,7 +3,8 @@
  * through extractPosting and through `jobnote scrape`, then the label matching and ordering rules alone.
  */
 import { describe, expect, it } from 'vitest';
-import { companyNames, infoLabel, jobinja, stripHiring } from '../../../utils/clip/boards/jobinja';
+import { infoLabel, jobinja, stripHiring } from '../../../utils/clip/boards/jobinja';
+import { splitCompanyName } from '../../../utils/clip/normalize';
 import { extractPosting, scrapeJson } from '../../../utils/clip/extract';
 import { fixturePairSuite, jsdomPage, loadFixture } from '../fixture-pairs';
 
@@ -53,22 +54,18 @@ describe('jobinja labels', () => {
     expect(stripHiring(null)).toBeNull();
   });
 
-  it('splits company names into Persian and English', () => {
-    expect(companyNames(['ایده‌پردازان نوین | Idea Pardazan Novin'])).toEqual({
-      companyName: 'ایده‌پردازان نوین',
-      companyNameEn: 'Idea Pardazan Novin',
-    });
-    expect(companyNames(['Idea Pardazan Novin | ایده‌پردازان نوین'])).toEqual({
-      companyName: 'ایده‌پردازان نوین',
-      companyNameEn: 'Idea Pardazan Novin',
-    });
-    expect(companyNames(['ایده‌پردازان نوین', 'Idea Pardazan Novin'])).toEqual({
-      companyName: 'ایده‌پردازان نوین',
-      companyNameEn: 'Idea Pardazan Novin',
-    });
-    expect(companyNames(['ایده‌پردازان نوین'])).toEqual({ companyName: 'ایده‌پردازان نوین', companyNameEn: null });
-    expect(companyNames(['Acme | Widgets'])).toEqual({ companyName: 'Acme | Widgets', companyNameEn: null });
-    expect(companyNames([])).toBeNull();
+  it('splits company names into Persian and English (splitCompanyName, shared by every board)', () => {
+    const both = { name: 'ایده‌پردازان نوین', nameEn: 'Idea Pardazan Novin' };
+    expect(splitCompanyName(['ایده‌پردازان نوین | Idea Pardazan Novin'])).toEqual(both);
+    expect(splitCompanyName('Idea Pardazan Novin | ایده‌پردازان نوین')).toEqual(both);
+    expect(splitCompanyName(['ایده‌پردازان نوین', 'Idea Pardazan Novin'])).toEqual(both);
+    expect(splitCompanyName('Müller GmbH | مولر')).toEqual({ name: 'مولر', nameEn: 'Müller GmbH' });
+    expect(splitCompanyName(['ایده‌پردازان نوین'])).toEqual({ name: 'ایده‌پردازان نوین', nameEn: null });
+    expect(splitCompanyName(['Acme | Widgets'])).toEqual({ name: 'Acme | Widgets', nameEn: null });
+    expect(splitCompanyName(['Acme', 'Widgets'])).toEqual({ name: 'Acme | Widgets', nameEn: null });
+    expect(splitCompanyName('Acme|Widgets')).toEqual({ name: 'Acme|Widgets', nameEn: null });
+    expect(splitCompanyName([])).toEqual({ name: null, nameEn: null });
+    expect(splitCompanyName(null)).toEqual({ name: null, nameEn: null });
   });
 });
 

@@ -8,8 +8,8 @@
  * «از 30 تا 40 میلیون تومان»), JSON-LD only as numbers, so a DOM finding holding just the salary goes first.
  */
 import { jsonLdFinding } from '../jsonld';
-import { describe } from '../markdown';
-import { cleanText, labelKey, textOf } from '../normalize';
+import { describe, textNodes } from '../markdown';
+import { cleanText, labelKey, splitCompanyName, textOf } from '../normalize';
 import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types';
 
 /** What an info-box item holds; only some of them are posting fields. */
@@ -66,27 +66,11 @@ export function stripHiring(title: string | null | undefined): string | null {
   return t ? (cleanText(t.replace(/^استخدام[\s\u200c]+/, '')) ?? t) : null;
 }
 
-const latin = (s: string) => /^[\x20-\x7e]+$/.test(s);
-
-/** «نام فارسی | English Name», or the two text nodes of a header, as the Persian name and the English one. */
-export function companyNames(parts: string[]): Pick<PostingFields, 'companyName' | 'companyNameEn'> | null {
-  const bits = parts
-    .flatMap((p) => p.split(/\s*[|｜]\s*/))
-    .map((p) => cleanText(p))
-    .filter((p): p is string => !!p);
-  if (!bits.length) return null;
-  const fa = bits.find((b) => !latin(b));
-  const en = bits.find(latin);
-  if (bits.length === 2 && fa && en) return { companyName: fa, companyNameEn: en };
-  return { companyName: bits.join(' | '), companyNameEn: null };
-}
-
 /** The text nodes under an element, each cleaned (a header may hold «فارسی» and «English» as two nodes). */
-function textNodes(el: Element): string[] {
-  const out: string[] = [];
-  const walk = (n: Node) => n.childNodes.forEach((c) => (c.nodeType === 3 ? out.push(c.textContent ?? '') : walk(c)));
-  walk(el);
-  return out.map((t) => cleanText(t)).filter((t): t is string => !!t);
+function cleanTexts(el: Element): string[] {
+  return textNodes(el)
+    .map((t) => cleanText(t))
+    .filter((t): t is string => !!t);
 }
 
 /** A link to somewhere other than Jobinja itself (its company pages are not the company's website). */
@@ -130,9 +114,9 @@ function domFields(ctx: PageContext): { fields: Partial<PostingFields>; notes: s
   const title = stripHiring(textOf(doc, '.c-jobView__titleText h1', 'section.c-jobView h1', '#singleJob h1'));
   if (title) fields.title = title;
   const header = doc.querySelector('h2.c-companyHeader__name, .c-companyHeader__name');
-  const names = header ? companyNames(textNodes(header)) : null;
-  if (names?.companyName) fields.companyName = names.companyName;
-  if (names?.companyNameEn) fields.companyNameEn = names.companyNameEn;
+  const names = splitCompanyName(header ? cleanTexts(header) : null);
+  if (names.name) fields.companyName = names.name;
+  if (names.nameEn) fields.companyNameEn = names.nameEn;
   for (const a of Array.from(doc.querySelectorAll('a.c-companyHeader__metaLink'))) {
     const href = a.getAttribute('href') ?? '';
     const site = /\/company\/list/i.test(href) ? null : externalLink(href);
@@ -168,12 +152,12 @@ function ldFinding(ctx: PageContext): Finding | null {
   const f = ld.fields;
   if (f.title) f.title = stripHiring(f.title) ?? undefined;
   if (f.website && !externalLink(f.website)) delete f.website;
-  const names = companyNames(f.companyName ? [f.companyName] : []);
-  if (names?.companyNameEn) Object.assign(f, names);
+  const names = splitCompanyName(f.companyName ?? null);
+  if (names.nameEn) Object.assign(f, { companyName: names.name, companyNameEn: names.nameEn });
   return ld;
 }
 
-export const jobinja: BoardAdapter = {
+export const jobinja: BoardAdapter<'jobinja'> = {
   board: 'jobinja',
   read(ctx): Finding[] {
     const ld = ldFinding(ctx);

@@ -5,18 +5,16 @@
  * state or the JSON-LD written at load, so both are checked against the URL's job id and skipped when they
  * describe another job; the DOM is always the job on screen.
  */
+import { isObject, type Json } from '../../basics';
 import { findJobPostings, jsonLdFinding, readJobPosting } from '../jsonld';
 import { describe } from '../markdown';
-import { cleanText, isoDay, labelKey, textOf } from '../normalize';
+import { cleanText, isoDay, labelKey, splitCompanyName, textOf } from '../normalize';
 import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types';
 
-type Json = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | null =>
   typeof v === 'string' || typeof v === 'number' ? cleanText(String(v)) : null;
 /** `{titleFa, titleEn}` objects, Persian first. */
-const titled = (v: unknown): string | null => (isObj(v) ? (text(v.titleFa) ?? text(v.titleEn)) : text(v));
+const titled = (v: unknown): string | null => (isObject(v) ? (text(v.titleFa) ?? text(v.titleEn)) : text(v));
 
 const DETAIL = /JobPost\/Detail\?(?:[^#]*&)?jobPostId=(\d+)/i;
 
@@ -55,14 +53,14 @@ export function stateJobs(doc: Document): StateJob[] {
     doc.querySelectorAll('script#ng-state, script#serverApp-state, script[id$="-state"][type="application/json"]'),
   )) {
     const state = parseState(script.textContent ?? '');
-    if (!isObj(state)) continue;
+    if (!isObject(state)) continue;
     for (const [key, entry] of Object.entries(state)) {
-      const url = (isObj(entry) && (text(entry.u) ?? text(entry.url))) || key;
+      const url = (isObject(entry) && (text(entry.u) ?? text(entry.url))) || key;
       const m = DETAIL.exec(url) ?? DETAIL.exec(key);
       if (!m) continue;
-      let body: unknown = isObj(entry) ? ('b' in entry ? entry.b : 'body' in entry ? entry.body : entry) : entry;
+      let body: unknown = isObject(entry) ? ('b' in entry ? entry.b : 'body' in entry ? entry.body : entry) : entry;
       if (typeof body === 'string') body = parseState(body);
-      if (!isObj(body) || body.isSuccess === false || !isObj(body.data)) continue;
+      if (!isObject(body) || body.isSuccess === false || !isObject(body.data)) continue;
       jobs.push({ id: m[1] ?? text(body.data.id), data: body.data });
     }
   }
@@ -92,7 +90,7 @@ function website(v: unknown): string | null {
 const latin = (s: string) => /^[\x20-\x7e]+$/.test(s);
 
 function salary(v: unknown): string | null {
-  if (!isObj(v)) return null;
+  if (!isObject(v)) return null;
   const shown = text(v.titleFa);
   if (shown) return shown.replace(/\u066c/g, ',');
   const [min, max] = [v.min, v.max].map((n) => (typeof n === 'number' && n > 0 ? n : null));
@@ -102,15 +100,15 @@ function salary(v: unknown): string | null {
 
 /** The fields of a Detail response's `data`. */
 export function stateFields(data: Json, ctx: PageContext): { fields: Partial<PostingFields>; notes: string[] } {
-  const company = isObj(data.company) ? data.company : {};
-  const name = isObj(company.name) ? company.name : {};
-  const location = isObj(data.location) ? data.location : {};
+  const company = isObject(data.company) ? data.company : {};
+  const name = isObject(company.name) ? company.name : {};
+  const location = isObject(data.location) ? data.location : {};
   const place = tidyPlace([titled(location.province), titled(location.city), titled(location.region)]);
-  const workType = isObj(data.workType) ? titled(data.workType) : WORK_TYPES[String(data.workType)];
+  const workType = isObject(data.workType) ? titled(data.workType) : WORK_TYPES[String(data.workType)];
   const skills = (Array.isArray(data.softwareRequirements) ? data.softwareRequirements : [])
-    .map((r) => (isObj(r) ? titled(r.software) : null))
+    .map((r) => (isObject(r) ? titled(r.software) : null))
     .filter((s): s is string => !!s);
-  const posted = isoDay(isObj(data.activationTime) ? data.activationTime.date : data.activationTime);
+  const posted = isoDay(isObject(data.activationTime) ? data.activationTime.date : data.activationTime);
   const d = describe(typeof data.description === 'string' ? data.description : null, ctx);
   const fa = text(name.titleFa);
   const en = text(name.titleEn);
@@ -150,9 +148,9 @@ function domFinding(ctx: PageContext): Finding {
   );
   const company = cleanText(companyLink?.textContent);
   if (company) {
-    const [fa, en] = company.split(/\s*[|｜]\s*/);
-    fields.companyName = en && latin(en) && !latin(fa) ? fa : company;
-    if (fields.companyName !== company) fields.companyNameEn = en;
+    const names = splitCompanyName(company);
+    fields.companyName = names.name ?? company;
+    if (names.nameEn) fields.companyNameEn = names.nameEn;
   }
   const heading = (name: string) =>
     Array.from(doc.querySelectorAll('h1,h2,h3,h4,h5,h6,div,span,p,label')).find(
@@ -178,7 +176,7 @@ function domFinding(ctx: PageContext): Finding {
   return { source: 'dom', fields, notes };
 }
 
-export const jobvision: BoardAdapter = {
+export const jobvision: BoardAdapter<'jobvision'> = {
   board: 'jobvision',
   read(ctx): Finding[] {
     const findings: Finding[] = [];

@@ -5,10 +5,10 @@
  * and security-check pages yield no fields, only a note.
  */
 import { findJobPostings, jsonLdFinding } from '../jsonld';
-import { describe } from '../markdown';
+import { describe, textNodes } from '../markdown';
 import { cleanText, labelKey } from '../normalize';
 import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types';
-import { boardRule } from '../url';
+import { boardOf } from '../../boards';
 
 /** Job cards and the lists that hold them (side list, similar jobs): never read for the job. */
 const CARD =
@@ -46,14 +46,12 @@ const notInCard = (el: Element) => !el.closest(CARD);
 
 /** Text a reader sees: without screen-reader-only duplicates. */
 function shown(el: Element | null | undefined): string | null {
-  if (!el) return null;
-  let out = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === 3) out += n.nodeValue ?? '';
-    else if (n.nodeType === 1 && !(n as Element).matches(HIDDEN)) n.childNodes.forEach(walk);
-  };
-  walk(el);
-  return cleanText(out);
+  return el ? cleanText(visibleTexts(el).join('')) : null;
+}
+
+/** The text nodes a reader sees under `el` (none when `el` itself is hidden). */
+function visibleTexts(el: Element): string[] {
+  return el.matches(HIDDEN) ? [] : textNodes(el, { skip: (e) => e.matches(HIDDEN) });
 }
 
 /** The first element for the first of `selectors` (in their order) under `root`, outside job cards, with visible text. */
@@ -67,19 +65,10 @@ function first(root: ParentNode, selectors: string): Element | null {
 
 /** Text chunks split on `·`, one text node at a time (pills sit in separate spans without separators). */
 function chunks(el: Element): string[] {
-  const out: string[] = [];
-  const walk = (n: Node) => {
-    if (n.nodeType === 3)
-      out.push(
-        ...(n.nodeValue ?? '')
-          .split('·')
-          .map((s) => cleanText(s))
-          .filter((s): s is string => !!s),
-      );
-    else if (n.nodeType === 1 && !(n as Element).matches(HIDDEN)) n.childNodes.forEach(walk);
-  };
-  walk(el);
-  return out;
+  return visibleTexts(el)
+    .flatMap((t) => t.split('·'))
+    .map((s) => cleanText(s))
+    .filter((s): s is string => !!s);
 }
 
 const jobIdIn = (s: string | null | undefined) => /(\d{6,})/.exec(s ?? '')?.[1] ?? null;
@@ -124,7 +113,7 @@ function descriptionElement(root: ParentNode, doc: Document): Element | null {
   const el = first(root, DESCRIPTION);
   if (!el) return null;
   const copy = doc.implementation.createHTMLDocument('').importNode(el, true);
-  copy.querySelectorAll('button, script, style, template').forEach((b) => b.remove());
+  for (const b of Array.from(copy.querySelectorAll('button, script, style, template'))) b.remove();
   const head = copy.firstElementChild;
   if (head && /^h[1-6]$/i.test(head.tagName) && /^about (the|this) job$/i.test(cleanText(head.textContent) ?? ''))
     head.remove();
@@ -177,7 +166,7 @@ function blocked(note: string): Finding {
   return { source: 'dom', fields: {}, notes: [note], blocked: true } as Finding;
 }
 
-export const linkedin: BoardAdapter = {
+export const linkedin: BoardAdapter<'linkedin'> = {
   board: 'linkedin',
   read(ctx): Finding[] {
     if (isErrorPage(ctx.doc)) {
@@ -233,7 +222,7 @@ export function linkedinDescriptionMissing(doc: Document): boolean {
 function pageJobId(doc: Document): string | null {
   try {
     const url = new URL(doc.URL);
-    return boardRule(url)?.jobId(url) ?? null;
+    return boardOf(url)?.jobId(url) ?? null;
   } catch {
     return null;
   }

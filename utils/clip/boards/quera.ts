@@ -4,21 +4,18 @@
  * `p.chakra-text` company, `span[title]` publish date, level spans). The embedded job is used only when its
  * pk is the URL's job: after a client-side navigation `__NEXT_DATA__` still holds the first page's job.
  */
+import { isObject, type Json } from '../../basics';
 import { findDate } from '../../dates';
 import { jsonLdFinding, salaryText } from '../jsonld';
 import { capText, describe } from '../markdown';
 import { cleanText, isoDay, labelKey } from '../normalize';
 import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types';
 
-type Json = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** A display string from a string, a number or a `{name|title|label}` object. */
 function name(v: unknown): string | null {
   if (typeof v === 'string') return cleanText(v);
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (isObj(v)) return name(v.name ?? v.title ?? v.label ?? v.display);
+  if (isObject(v)) return name(v.name ?? v.title ?? v.label ?? v.display);
   return null;
 }
 
@@ -57,7 +54,7 @@ const LEVELS: Record<string, string> = {
 /** A code (`FULL_TIME`, `{value:'mid_level', name:'…'}`) through `map`, else the text as shown; arrays joined. */
 function coded(v: unknown, map: Record<string, string>): string | null {
   const one = (x: unknown): string | null => {
-    const code = isObj(x) ? pick(x, 'value', 'key', 'code', 'slug') : x;
+    const code = isObject(x) ? pick(x, 'value', 'key', 'code', 'slug') : x;
     const mapped =
       typeof code === 'string'
         ? map[
@@ -77,9 +74,9 @@ function coded(v: unknown, map: Record<string, string>): string | null {
 function salary(job: Json): string | null {
   const v = pick(job, 'salary', 'salary_range');
   if (typeof v === 'string' || typeof v === 'number') return salaryText(v);
-  const o = isObj(v) ? v : job;
+  const o = isObject(v) ? v : job;
   const shown = name(pick(o, 'text', 'display', 'title'));
-  if (isObj(v) && shown) return shown;
+  if (isObject(v) && shown) return shown;
   const min = pick(o, 'min', 'minimum', 'from', 'min_salary', 'salary_min');
   const max = pick(o, 'max', 'maximum', 'to', 'max_salary', 'salary_max');
   if (min == null && max == null) return null;
@@ -133,8 +130,8 @@ function pageProps(doc: Document): Json | null {
   if (!text) return null;
   try {
     const data: unknown = JSON.parse(text);
-    const props = isObj(data) && isObj(data.props) ? data.props.pageProps : null;
-    return isObj(props) ? props : null;
+    const props = isObject(data) && isObject(data.props) ? data.props.pageProps : null;
+    return isObject(props) ? props : null;
   } catch {
     return null;
   }
@@ -145,14 +142,14 @@ const samePk = (pk: unknown, id: string) =>
 
 /** The job object: `pageProps.job` when it is this job, else the fullest object anywhere whose pk is the job id. */
 function findJob(props: Json, jobId: string | null): { job: Json | null; stalePk: string | null } {
-  const direct = isObj(props.job) ? props.job : null;
+  const direct = isObject(props.job) ? props.job : null;
   if (direct && (!jobId || samePk(direct.pk, jobId))) return { job: direct, stalePk: null };
   const matches: Json[] = [];
   const queue: unknown[] = [props];
   for (let seen = 0; jobId && queue.length && seen < 20_000; seen++) {
     const v = queue.shift();
     if (Array.isArray(v)) queue.push(...v);
-    else if (isObj(v)) {
+    else if (isObject(v)) {
       if (samePk(v.pk, jobId) && typeof v.title === 'string') matches.push(v);
       queue.push(...Object.values(v));
     }
@@ -163,7 +160,7 @@ function findJob(props: Json, jobId: string | null): { job: Json | null; stalePk
 
 function stateFinding(job: Json, ctx: PageContext): Finding {
   const notes: string[] = [];
-  const company = isObj(job.company) ? job.company : {};
+  const company = isObject(job.company) ? job.company : {};
   const remote = [job.offers_remote, job.remote, job.is_remote].some((x) => x === true);
   const city = name(pick(job, 'city', 'location'));
   const description = [body(job.description, ctx, notes), body(job.requirements, ctx, notes)];
@@ -246,7 +243,7 @@ function domFinding(ctx: PageContext): Finding {
   return { source: 'dom', fields, notes: d.notes };
 }
 
-export const quera: BoardAdapter = {
+export const quera: BoardAdapter<'quera'> = {
   board: 'quera',
   read(ctx): Finding[] {
     const findings: Finding[] = [];

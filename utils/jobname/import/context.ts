@@ -24,12 +24,13 @@ export class Issues {
 export class Ids {
   private readonly n = { s: 0, r: 0, q: 0 };
 
-  next(prefix: 's' | 'r' | 'q'): string {
+  next(prefix: IdPrefix): string {
     return prefix + ++this.n[prefix];
   }
 }
 
 import { formatKey, type PartKey } from '../parts';
+import type { IdPrefix } from '../../record';
 
 /** A part of the entry: the lines `from` (inclusive) to `to` (exclusive), 0-based. */
 export interface PartRange {

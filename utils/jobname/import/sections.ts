@@ -4,7 +4,7 @@
  * review, task), the other sections handed to the round reader (questions.ts).
  */
 import { closesFence, fenceOpening, type Fence } from '../../fence';
-import type { Link, Round } from '../../record';
+import type { AnswerStyle, Link, Round } from '../../record';
 import { KNOWN_STATUS_EMOJIS, splitGraphemes } from '../kinds';
 import { analyseProcess, parseFlowchart, type Flowchart, type ProcessAnalysis } from '../mermaid';
 import { decodeProse, trimBlankLines, unescapeHtmlText, unescapeLabel, unescapeLinkText } from '../text';
@@ -46,7 +46,7 @@ export interface Sections {
   task: { text: string; links: Link[] } | null;
   score: number | null;
   review: string;
-  answerStyle: 'plain' | 'boxed';
+  answerStyle: AnswerStyle;
   /** How many of the metadata sections and Score were found. */
   knownSections: number;
 }
