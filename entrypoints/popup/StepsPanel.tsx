@@ -158,7 +158,6 @@ export function StepsPanel({
                 value={date}
                 onChange={(iso) => updateDraft({ dateText: iso ?? '' })}
                 format={dateFormat}
-                lang={tr.lang}
                 today={today}
                 autoFocus
               />

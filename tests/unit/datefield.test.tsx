@@ -2,8 +2,9 @@
 import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DateField, faError } from '../../components/DateField';
+import { DateField, dateError } from '../../components/DateField';
 import { jalaliToIso, parseDateInput, type DateFormat, type DateInputError } from '../../utils/dates';
+import { InLocale, TR } from './locale-helpers';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -37,19 +38,20 @@ function mount({ value = null, format = 'jalali-slash', lang = 'en', required }:
   function Parent() {
     const [v, setV] = useState<string | null>(value);
     return (
-      <DateField
-        id="when"
-        label="Date"
-        value={v}
-        onChange={(iso) => {
-          onChange(iso);
-          setV(iso);
-        }}
-        format={format}
-        lang={lang}
-        today={TODAY}
-        required={required}
-      />
+      <InLocale lang={lang}>
+        <DateField
+          id="when"
+          label="Date"
+          value={v}
+          onChange={(iso) => {
+            onChange(iso);
+            setV(iso);
+          }}
+          format={format}
+          today={TODAY}
+          required={required}
+        />
+      </InLocale>
     );
   }
   act(() => root.render(<Parent />));
@@ -167,12 +169,13 @@ describe('DateField errors', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
-  it('has a Persian message for every error code', () => {
+  it('has a message for every error code: the parser’s own in English, Persian digits only in Persian', () => {
     const texts = ['1/1/1', '1200/1/1', '1404/0/1', '1404/1/0', '1404/1/32', '1403/12/31', '2024/2/30', 'x'];
     for (const text of texts) {
       const r = parseDateInput(text, { today: TODAY }) as DateInputError;
       expect(r.ok, text).toBe(false);
-      expect(faError(r), text).not.toMatch(/undefined|NaN|\d/); // Persian digits only
+      expect(dateError(r, TR.en), text).toBe(r.error);
+      expect(dateError(r, TR.fa), text).not.toMatch(/undefined|NaN|\{|\d/);
     }
   });
 
@@ -199,16 +202,17 @@ describe('DateField in a form', () => {
             onSubmit();
           }}
         >
-          <DateField
-            id="when"
-            label="Date"
-            value={value}
-            onChange={() => {}}
-            format="jalali-dot"
-            lang="en"
-            today={TODAY}
-            autoFocus
-          />
+          <InLocale lang="en">
+            <DateField
+              id="when"
+              label="Date"
+              value={value}
+              onChange={() => {}}
+              format="jalali-dot"
+              today={TODAY}
+              autoFocus
+            />
+          </InLocale>
         </form>,
       ),
     );
@@ -271,15 +275,9 @@ describe('DateField display', () => {
     const render = (value: string | null) =>
       act(() =>
         root.render(
-          <DateField
-            id="when"
-            label="Date"
-            value={value}
-            onChange={onChange}
-            format="jalali-slash"
-            lang="fa"
-            today={TODAY}
-          />,
+          <InLocale lang="fa">
+            <DateField id="when" label="Date" value={value} onChange={onChange} format="jalali-slash" today={TODAY} />
+          </InLocale>,
         ),
       );
     render('2025-03-21');
