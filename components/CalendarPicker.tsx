@@ -104,6 +104,7 @@ export function CalendarPicker({ value, onPick, onClose, calendar, today }: Cale
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the picker (a dialog) closes it.
     <div
       className="cal"
       ref={rootRef}
@@ -137,6 +138,7 @@ export function CalendarPicker({ value, onPick, onClose, calendar, today }: Cale
           <span aria-hidden="true">{rtl ? '‹' : '›'}</span>
         </button>
       </div>
+      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA date picker's grid is a table. */}
       <table className="cal-grid" role="grid" aria-labelledby={titleId} onKeyDown={onGridKey}>
         <thead>
           <tr>
@@ -149,14 +151,19 @@ export function CalendarPicker({ value, onPick, onClose, calendar, today }: Cale
           </tr>
         </thead>
         <tbody>
-          {weeks.map((week, w) => (
-            <tr key={w}>
+          {weeks.map((week) => (
+            <tr key={week.find((c) => c !== null)!.iso}>
               {week.map((cell, i) =>
                 cell === null ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: an empty cell is known by its column alone.
+                  // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the WAI-ARIA grid.
+                  // biome-ignore lint/a11y/useFocusableInteractive: an empty cell holds no day to focus.
                   <td key={i} role="gridcell" />
                 ) : (
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: the grid handles the keys (onGridKey) for every day.
                   <td
-                    key={i}
+                    key={cell.iso}
+                    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the WAI-ARIA grid.
                     role="gridcell"
                     data-iso={cell.iso}
                     tabIndex={cell.iso === active ? 0 : -1}

@@ -122,6 +122,7 @@ export function PostingView({ posting, tr }: { posting: Posting; tr: DashboardTr
       {posting.notes.length ? (
         <ul className="muted posting-notes">
           {posting.notes.map((n, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the extractor's notes, never reordered; they may repeat.
             <li key={i}>{n}</li>
           ))}
         </ul>

@@ -40,11 +40,11 @@ export function StageLine({ record, tr }: { record: ApplicationRecord; tr: Dashb
   );
 }
 
-/** `7.5/10`, in the language's digits (as the popup's outcome tab). */
+/** `7.5/10`, in the language's digits (as the popup's outcome tab); its column header names it, the title says it. */
 export function ScoreBadge({ score, tr }: { score: number | null; tr: DashboardTranslator }) {
   if (score === null) return null;
   return (
-    <span className="score" data-testid="score" aria-label={tr.t('scoreOf', { score })} dir="ltr">
+    <span className="score" data-testid="score" title={tr.t('scoreOf', { score })} dir="ltr">
       {tr.digits(`${score}/10`)}
     </span>
   );

@@ -290,9 +290,8 @@ function Row({
       </td>
       <td>
         {confirming ? (
-          <span
+          <fieldset
             className="confirm"
-            role="group"
             aria-label={tr.t('confirmDelete', { name })}
             onKeyDown={(e) => {
               if (e.key === 'Escape') cancel();
@@ -312,7 +311,7 @@ function Row({
             <button type="button" className="btn" onClick={cancel}>
               {tr.t('cancel')}
             </button>
-          </span>
+          </fieldset>
         ) : (
           <span className="row-actions">
             <button

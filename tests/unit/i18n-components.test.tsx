@@ -72,7 +72,7 @@ describe('summary pieces', () => {
       expect(byTestId('last-stage').textContent).toBe(stage);
       expect(byTestId('last-stage').querySelector('time')!.getAttribute('datetime')).toBe('2023-11-11');
       expect(byTestId('score').textContent).toBe(score);
-      expect(byTestId('score').getAttribute('aria-label')).toBe(scoreLabel);
+      expect(byTestId('score').getAttribute('title')).toBe(scoreLabel);
       expect(byTestId('status').getAttribute('aria-label')).toBe(status);
     },
   );
