@@ -186,4 +186,20 @@ describe('the dashboard in the user’s language and date format', () => {
     await expect.poll(() => text(again.getByTestId('last-stage')), POLL).toBe('Technical Interview · 1402/08/20');
     expect(await text(again.getByTestId('score'))).toBe('7.5/10');
   });
+
+  it('Persian: the delete question and its answers, in Persian and from the keyboard', async () => {
+    await importRecords(ext, [digikala()]);
+    await chooseSettings('fa', 'jalali-dot');
+    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    await dashboard.getByTestId('application').waitFor();
+    expect(await text(dashboard.getByTestId('last-stage'))).toBe('Technical Interview · 1402.08.20');
+    await dashboard.getByRole('button', { name: 'حذف دیجی‌کالا' }).press('Enter');
+    const question = dashboard.getByRole('group', { name: 'تأیید حذف دیجی‌کالا' });
+    expect(await text(question)).toBe('دیجی‌کالا حذف شود؟بله، حذف شودانصراف');
+    // Focus is on «بله، حذف شود»; Escape takes the question back and focus to «حذف».
+    await expect.poll(() => dashboard.evaluate(() => document.activeElement?.textContent), POLL).toBe('بله، حذف شود');
+    await dashboard.keyboard.press('Escape');
+    await expect.poll(() => dashboard.evaluate(() => document.activeElement?.textContent), POLL).toBe('حذف');
+    expect(await question.count()).toBe(0);
+  });
 });
