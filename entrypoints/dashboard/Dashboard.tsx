@@ -2,7 +2,7 @@
  * The dashboard: every application, backup export and import (backups and jobname entries), in the language
  * and date format chosen in the popup's settings (the same `settings` row of the database).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent, ReactNode } from 'react';
 import {
   DEFAULT_SETTINGS,
@@ -80,8 +80,28 @@ export async function boot(): Promise<DashboardBoot> {
   return { tr: translator(lang, await loadDashboardDictionary(lang)), dateFormat: settings.dateFormat };
 }
 
-export function Dashboard({ boot: { tr, dateFormat } }: { boot: DashboardBoot }) {
+export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
+  const [{ tr, dateFormat }, setSettings] = useState(first);
   const locale: Locale = useMemo(() => ({ tr, dateFormat, today: todayIso() }), [tr, dateFormat]);
+
+  // The page's language, direction and title, before the first paint and whenever they change.
+  useLayoutEffect(() => {
+    document.documentElement.lang = tr.lang;
+    document.documentElement.dir = tr.dir;
+    document.title = tr.t('dashboardTitle');
+  }, [tr]);
+
+  // Settings changed in the popup while this tab was in the background: shown in them when it is back.
+  useEffect(() => {
+    const onShow = () => {
+      if (document.visibilityState !== 'visible') return;
+      void boot().then((b) =>
+        setSettings((cur) => (cur.tr.lang === b.tr.lang && cur.dateFormat === b.dateFormat ? cur : b)),
+      );
+    };
+    document.addEventListener('visibilitychange', onShow);
+    return () => document.removeEventListener('visibilitychange', onShow);
+  }, []);
   const [records, setRecords] = useState<ApplicationRecord[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);

@@ -3,14 +3,11 @@ import { createRoot } from 'react-dom/client';
 import '@/assets/jobnote.css';
 import { boot, Dashboard } from './Dashboard';
 
-// One render, in the user's language: the page's language, direction and title are set before anything shows.
-void boot().then((b) => {
-  document.documentElement.lang = b.tr.lang;
-  document.documentElement.dir = b.tr.dir;
-  document.title = b.tr.t('dashboardTitle');
+// One render, in the user's language: the settings and their words are read before anything shows.
+void boot().then((b) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <Dashboard boot={b} />
     </StrictMode>,
-  );
-});
+  ),
+);

@@ -177,14 +177,21 @@ describe('the dashboard in the user’s language and date format', () => {
     );
     expect(company).toBeGreaterThan(role!);
 
-    // Back to English with Jalali slashes: the next dashboard opened follows.
+    // Back to English with Jalali slashes: the next dashboard opened follows, and this one once it is shown again.
     await chooseSettings('en', 'jalali-slash');
     const again = await ext.openExtensionPage('/dashboard.html');
     await again.getByTestId('application').waitFor();
     expect(await htmlAttrs(again)).toEqual({ lang: 'en', dir: 'ltr' });
     await again.getByRole('heading', { name: 'Applications' }).waitFor();
-    await expect.poll(() => text(again.getByTestId('last-stage')), POLL).toBe('Technical Interview · 1402/08/20');
+    expect(await text(again.getByTestId('last-stage'))).toBe('Technical Interview · 1402/08/20');
     expect(await text(again.getByTestId('score'))).toBe('7.5/10');
+    expect(await htmlAttrs(dashboard)).toEqual({ lang: 'fa', dir: 'rtl' });
+    await dashboard.bringToFront();
+    // Headless tabs are always "visible": the event a tab coming back gets, sent by hand.
+    await dashboard.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect.poll(() => htmlAttrs(dashboard), POLL).toEqual({ lang: 'en', dir: 'ltr' });
+    expect(await text(dashboard.getByTestId('last-stage'))).toBe('Technical Interview · 1402/08/20');
+    expect(await dashboard.title()).toBe('Jobnote — Dashboard');
   });
 
   it('Persian: the delete question and its answers, in Persian and from the keyboard', async () => {
