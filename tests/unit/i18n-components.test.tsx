@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 /** The shared components in English and Persian, and the dictionaries they read. */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PostingView } from '../../components/PostingView';
 import { ScoreBadge, StageLine, StatusEmojis } from '../../components/summary';
 import { DEFAULT_SETTINGS, readSettings } from '../../utils/i18n';
@@ -11,27 +10,13 @@ import * as dashboardFa from '../../utils/i18n/dashboard-fa';
 import * as en from '../../utils/i18n/en';
 import * as fa from '../../utils/i18n/fa';
 import { createRecord, newStage, type DateFormat, type Posting } from '../../utils/record';
-import { InLocale, TR } from './locale-helpers';
+import { InLocale, jsdomRoot, TR } from './locale-helpers';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = jsdomRoot();
 
 function render(lang: 'en' | 'fa', dateFormat: DateFormat, node: (tr: (typeof TR)['en']) => React.ReactNode) {
   act(() =>
-    root.render(
+    dom.root.render(
       <InLocale lang={lang} dateFormat={dateFormat}>
         {node(TR[lang])}
       </InLocale>,
@@ -39,7 +24,7 @@ function render(lang: 'en' | 'fa', dateFormat: DateFormat, node: (tr: (typeof TR
   );
 }
 
-const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`)!;
+const byTestId = (id: string) => dom.container.querySelector(`[data-testid="${id}"]`)!;
 
 const record = () =>
   createRecord({
@@ -89,7 +74,7 @@ describe('summary pieces', () => {
           <ScoreBadge score={null} tr={tr} />
         </>
       ));
-      expect(container.textContent).toBe(words);
+      expect(dom.container.textContent).toBe(words);
     }
   });
 });
@@ -112,9 +97,9 @@ describe('PostingView', () => {
     sources: { title: 'json-ld', skills: 'dom', description: 'readability' },
     notes: [],
   };
-  const labels = () => [...container.querySelectorAll('dt')].map((dt) => dt.textContent);
+  const labels = () => [...dom.container.querySelectorAll('dt')].map((dt) => dt.textContent);
   const value = (label: string) =>
-    [...container.querySelectorAll('dt')].find((dt) => dt.textContent === label)!.nextElementSibling!.textContent;
+    [...dom.container.querySelectorAll('dt')].find((dt) => dt.textContent === label)!.nextElementSibling!.textContent;
 
   it('English, Jalali: English labels and sources, dates in the user’s format', () => {
     render('en', 'jalali-dot', (tr) => <PostingView posting={posting} tr={tr} />);
@@ -133,7 +118,7 @@ describe('PostingView', () => {
     expect(value('Posted')).toBe('1404.08.03 ');
     expect(value('Clipped')).toBe('1404.08.04 ');
     expect(byTestId('posting-title').querySelector('.source-badge')!.getAttribute('title')).toBe('From JSON-LD');
-    expect(container.querySelector('.posting-description .muted')!.textContent).toBe('Description Readability');
+    expect(dom.container.querySelector('.posting-description .muted')!.textContent).toBe('Description Readability');
   });
 
   it('Persian, Gregorian: Persian labels, sources and list separator', () => {
@@ -151,7 +136,7 @@ describe('PostingView', () => {
     ]);
     expect(value('مهارت‌ها')).toBe('Go، Kafka صفحه');
     expect(value('تاریخ انتشار')).toBe('2025/10/25 ');
-    expect(container.querySelector('.source-badge')!.getAttribute('title')).toBe('از JSON-LD');
+    expect(dom.container.querySelector('.source-badge')!.getAttribute('title')).toBe('از JSON-LD');
   });
 });
 

@@ -1,5 +1,10 @@
-/** The shared components' tests: a LocaleContext in English or Persian, with the real dictionaries. */
-import type { ReactNode } from 'react';
+/**
+ * The shared components' tests: a React root in jsdom for each test, and a LocaleContext in English or
+ * Persian with the real dictionaries.
+ */
+import { act, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach } from 'vitest';
 import { LocaleContext } from '../../components/locale';
 import { translator, type DashboardTranslator, type Lang } from '../../utils/i18n';
 import * as dashboardEn from '../../utils/i18n/dashboard-en';
@@ -26,4 +31,21 @@ export function InLocale({
   children: ReactNode;
 }) {
   return <LocaleContext.Provider value={{ tr: TR[lang], dateFormat, today }}>{children}</LocaleContext.Provider>;
+}
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** A fresh container in the document and a React root in it for each test (`dom.root` may be replaced). */
+export function jsdomRoot(): { container: HTMLDivElement; root: Root } {
+  const dom = {} as { container: HTMLDivElement; root: Root };
+  beforeEach(() => {
+    dom.container = document.createElement('div');
+    document.body.append(dom.container);
+    dom.root = createRoot(dom.container);
+  });
+  afterEach(() => {
+    act(() => dom.root.unmount());
+    dom.container.remove();
+  });
+  return dom;
 }
