@@ -9,7 +9,7 @@ import { deriveStatus } from '@/utils/jobname/export';
 import { useLocale } from './locale';
 
 /** The stage reached last (stages are kept in order), or undefined. */
-export function lastStage(record: ApplicationRecord): Stage | undefined {
+function lastStage(record: ApplicationRecord): Stage | undefined {
   return record.stages.at(-1);
 }
 

@@ -15,7 +15,7 @@ import type { DashboardKey } from './i18n/dashboard-en';
 
 export type { DashboardKey, MessageKey };
 
-export const LANGS = ['en', 'fa'] as const;
+const LANGS = ['en', 'fa'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** One language's words (utils/i18n/en.ts, fa.ts), with the messages of keys `K`. */
