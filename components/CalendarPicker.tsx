@@ -10,7 +10,7 @@ import type { Lang } from '@/utils/i18n';
 import { dateInWords, weekdayOf, ymdOf } from './DateField';
 import { useLocale } from './locale';
 
-export interface CalendarPickerProps {
+interface CalendarPickerProps {
   value: string | null;
   onPick(iso: string): void;
   onClose(): void;
@@ -51,7 +51,7 @@ function weekStart(calendar: Calendar, lang: Lang): number {
   return lang === 'fa' ? 6 : 0;
 }
 
-export function CalendarPicker({ value, onPick, onClose, calendar, today }: CalendarPickerProps) {
+export default function CalendarPicker({ value, onPick, onClose, calendar, today }: CalendarPickerProps) {
   const { tr } = useLocale();
   const [active, setActive] = useState(value ?? today);
   const focusDay = useRef(true); // move focus to the active day after the next render (true: on opening)
@@ -188,5 +188,3 @@ export function CalendarPicker({ value, onPick, onClose, calendar, today }: Cale
     </div>
   );
 }
-
-export default CalendarPicker;

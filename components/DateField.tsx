@@ -22,7 +22,7 @@ import { useLocale } from './locale';
 
 const CalendarPicker = lazy(() => import('./CalendarPicker'));
 
-export const calendarOf = (format: DateFormat): Calendar => (format === 'gregorian' ? 'gregorian' : 'jalali');
+const calendarOf = (format: DateFormat): Calendar => (format === 'gregorian' ? 'gregorian' : 'jalali');
 
 /** [year, month, day] of an ISO day in `calendar`. */
 export function ymdOf(iso: string, calendar: Calendar): [number, number, number] {
