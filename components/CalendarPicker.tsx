@@ -6,25 +6,17 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { addDays, gregorianMonthLength, jalaliMonthLength, jalaliToIso, type Calendar } from '@/utils/dates';
-import { dateInWords, localDigits, monthName, WEEKDAYS, weekdayOf, ymdOf, type Lang } from './DateField';
+import type { Lang } from '@/utils/i18n';
+import { dateInWords, weekdayOf, ymdOf } from './DateField';
+import { useLocale } from './locale';
 
-export interface CalendarPickerProps {
+interface CalendarPickerProps {
   value: string | null;
   onPick(iso: string): void;
   onClose(): void;
   calendar: Calendar;
-  lang: Lang;
   today: string;
 }
-
-const SHORT_DAYS: Record<Lang, readonly string[]> = {
-  en: ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'],
-  fa: ['ی', 'د', 'س', 'چ', 'پ', 'ج', 'ش'],
-};
-const TEXT = {
-  en: { prev: 'Previous month', next: 'Next month', today: 'Today' },
-  fa: { prev: 'ماه قبل', next: 'ماه بعد', today: 'امروز' },
-};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -59,13 +51,13 @@ function weekStart(calendar: Calendar, lang: Lang): number {
   return lang === 'fa' ? 6 : 0;
 }
 
-export function CalendarPicker({ value, onPick, onClose, calendar, lang, today }: CalendarPickerProps) {
+export default function CalendarPicker({ value, onPick, onClose, calendar, today }: CalendarPickerProps) {
+  const { tr } = useLocale();
   const [active, setActive] = useState(value ?? today);
   const focusDay = useRef(true); // move focus to the active day after the next render (true: on opening)
   const rootRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const rtl = lang === 'fa';
-  const t = TEXT[lang];
+  const rtl = tr.dir === 'rtl';
 
   useEffect(() => {
     if (!focusDay.current) return;
@@ -78,7 +70,7 @@ export function CalendarPicker({ value, onPick, onClose, calendar, lang, today }
     setActive(iso);
   };
 
-  const start = weekStart(calendar, lang);
+  const start = weekStart(calendar, tr.lang);
   const [y, m] = ymdOf(active, calendar);
   const lead = (weekdayOf(isoOf(y, m, 1, calendar)) - start + 7) % 7;
   const cells: ({ iso: string; d: number } | null)[] = Array<null>(lead).fill(null);
@@ -112,11 +104,12 @@ export function CalendarPicker({ value, onPick, onClose, calendar, lang, today }
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the picker (a dialog) closes it.
     <div
       className="cal"
       ref={rootRef}
-      dir={rtl ? 'rtl' : 'ltr'}
-      lang={lang}
+      dir={tr.dir}
+      lang={tr.lang}
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return;
         e.preventDefault();
@@ -128,52 +121,58 @@ export function CalendarPicker({ value, onPick, onClose, calendar, lang, today }
         <button
           type="button"
           className="cal-nav"
-          aria-label={t.prev}
+          aria-label={tr.t('monthPrev')}
           onClick={() => go(addMonths(active, -1, calendar), false)}
         >
           <span aria-hidden="true">{rtl ? '›' : '‹'}</span>
         </button>
         <span className="cal-title" id={titleId} aria-live="polite">
-          {monthName(m, calendar, lang)} {localDigits(y, lang)}
+          {tr.month(m, calendar)} {tr.digits(y)}
         </span>
         <button
           type="button"
           className="cal-nav"
-          aria-label={t.next}
+          aria-label={tr.t('monthNext')}
           onClick={() => go(addMonths(active, 1, calendar), false)}
         >
           <span aria-hidden="true">{rtl ? '‹' : '›'}</span>
         </button>
       </div>
+      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA date picker's grid is a table. */}
       <table className="cal-grid" role="grid" aria-labelledby={titleId} onKeyDown={onGridKey}>
         <thead>
           <tr>
             {columns.map((wd) => (
               <th key={wd} scope="col">
-                <span aria-hidden="true">{SHORT_DAYS[lang][wd]}</span>
-                <span className="visually-hidden">{WEEKDAYS[lang][wd]}</span>
+                <span aria-hidden="true">{tr.weekday(wd, true)}</span>
+                <span className="visually-hidden">{tr.weekday(wd)}</span>
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {weeks.map((week, w) => (
-            <tr key={w}>
+          {weeks.map((week) => (
+            <tr key={week.find((c) => c !== null)!.iso}>
               {week.map((cell, i) =>
                 cell === null ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: an empty cell is known by its column alone.
+                  // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the WAI-ARIA grid.
+                  // biome-ignore lint/a11y/useFocusableInteractive: an empty cell holds no day to focus.
                   <td key={i} role="gridcell" />
                 ) : (
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: the grid handles the keys (onGridKey) for every day.
                   <td
-                    key={i}
+                    key={cell.iso}
+                    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the WAI-ARIA grid.
                     role="gridcell"
                     data-iso={cell.iso}
                     tabIndex={cell.iso === active ? 0 : -1}
                     aria-selected={cell.iso === value}
                     aria-current={cell.iso === today ? 'date' : undefined}
-                    aria-label={dateInWords(cell.iso, calendar, lang)}
+                    aria-label={dateInWords(cell.iso, calendar, tr)}
                     onClick={() => onPick(cell.iso)}
                   >
-                    {localDigits(cell.d, lang)}
+                    {tr.digits(cell.d)}
                   </td>
                 ),
               )}
@@ -183,11 +182,9 @@ export function CalendarPicker({ value, onPick, onClose, calendar, lang, today }
       </table>
       <div className="cal-foot">
         <button type="button" className="cal-today" onClick={() => onPick(today)}>
-          {t.today}
+          {tr.t('today')}
         </button>
       </div>
     </div>
   );
 }
-
-export default CalendarPicker;

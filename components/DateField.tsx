@@ -1,6 +1,7 @@
 /**
  * A date field in the user's calendar (Jalali by default): typed as `1404.08.03`, `۱۴۰۴/۸/۳`, `2025-10-25`,
- * `today`, «دیروز», «۳ روز پیش»…, parsed on every change by parseDateInput; errors in English or Persian.
+ * `today`, «دیروز», «۳ روز پیش»…, parsed on every change by parseDateInput; its words and errors in the
+ * language of the LocaleContext.
  * The month picker is a separate chunk, loaded the first time it is opened. Text only, never HTML.
  */
 import {
@@ -14,84 +15,14 @@ import {
   type KeyboardEvent,
 } from 'react';
 import '@/assets/datefield.css';
-import {
-  addDays,
-  formatDate,
-  GREGORIAN_MONTHS,
-  isoToJalali,
-  isValidIso,
-  JALALI_MONTHS,
-  parseDateInput,
-} from '@/utils/dates';
+import { addDays, formatDate, isoToJalali, isValidIso, parseDateInput } from '@/utils/dates';
 import type { Calendar, DateFormat, DateInputError } from '@/utils/dates';
+import type { Translator } from '@/utils/i18n';
+import { useLocale } from './locale';
 
 const CalendarPicker = lazy(() => import('./CalendarPicker'));
 
-export type Lang = 'en' | 'fa';
-
-const FA_JALALI_MONTHS = [
-  'فروردین',
-  'اردیبهشت',
-  'خرداد',
-  'تیر',
-  'مرداد',
-  'شهریور',
-  'مهر',
-  'آبان',
-  'آذر',
-  'دی',
-  'بهمن',
-  'اسفند',
-];
-const FA_GREGORIAN_MONTHS = [
-  'ژانویه',
-  'فوریه',
-  'مارس',
-  'آوریل',
-  'مه',
-  'ژوئن',
-  'ژوئیه',
-  'اوت',
-  'سپتامبر',
-  'اکتبر',
-  'نوامبر',
-  'دسامبر',
-];
-/** Indexed by JS weekday: 0 = Sunday. */
-export const WEEKDAYS: Record<Lang, readonly string[]> = {
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-  fa: ['یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'شنبه'],
-};
-
-const TEXT = {
-  en: {
-    choose: 'Choose a date',
-    required: 'Enter a date.',
-    loading: 'Loading…',
-    like: (d: string) => `Like ${d}, today or 3 days ago`,
-  },
-  fa: {
-    choose: 'انتخاب تاریخ',
-    required: 'تاریخ را وارد کنید.',
-    loading: 'در حال بارگذاری…',
-    like: (d: string) => `مثل ${d}، امروز یا ۳ روز پیش`,
-  },
-};
-
-export const calendarOf = (format: DateFormat): Calendar => (format === 'gregorian' ? 'gregorian' : 'jalali');
-
-/** ASCII digits as Persian digits when `lang` is fa. */
-export const localDigits = (s: string | number, lang: Lang): string =>
-  lang === 'fa' ? String(s).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))) : String(s);
-
-export const monthName = (m: number, calendar: Calendar, lang: Lang): string =>
-  (calendar === 'jalali'
-    ? lang === 'fa'
-      ? FA_JALALI_MONTHS
-      : JALALI_MONTHS
-    : lang === 'fa'
-      ? FA_GREGORIAN_MONTHS
-      : GREGORIAN_MONTHS)[m - 1];
+const calendarOf = (format: DateFormat): Calendar => (format === 'gregorian' ? 'gregorian' : 'jalali');
 
 /** [year, month, day] of an ISO day in `calendar`. */
 export function ymdOf(iso: string, calendar: Calendar): [number, number, number] {
@@ -107,31 +38,28 @@ export function weekdayOf(iso: string): number {
 }
 
 /** `Saturday 3 Aban 1404` / «شنبه ۳ آبان ۱۴۰۴». */
-export function dateInWords(iso: string, calendar: Calendar, lang: Lang): string {
+export function dateInWords(iso: string, calendar: Calendar, tr: Translator): string {
   const [y, m, d] = ymdOf(iso, calendar);
-  return `${WEEKDAYS[lang][weekdayOf(iso)]} ${localDigits(d, lang)} ${monthName(m, calendar, lang)} ${localDigits(y, lang)}`;
+  return `${tr.weekday(weekdayOf(iso))} ${tr.digits(d)} ${tr.month(m, calendar)} ${tr.digits(y)}`;
 }
 
-/** parseDateInput's error in Persian, built from its code and params. */
-export function faError({ code, params: p }: DateInputError): string {
-  const n = (x: number) => localDigits(x, 'fa');
+/** parseDateInput's error in the translator's language, built from its code and params. */
+export function dateError({ code, params: p }: DateInputError, tr: Translator): string {
   const calendar: Calendar = p.year > 1900 ? 'gregorian' : 'jalali';
   const lastMonth = p.month === (calendar === 'jalali' ? 12 : 2);
-  const month = p.month ? monthName(p.month, calendar, 'fa') : '';
+  // The last month's length depends on the year, so the year is named with it.
+  const monthName = p.month ? tr.month(p.month, calendar) + (lastMonth ? ` ${tr.digits(p.year)}` : '') : '';
   switch (code) {
     case 'year':
-      return p.year < 1000
-        ? `سال ${n(p.year)} کامل نیست: سال را کامل بنویسید، مثل ۱۴۰۴ یا ۲۰۲۵.`
-        : `سال ${n(p.year)} خارج از محدوده است: سال شمسی (۱۳۰۰ تا ۱۵۰۰) یا میلادی (۱۹۰۱ تا ۲۱۰۰) بنویسید.`;
+      return tr.t(p.year < 1000 ? 'dateErrYearShort' : 'dateErrYearRange', p);
     case 'month':
-      return `ماه ${n(p.month)} وجود ندارد: ماه‌ها از ۱ تا ۱۲ هستند.`;
+      return tr.t('dateErrMonth', p);
     case 'leap':
-      return `${n(p.year)} کبیسه نیست: ${month} ${n(p.year)} ${n(p.max)} روز دارد.`;
+      return tr.t('dateErrLeap', { ...p, monthName });
     case 'day':
-      if (p.max === undefined) return `روز ${n(p.day)} وجود ندارد: روزها از ۱ شروع می‌شوند.`;
-      return `روز ${n(p.day)} وجود ندارد: ${month}${lastMonth ? ` ${n(p.year)}` : ''} ${n(p.max)} روز دارد.`;
+      return p.max === undefined ? tr.t('dateErrDayStart', p) : tr.t('dateErrDay', { ...p, monthName });
     default:
-      return 'این تاریخ نیست: آن را مثل ۱۴۰۴.۰۸.۰۳ (سال.ماه.روز) بنویسید.';
+      return tr.t('dateErrFormat');
   }
 }
 
@@ -142,16 +70,15 @@ export interface DateFieldProps {
   value: string | null;
   onChange(iso: string | null): void;
   format: DateFormat;
-  lang: Lang;
   /** ISO day that `today`, «دیروز», `3 days ago` are relative to. */
   today: string;
   required?: boolean;
   autoFocus?: boolean;
 }
 
-export function DateField({ id, label, value, onChange, format, lang, today, required, autoFocus }: DateFieldProps) {
+export function DateField({ id, label, value, onChange, format, today, required, autoFocus }: DateFieldProps) {
+  const { tr } = useLocale();
   const calendar = calendarOf(format);
-  const t = TEXT[lang];
   const show = (iso: string | null) => (iso && isValidIso(iso) ? formatDate(iso, format) : (iso ?? ''));
   const parse = (s: string) => (s.trim() ? parseDateInput(s, { today, calendar }) : null);
 
@@ -221,21 +148,21 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
   };
 
   let error: string | null = null;
-  if (parsed === null) error = required && touched ? t.required : null;
-  else if (!parsed.ok && (parsed.code !== 'format' || touched)) error = lang === 'fa' ? faError(parsed) : parsed.error;
   // A date that does not parse keeps its form from being submitted (Enter), with the reason, instead of
   // letting the form use the date it had before.
-  const invalid = parsed !== null && !parsed.ok ? (lang === 'fa' ? faError(parsed) : parsed.error) : '';
+  const invalid = parsed !== null && !parsed.ok ? dateError(parsed, tr) : '';
+  if (parsed === null) error = required && touched ? tr.t('dateRequired') : null;
+  else if (!parsed.ok && (parsed.code !== 'format' || touched)) error = invalid;
   useLayoutEffect(() => inputRef.current?.setCustomValidity(invalid), [invalid]);
   const hint =
     parsed === null
-      ? t.like(localDigits(show(today), lang))
+      ? tr.t('dateLike', { date: tr.digits(show(today)) })
       : parsed.ok
-        ? dateInWords(parsed.iso, calendar, lang)
+        ? dateInWords(parsed.iso, calendar, tr)
         : null;
 
   return (
-    <div className="datefield" ref={rootRef} dir={lang === 'fa' ? 'rtl' : 'ltr'} lang={lang}>
+    <div className="datefield" ref={rootRef} dir={tr.dir} lang={tr.lang}>
       <label className="datefield-label" htmlFor={id}>
         {label}
       </label>
@@ -269,7 +196,7 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
           ref={buttonRef}
           type="button"
           className="datefield-toggle"
-          aria-label={t.choose}
+          aria-label={tr.t('dateChoose')}
           aria-haspopup="dialog"
           aria-expanded={open}
           aria-controls={`${id}-picker`}
@@ -297,16 +224,15 @@ export function DateField({ id, label, value, onChange, format, lang, today, req
         id={`${id}-picker`}
         className="datefield-popover"
         role="dialog"
-        aria-label={t.choose}
+        aria-label={tr.t('dateChoose')}
         hidden={!open}
         onBlur={onPopoverBlur}
       >
         {open ? (
-          <Suspense fallback={<p className="muted">{t.loading}</p>}>
+          <Suspense fallback={<p className="muted">{tr.t('loading')}</p>}>
             <CalendarPicker
               value={parsed?.ok ? parsed.iso : value}
               calendar={calendar}
-              lang={lang}
               today={today}
               onClose={close}
               onPick={(iso) => {

@@ -16,6 +16,7 @@ export function Notice({
       {items.length ? (
         <ul>
           {items.map((item, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a list shown once and never reordered; items may repeat.
             <li key={i}>
               <code dir="ltr">{item}</code>
             </li>

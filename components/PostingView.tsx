@@ -4,13 +4,15 @@
  * never parsed as HTML; links are kept only when they are http(s).
  */
 import { boardName } from '@/utils/boards';
+import type { DashboardKey, DashboardTranslator } from '@/utils/i18n';
 import type { FieldSource, Posting } from '@/utils/record';
+import { ShownDate } from './summary';
 
-const SOURCE_LABELS: Record<FieldSource, string> = {
-  'json-ld': 'JSON-LD',
-  state: 'page state',
-  dom: 'page',
-  readability: 'Readability',
+const SOURCE_LABELS: Record<FieldSource, DashboardKey> = {
+  'json-ld': 'sourceJsonLd',
+  state: 'sourceState',
+  dom: 'sourceDom',
+  readability: 'sourceReadability',
 };
 
 function SafeLink({ href, children }: { href: string; children: React.ReactNode }) {
@@ -22,11 +24,12 @@ function SafeLink({ href, children }: { href: string; children: React.ReactNode 
   );
 }
 
-function Source({ of }: { of: FieldSource | undefined }) {
+function Source({ of, tr }: { of: FieldSource | undefined; tr: DashboardTranslator }) {
   if (!of) return null;
+  const source = tr.t(SOURCE_LABELS[of]);
   return (
-    <span className="source-badge" title={`From ${SOURCE_LABELS[of]}`}>
-      {SOURCE_LABELS[of]}
+    <span className="source-badge" title={tr.t('sourceFrom', { source })}>
+      {source}
     </span>
   );
 }
@@ -36,38 +39,42 @@ function Row({
   value,
   source,
   testId,
+  tr,
 }: {
   label: string;
   value: React.ReactNode;
   source?: FieldSource;
   testId?: string;
+  tr: DashboardTranslator;
 }) {
   if (value === null || value === undefined || value === '') return null;
   return (
     <>
       <dt>{label}</dt>
       <dd data-testid={testId}>
-        <bdi>{value}</bdi> <Source of={source} />
+        <bdi>{value}</bdi> <Source of={source} tr={tr} />
       </dd>
     </>
   );
 }
 
-export function PostingView({ posting }: { posting: Posting }) {
+export function PostingView({ posting, tr }: { posting: Posting; tr: DashboardTranslator }) {
   const s = posting.sources;
   const company = [posting.company.name, posting.company.nameEn].filter(Boolean).join(' · ');
   return (
     <div className="posting" data-testid="posting">
       <dl className="posting-fields">
-        <Row label="Title" value={posting.title} source={s.title} testId="posting-title" />
-        <Row label="Company" value={company} source={s.companyName} testId="posting-company" />
+        <Row tr={tr} label={tr.t('postingTitle')} value={posting.title} source={s.title} testId="posting-title" />
+        <Row tr={tr} label={tr.t('company')} value={company} source={s.companyName} testId="posting-company" />
         <Row
-          label="Board"
+          tr={tr}
+          label={tr.t('postingBoard')}
           value={<SafeLink href={posting.url}>{boardName(posting.board)}</SafeLink>}
           testId="posting-board"
         />
         <Row
-          label="Website"
+          tr={tr}
+          label={tr.t('postingWebsite')}
           value={
             posting.company.website ? (
               <SafeLink href={posting.company.website}>{posting.company.website}</SafeLink>
@@ -75,18 +82,28 @@ export function PostingView({ posting }: { posting: Posting }) {
           }
           source={s.website}
         />
-        <Row label="Location" value={posting.location} source={s.location} />
-        <Row label="Type" value={posting.employmentType} source={s.employmentType} />
-        <Row label="Seniority" value={posting.seniority} source={s.seniority} />
-        <Row label="Salary" value={posting.salary} source={s.salary} testId="posting-salary" />
-        <Row label="Skills" value={posting.skills.length ? posting.skills.join('، ') : null} source={s.skills} />
-        <Row label="Posted" value={posting.postedAt} source={s.postedAt} />
-        <Row label="Clipped" value={posting.clippedAt.slice(0, 10)} />
+        <Row tr={tr} label={tr.t('postingLocation')} value={posting.location} source={s.location} />
+        <Row tr={tr} label={tr.t('postingType')} value={posting.employmentType} source={s.employmentType} />
+        <Row tr={tr} label={tr.t('postingSeniority')} value={posting.seniority} source={s.seniority} />
+        <Row tr={tr} label={tr.t('postingSalary')} value={posting.salary} source={s.salary} testId="posting-salary" />
+        <Row
+          tr={tr}
+          label={tr.t('postingSkills')}
+          value={posting.skills.length ? posting.skills.join(tr.t('listSeparator')) : null}
+          source={s.skills}
+        />
+        <Row
+          tr={tr}
+          label={tr.t('postingPosted')}
+          value={posting.postedAt ? <ShownDate iso={posting.postedAt} /> : null}
+          source={s.postedAt}
+        />
+        <Row tr={tr} label={tr.t('postingClipped')} value={<ShownDate iso={posting.clippedAt.slice(0, 10)} />} />
       </dl>
       {posting.description ? (
         <div className="posting-description">
           <div className="muted">
-            Description <Source of={s.description} />
+            {tr.t('postingDescription')} <Source of={s.description} tr={tr} />
           </div>
           <div className="markdown-text" dir="auto" data-testid="posting-description">
             {posting.description}
@@ -96,6 +113,7 @@ export function PostingView({ posting }: { posting: Posting }) {
       {posting.notes.length ? (
         <ul className="muted posting-notes">
           {posting.notes.map((n, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the extractor's notes, never reordered; they may repeat.
             <li key={i}>{n}</li>
           ))}
         </ul>

@@ -1,68 +1,57 @@
-/** Small pieces both the popup and the dashboard show for a record. Text only, never HTML. */
-import type { ApplicationRecord, OutcomeKind, Stage } from '@/utils/record';
-import { formatDate } from '@/utils/dates';
+/**
+ * Small pieces the dashboard shows for a record, in the user's language (words from the dashboard's
+ * dictionary, hence the DashboardTranslator) and date format (the LocaleContext). Text only, never HTML.
+ */
+import type { ApplicationRecord, Stage } from '@/utils/record';
+import type { DashboardTranslator } from '@/utils/i18n';
+import { formatDate, isValidIso } from '@/utils/dates';
 import { deriveStatus } from '@/utils/jobname/export';
+import { useLocale } from './locale';
 
 /** The stage reached last (stages are kept in order), or undefined. */
-export function lastStage(record: ApplicationRecord): Stage | undefined {
+function lastStage(record: ApplicationRecord): Stage | undefined {
   return record.stages.at(-1);
 }
 
-/** `YYYY-MM-DD` as a Jalali date (`1402.08.20`); the ISO day itself if it cannot be converted. */
-export function jalali(iso: string): string {
-  try {
-    return formatDate(iso, 'jalali-dot');
-  } catch {
-    return iso;
-  }
-}
-
-export const OUTCOME_LABELS: Record<OutcomeKind, string> = {
-  pending: 'In progress',
-  rejected: 'Rejected',
-  offer: 'Offer',
-  accepted: 'Accepted',
-  declined: 'Declined',
-  ghosted: 'No answer',
-};
-
-/** A stage's date as `<time>`, Jalali text, Gregorian machine value. */
-export function StageDate({ iso }: { iso: string }) {
+/** A day as `<time>`: the user's format as text (ASCII digits, as the popup's steps), the ISO day as its value. */
+export function ShownDate({ iso }: { iso: string }) {
+  const { dateFormat } = useLocale();
   return (
     <time dateTime={iso} title={iso} dir="ltr">
-      {jalali(iso)}
+      {isValidIso(iso) ? formatDate(iso, dateFormat) : iso}
     </time>
   );
 }
 
 /** "HR Call · 1402.08.20", or a muted "No stages yet". */
-export function StageLine({ record }: { record: ApplicationRecord }) {
+export function StageLine({ record, tr }: { record: ApplicationRecord; tr: DashboardTranslator }) {
   const stage = lastStage(record);
-  if (!stage) return <span className="muted">No stages yet</span>;
+  if (!stage) return <span className="muted">{tr.t('noStages')}</span>;
   return (
     <span className="app-stage" data-testid="last-stage">
       <bdi>{stage.label}</bdi>
       {stage.date ? (
         <>
           {' · '}
-          <StageDate iso={stage.date} />
+          <ShownDate iso={stage.date} />
         </>
       ) : null}
     </span>
   );
 }
 
-export function ScoreBadge({ score }: { score: number | null }) {
+/** `7.5/10`, in the language's digits (as the popup's outcome tab); its column header names it, the title says it. */
+export function ScoreBadge({ score, tr }: { score: number | null; tr: DashboardTranslator }) {
   if (score === null) return null;
   return (
-    <span className="score" data-testid="score" aria-label={`Score ${score} out of 10`} dir="ltr">
-      {score}/10
+    <span className="score" data-testid="score" title={tr.t('scoreOf', { score })} dir="ltr">
+      {tr.digits(`${score}/10`)}
     </span>
   );
 }
 
 /** The status emoji line of the jobname entry (📜📞🔧❌), derived from stages and outcome. */
-export function StatusEmojis({ record }: { record: ApplicationRecord }) {
+export function StatusEmojis({ record, tr }: { record: ApplicationRecord; tr: DashboardTranslator }) {
   const status = deriveStatus(record);
   if (!status) return null;
   return (
@@ -70,7 +59,7 @@ export function StatusEmojis({ record }: { record: ApplicationRecord }) {
       className="status-emojis"
       data-testid="status"
       role="img"
-      aria-label={`Status: ${OUTCOME_LABELS[record.outcome.kind]}`}
+      aria-label={tr.t('statusOf', { outcome: tr.outcome(record.outcome.kind) })}
       dir="ltr"
     >
       {status}

@@ -2,34 +2,65 @@
  * The popup's and dashboard's words in English and Persian. The manifest's own strings live in
  * public/_locales (the browser picks those); these switch at run time with the user's setting, which
  * follows the browser language unless the user chose one.
+ *
+ * Two parts per language, each loaded on demand: utils/i18n/en.ts (fa.ts) has what the popup and the shared
+ * components show; utils/i18n/dashboard-en.ts (dashboard-fa.ts) what only the dashboard shows (its own words and
+ * those of the record views, components/summary.tsx and PostingView.tsx, which take a DashboardTranslator), so
+ * the popup never downloads them.
  */
-import { isOneOf } from './basics';
+import type { Calendar } from './dates';
 import { DATE_FORMATS, type DateFormat, type OutcomeKind, type StageKind } from './record';
 import type { MessageKey } from './i18n/en';
+import type { DashboardKey } from './i18n/dashboard-en';
 
-export type { MessageKey };
-export type Lang = 'en' | 'fa';
+export type { DashboardKey, MessageKey };
 
-/** One language's words (utils/i18n/en.ts, fa.ts): loaded on demand, so the popup carries only its own. */
-export interface Dictionary {
-  messages: Record<MessageKey, string>;
+const LANGS = ['en', 'fa'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** One language's words (utils/i18n/en.ts, fa.ts), with the messages of keys `K`. */
+export interface Dictionary<K extends string = MessageKey> {
+  messages: Record<K, string>;
   stages: Record<StageKind, string>;
   outcomes: Record<OutcomeKind, string>;
   dateFormats: Record<DateFormat, string>;
+  /** Month names, Farvardin / January first. */
+  months: Record<Calendar, readonly string[]>;
+  /** Weekday names and their shortest forms, Sunday first (as `Date#getUTCDay`). */
+  weekdays: readonly string[];
+  weekdaysShort: readonly string[];
 }
 
 export function loadDictionary(lang: Lang): Promise<Dictionary> {
   return lang === 'fa' ? import('./i18n/fa') : import('./i18n/en');
 }
 
-export interface Translator {
+/** The popup's words and the dashboard's own, loaded side by side. */
+export async function loadDashboardDictionary(lang: Lang): Promise<Dictionary<MessageKey | DashboardKey>> {
+  const [core, page] = await Promise.all([
+    loadDictionary(lang),
+    lang === 'fa' ? import('./i18n/dashboard-fa') : import('./i18n/dashboard-en'),
+  ]);
+  return { ...core, messages: { ...core.messages, ...page.messages } };
+}
+
+export interface Translator<K extends string = MessageKey> {
   lang: Lang;
   dir: 'ltr' | 'rtl';
-  t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** The message of `key`; `{name}` is replaced by `params.name` (numbers in the language's digits), else kept. */
+  t(key: K, params?: Record<string, string | number>): string;
   stage(kind: StageKind): string;
   outcome(kind: OutcomeKind): string;
   dateFormat(fmt: DateFormat): string;
+  /** Month `m` (1-12) of `calendar`. */
+  month(m: number, calendar: Calendar): string;
+  /** Weekday `wd` (0 = Sunday), in full or shortest. */
+  weekday(wd: number, short?: boolean): string;
+  /** The digits of `s` as the language writes them. */
+  digits(s: string | number): string;
 }
+
+export type DashboardTranslator = Translator<MessageKey | DashboardKey>;
 
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 
@@ -39,7 +70,7 @@ export function localDigits(s: string | number, lang: Lang): string {
   return lang === 'fa' ? t.replace(/\d/g, (d) => PERSIAN_DIGITS[Number(d)]) : t;
 }
 
-export function translator(lang: Lang, dict: Dictionary): Translator {
+export function translator<K extends string = MessageKey>(lang: Lang, dict: Dictionary<K>): Translator<K> {
   return {
     lang,
     dir: lang === 'fa' ? 'rtl' : 'ltr',
@@ -53,6 +84,9 @@ export function translator(lang: Lang, dict: Dictionary): Translator {
     stage: (kind) => dict.stages[kind],
     outcome: (kind) => dict.outcomes[kind],
     dateFormat: (fmt) => dict.dateFormats[fmt],
+    month: (m, calendar) => dict.months[calendar][m - 1],
+    weekday: (wd, short) => (short ? dict.weekdaysShort : dict.weekdays)[wd],
+    digits: (s) => localDigits(s, lang),
   };
 }
 
@@ -62,6 +96,7 @@ export function resolveLang(choice: 'auto' | Lang, browserLanguage: string | und
   return /^fa\b/i.test(browserLanguage ?? '') ? 'fa' : 'en';
 }
 
+/** The popup's settings, stored in the database's `settings` meta row; the dashboard reads the same row. */
 export interface Settings {
   lang: 'auto' | Lang;
   dateFormat: DateFormat;
@@ -69,11 +104,10 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { lang: 'auto', dateFormat: 'jalali-dot' };
 
-/** Settings as stored (a partial or older value is completed with the defaults). */
+/** Settings as stored (a partial, older or unknown value is completed with the defaults). */
 export function readSettings(v: unknown): Settings {
-  const o = (typeof v === 'object' && v !== null ? v : {}) as Partial<Settings>;
-  return {
-    lang: o.lang === 'en' || o.lang === 'fa' ? o.lang : 'auto',
-    dateFormat: isOneOf(DATE_FORMATS, o.dateFormat) ? o.dateFormat : DEFAULT_SETTINGS.dateFormat,
-  };
+  const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+  const lang = LANGS.find((l) => l === o.lang);
+  const dateFormat = DATE_FORMATS.find((f) => f === o.dateFormat);
+  return { lang: lang ?? DEFAULT_SETTINGS.lang, dateFormat: dateFormat ?? DEFAULT_SETTINGS.dateFormat };
 }

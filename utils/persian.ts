@@ -13,12 +13,14 @@ export const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
  * direction marks removed, Persian/Arabic digits ASCII. Case and spacing are kept (see `persianKey`).
  */
 export function foldPersian(s: string): string {
-  return toAsciiDigits(s)
-    .replace(BIDI, '')
-    // biome-ignore lint/suspicious/noMisleadingCharacterClass: each mark is removed on its own, none is joined
-    .replace(/[\u200c\u200d\u0640\u064b-\u065f\u0670]/g, '')
-    .replace(/[يى]/g, 'ی')
-    .replace(/ك/g, 'ک');
+  return (
+    toAsciiDigits(s)
+      .replace(BIDI, '')
+      // biome-ignore lint/suspicious/noMisleadingCharacterClass: each mark is removed on its own, none is joined
+      .replace(/[\u200c\u200d\u0640\u064b-\u065f\u0670]/g, '')
+      .replace(/[يى]/g, 'ی')
+      .replace(/ك/g, 'ک')
+  );
 }
 
 /** For comparing short texts (labels, names, searches): folded, whitespace collapsed, trimmed, lower case. */

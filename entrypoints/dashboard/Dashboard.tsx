@@ -1,14 +1,27 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChangeEvent } from 'react';
-import type { ApplicationRecord } from '@/utils/record';
+/**
+ * The dashboard: every application, backup export and import (backups and jobname entries), in the language
+ * and date format chosen in the popup's settings (the same `settings` row of the database).
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
+import {
+  DEFAULT_SETTINGS,
+  loadDashboardDictionary,
+  readSettings,
+  resolveLang,
+  translator,
+  type DashboardTranslator,
+} from '@/utils/i18n';
+import type { ApplicationRecord, DateFormat } from '@/utils/record';
 import { makeBackup, parseImportFiles } from '@/utils/backup';
 import { entryFileName, exportEntry } from '@/utils/jobname/export';
 import { InvalidRecordError } from '@/utils/repository';
 import { todayIso } from '@/utils/dates';
+import { LocaleContext, type Locale } from '@/components/locale';
 import { Notice } from '@/components/Notice';
 import { downloadText } from '@/components/download';
 import { PostingView } from '@/components/PostingView';
-import { OUTCOME_LABELS, ScoreBadge, StageLine, StatusEmojis } from '@/components/summary';
+import { ScoreBadge, StageLine, StatusEmojis } from '@/components/summary';
 import { getRepository } from '@/services/db';
 
 /** Backups are a few MB at most; refuse anything absurd before reading it into memory. */
@@ -20,15 +33,75 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** `3 applications` / «۳ درخواست». */
+function apps(tr: DashboardTranslator, n: number): string {
+  return tr.t(n === 1 ? 'appsOne' : 'appsMany', { n });
+}
+
+/** A message whose `{name}` is a node (a <bdi>, so a name written the other way stays whole). */
+function Filled({ text, name }: { text: string; name: ReactNode }) {
+  const [before, after = ''] = text.split('{name}');
+  return (
+    <>
+      {before}
+      {name}
+      {after}
+    </>
+  );
 }
 
 function download(name: string, text: string, type = 'application/json') {
   downloadText(name, text, type);
 }
 
-export function Dashboard() {
+export interface DashboardBoot {
+  tr: DashboardTranslator;
+  dateFormat: DateFormat;
+}
+
+/**
+ * The browser's UI language, as the popup reads it. Through the global `chrome` (Firefox has it too): importing
+ * @wxt-dev/browser here splits the chunk the popup shares with the dashboard, 0.4 KB more for the popup to load.
+ */
+function uiLanguage(): string {
+  const ext = (globalThis as { chrome?: { i18n?: { getUILanguage?(): string } } }).chrome;
+  return ext?.i18n?.getUILanguage?.() ?? navigator.language;
+}
+
+/**
+ * The settings chosen in the popup (the same `settings` row of the database; the defaults if it cannot be
+ * read, and the page then says why) and the words of their language.
+ */
+export async function boot(): Promise<DashboardBoot> {
+  const settings = await getRepository()
+    .then((repo) => repo.getMeta('settings'))
+    .then(readSettings, () => DEFAULT_SETTINGS);
+  const lang = resolveLang(settings.lang, uiLanguage());
+  return { tr: translator(lang, await loadDashboardDictionary(lang)), dateFormat: settings.dateFormat };
+}
+
+export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
+  const [{ tr, dateFormat }, setSettings] = useState(first);
+  const locale: Locale = useMemo(() => ({ tr, dateFormat, today: todayIso() }), [tr, dateFormat]);
+
+  // The page's language, direction and title, before the first paint and whenever they change.
+  useLayoutEffect(() => {
+    document.documentElement.lang = tr.lang;
+    document.documentElement.dir = tr.dir;
+    document.title = tr.t('dashboardTitle');
+  }, [tr]);
+
+  // Settings changed in the popup while this tab was in the background: shown in them when it is back.
+  useEffect(() => {
+    const onShow = () => {
+      if (document.visibilityState !== 'visible') return;
+      void boot().then((b) =>
+        setSettings((cur) => (cur.tr.lang === b.tr.lang && cur.dateFormat === b.dateFormat ? cur : b)),
+      );
+    };
+    document.addEventListener('visibilitychange', onShow);
+    return () => document.removeEventListener('visibilitychange', onShow);
+  }, []);
   const [records, setRecords] = useState<ApplicationRecord[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
@@ -58,7 +131,7 @@ export function Dashboard() {
     try {
       const big = files.find((f) => f.size > MAX_BACKUP_BYTES);
       if (big) {
-        setMessage({ kind: 'error', title: `${big.name} is too large to import.`, errors: [] });
+        setMessage({ kind: 'error', title: tr.t('importTooLarge', { name: big.name }), errors: [] });
         return;
       }
       const parsed = parseImportFiles(
@@ -67,7 +140,7 @@ export function Dashboard() {
       if (!parsed.ok) {
         setMessage({
           kind: 'error',
-          title: `Nothing was imported: ${names} cannot be read as Jobnote data.`,
+          title: tr.t('importUnreadable', { names }),
           errors: parsed.errors,
         });
         return;
@@ -77,13 +150,13 @@ export function Dashboard() {
       await reload();
       setMessage({
         kind: 'ok',
-        title: `Imported ${plural(parsed.records.length, 'application', 'applications')}`,
+        title: tr.t('imported', { apps: apps(tr, parsed.records.length) }),
         notes: parsed.warnings.slice(0, 20),
       });
     } catch (err) {
       setMessage({
         kind: 'error',
-        title: `Nothing was imported from ${names}.`,
+        title: tr.t('importFailed', { names }),
         errors: err instanceof InvalidRecordError ? err.errors : [errorText(err)],
       });
     } finally {
@@ -99,9 +172,9 @@ export function Dashboard() {
       const repo = await getRepository();
       const all = await repo.list();
       download(`jobnote-backup-${todayIso()}.json`, JSON.stringify(makeBackup(all), null, 2) + '\n');
-      setMessage({ kind: 'ok', title: `Exported ${plural(all.length, 'application', 'applications')}` });
+      setMessage({ kind: 'ok', title: tr.t('exported', { apps: apps(tr, all.length) }) });
     } catch (err) {
-      setMessage({ kind: 'error', title: 'Export failed.', errors: [errorText(err)] });
+      setMessage({ kind: 'error', title: tr.t('exportFailed'), errors: [errorText(err)] });
     }
   }
 
@@ -112,102 +185,102 @@ export function Dashboard() {
       await repo.delete(record.id);
       // The list first: "Deleted X" never shows beside X still listed.
       await reload();
-      setMessage({ kind: 'ok', title: `Deleted ${record.company.name || 'the application'}` });
+      setMessage({ kind: 'ok', title: tr.t('deleted', { name: record.company.name || tr.t('theApplication') }) });
     } catch (err) {
-      setMessage({ kind: 'error', title: 'Delete failed.', errors: [errorText(err)] });
+      setMessage({ kind: 'error', title: tr.t('deleteFailed'), errors: [errorText(err)] });
     }
   }
 
   return (
-    <div className="page">
-      <header className="bar">
-        <div className="brand">
-          <img src="/icon/48.png" alt="" />
-          <h1>Jobnote</h1>
-        </div>
-        {records ? (
-          <span className="muted" data-testid="count">
-            {plural(records.length, 'application', 'applications')}
-          </span>
-        ) : null}
-      </header>
-
-      <section className="panel" aria-labelledby="backup-heading">
-        <h2 id="backup-heading">Backup</h2>
-        <p className="muted">
-          A backup is a JSON file with all your applications. Import also reads jobname entries (.md files, one
-          application each). Importing adds them, replacing any with the same id; nothing is written unless every file
-          is valid.
-        </p>
-        <div className="actions">
-          <div className="file-field">
-            <label htmlFor="import-file">Import backup (.json) or jobname entries (.md)</label>
-            <input
-              id="import-file"
-              type="file"
-              multiple
-              accept=".json,application/json,.md,text/markdown"
-              data-testid="import-file"
-              disabled={busy}
-              onChange={(e) => void onImport(e)}
-            />
+    <LocaleContext.Provider value={locale}>
+      <div className="page" dir={tr.dir}>
+        <header className="bar">
+          <div className="brand">
+            <img src="/icon/48.png" alt="" />
+            <h1>{tr.t('appName')}</h1>
           </div>
-          <button type="button" className="btn" onClick={() => void onExport()} data-testid="export">
-            Export backup
-          </button>
-        </div>
-        <div aria-live="polite">
-          {message ? (
-            <Notice
-              kind={message.kind}
-              title={message.title}
-              items={message.kind === 'error' ? message.errors : (message.notes ?? [])}
-              testId={message.kind === 'ok' ? 'message-ok' : 'message-error'}
-            />
+          {records ? (
+            <span className="muted" data-testid="count">
+              {apps(tr, records.length)}
+            </span>
           ) : null}
-        </div>
-      </section>
+        </header>
 
-      <section aria-labelledby="apps-heading">
-        <h2 id="apps-heading">Applications</h2>
-        {loadError ? <Notice kind="error" title="Could not read your applications." items={[loadError]} /> : null}
-        {records === null && !loadError ? <p className="muted">Loading…</p> : null}
-        {records && records.length === 0 ? (
-          <p className="empty" data-testid="empty">
-            No applications yet
-          </p>
-        ) : null}
-        {records && records.length > 0 ? <ApplicationTable records={records} onDelete={onDelete} /> : null}
-      </section>
-    </div>
+        <section className="panel" aria-labelledby="backup-heading">
+          <h2 id="backup-heading">{tr.t('backup')}</h2>
+          <p className="muted">{tr.t('backupHint')}</p>
+          <div className="actions">
+            <div className="file-field">
+              <label htmlFor="import-file">{tr.t('importLabel')}</label>
+              <input
+                id="import-file"
+                type="file"
+                multiple
+                accept=".json,application/json,.md,text/markdown"
+                data-testid="import-file"
+                disabled={busy}
+                onChange={(e) => void onImport(e)}
+              />
+            </div>
+            <button type="button" className="btn" onClick={() => void onExport()} data-testid="export">
+              {tr.t('exportBackup')}
+            </button>
+          </div>
+          <div aria-live="polite">
+            {message ? (
+              <Notice
+                kind={message.kind}
+                title={message.title}
+                items={message.kind === 'error' ? message.errors : (message.notes ?? [])}
+                testId={message.kind === 'ok' ? 'message-ok' : 'message-error'}
+              />
+            ) : null}
+          </div>
+        </section>
+
+        <section aria-labelledby="apps-heading">
+          <h2 id="apps-heading">{tr.t('applications')}</h2>
+          {loadError ? <Notice kind="error" title={tr.t('loadFailed')} items={[loadError]} /> : null}
+          {records === null && !loadError ? <p className="muted">{tr.t('loading')}</p> : null}
+          {records && records.length === 0 ? (
+            <p className="empty" data-testid="empty">
+              {tr.t('noApplicationsYet')}
+            </p>
+          ) : null}
+          {records && records.length > 0 ? <ApplicationTable records={records} onDelete={onDelete} tr={tr} /> : null}
+        </section>
+      </div>
+    </LocaleContext.Provider>
   );
 }
 
 function ApplicationTable({
   records,
   onDelete,
+  tr,
 }: {
   records: ApplicationRecord[];
   onDelete: (r: ApplicationRecord) => Promise<void>;
+  tr: DashboardTranslator;
 }) {
   return (
     <div className="table-wrap">
       <table className="apps" data-testid="applications">
         <thead>
           <tr>
-            <th scope="col">Company</th>
-            <th scope="col">Role</th>
-            <th scope="col">Last stage</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Score</th>
+            <th scope="col">{tr.t('company')}</th>
+            <th scope="col">{tr.t('role')}</th>
+            <th scope="col">{tr.t('lastStage')}</th>
+            <th scope="col">{tr.t('outcome')}</th>
+            <th scope="col">{tr.t('score')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{tr.t('actions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {records.map((r) => (
-            <Row key={r.id} record={r} onDelete={onDelete} />
+            <Row key={r.id} record={r} onDelete={onDelete} tr={tr} />
           ))}
         </tbody>
       </table>
@@ -215,11 +288,19 @@ function ApplicationTable({
   );
 }
 
-function Row({ record, onDelete }: { record: ApplicationRecord; onDelete: (r: ApplicationRecord) => Promise<void> }) {
+function Row({
+  record,
+  onDelete,
+  tr,
+}: {
+  record: ApplicationRecord;
+  onDelete: (r: ApplicationRecord) => Promise<void>;
+  tr: DashboardTranslator;
+}) {
   const [confirming, setConfirming] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
-  const name = record.company.name || 'Unnamed company';
+  const name = record.company.name || tr.t('unnamedCompany');
 
   const wasConfirming = useRef(false);
 
@@ -238,8 +319,8 @@ function Row({ record, onDelete }: { record: ApplicationRecord; onDelete: (r: Ap
         <bdi data-testid="company">{name}</bdi>
         {record.posting ? (
           <details className="posting-details">
-            <summary>Posting</summary>
-            <PostingView posting={record.posting} />
+            <summary>{tr.t('posting')}</summary>
+            <PostingView posting={record.posting} tr={tr} />
           </details>
         ) : null}
       </th>
@@ -247,26 +328,25 @@ function Row({ record, onDelete }: { record: ApplicationRecord; onDelete: (r: Ap
         <bdi>{record.role ?? ''}</bdi>
       </td>
       <td>
-        <StageLine record={record} />
+        <StageLine record={record} tr={tr} />
       </td>
       <td>
-        {OUTCOME_LABELS[record.outcome.kind]} <StatusEmojis record={record} />
+        {tr.outcome(record.outcome.kind)} <StatusEmojis record={record} tr={tr} />
       </td>
       <td className="num">
-        <ScoreBadge score={record.score} />
+        <ScoreBadge score={record.score} tr={tr} />
       </td>
       <td>
         {confirming ? (
-          <span
+          <fieldset
             className="confirm"
-            role="group"
-            aria-label={`Confirm deleting ${name}`}
+            aria-label={tr.t('confirmDelete', { name })}
             onKeyDown={(e) => {
               if (e.key === 'Escape') cancel();
             }}
           >
             <span>
-              Delete <bdi>{name}</bdi>?
+              <Filled text={tr.t('deleteQuestion')} name={<bdi>{name}</bdi>} />
             </span>
             <button
               ref={confirmButton}
@@ -274,31 +354,31 @@ function Row({ record, onDelete }: { record: ApplicationRecord; onDelete: (r: Ap
               className="btn btn-danger-solid"
               onClick={() => void onDelete(record)}
             >
-              Yes, delete
+              {tr.t('yesDelete')}
             </button>
             <button type="button" className="btn" onClick={cancel}>
-              Cancel
+              {tr.t('cancel')}
             </button>
-          </span>
+          </fieldset>
         ) : (
           <span className="row-actions">
             <button
               type="button"
               className="btn"
-              aria-label={`Download the jobname entry of ${name}`}
+              aria-label={tr.t('downloadEntry', { name })}
               data-testid="download-entry"
               onClick={() => download(`${entryFileName(record).slug}.md`, exportEntry(record), 'text/markdown')}
             >
-              Entry .md
+              {tr.t('entryMd')}
             </button>
             <button
               ref={deleteButton}
               type="button"
               className="btn btn-danger"
-              aria-label={`Delete ${name}`}
+              aria-label={tr.t('deleteName', { name })}
               onClick={() => setConfirming(true)}
             >
-              Delete
+              {tr.t('delete')}
             </button>
           </span>
         )}

@@ -152,7 +152,6 @@ export function StepsPanel({
                 value={date}
                 onChange={(iso) => updateDraft({ dateText: iso ?? '' })}
                 format={dateFormat}
-                lang={tr.lang}
                 today={today}
                 autoFocus
               />

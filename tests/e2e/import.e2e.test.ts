@@ -1,6 +1,8 @@
 /**
  * The dashboard's backup import, end to end: a file goes through the real file input, the records land in
  * the extension's IndexedDB, and the popup opens the imported application with its steps in Jalali dates.
+ * And the dashboard follows the settings chosen in the popup (the same `settings` row of the database): its
+ * language, with `<html lang dir>` (Persian right to left), and the user's date format.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +11,7 @@ import { createRecord, newStage } from '../../utils/record';
 import type { ApplicationRecord } from '../../utils/record';
 import { launchExtension } from './harness';
 import type { ExtensionHarness } from './harness';
-import { ready, shownRole, stageTexts } from './popup-helpers';
+import { importRecords, POLL, ready, shownRole, stageTexts, text } from './popup-helpers';
 
 function digikala(): ApplicationRecord {
   return createRecord({
@@ -34,19 +36,32 @@ async function importFile(page: Page, path: string) {
   await page.getByTestId('message-ok').or(page.getByTestId('message-error')).waitFor();
 }
 
+/** Chooses a language and a date format in the popup's settings, as a user would. */
+async function chooseSettings(lang: 'en' | 'fa' | 'auto', dates: string) {
+  const popup = await ready(await ext.openExtensionPage('/popup.html'));
+  await popup.getByTestId('settings').click();
+  await popup.getByTestId('set-lang').selectOption(lang);
+  await popup.getByTestId('set-dates').selectOption(dates);
+  if (lang !== 'auto') await popup.locator(`html[lang="${lang}"]`).waitFor();
+  await popup.close();
+}
+
+const htmlAttrs = (page: Page) =>
+  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+let ext: ExtensionHarness;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+beforeEach(async () => {
+  await ext.clearData();
+});
+
 describe('import a backup in the dashboard', () => {
-  let ext: ExtensionHarness;
-
-  beforeAll(async () => {
-    ext = await launchExtension();
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-  beforeEach(async () => {
-    await ext.clearData();
-  });
-
   it('imports a record printed by the CLI and the popup opens it with its Jalali dates', async () => {
     const record = digikala();
     const file = await ext.writeTempFile('record.json', record);
@@ -128,5 +143,70 @@ describe('import a backup in the dashboard', () => {
     await dashboard.getByText('Deleted Cafe Bazaar').waitFor();
     expect(await texts(dashboard, 'company')).toEqual(['دیجی‌کالا']);
     expect(await texts(dashboard, 'count')).toEqual(['1 application']);
+  });
+});
+
+describe('the dashboard in the user’s language and date format', () => {
+  it('Persian and Gregorian: right to left, Persian words and digits, dates as 2023/11/11', async () => {
+    await importRecords(ext, [
+      createRecord({
+        company: { name: 'Snapp', website: '' },
+        role: 'Backend Developer',
+        stages: [newStage('s1', 'technical', 'Technical Interview', { date: '2023-11-11' })],
+        score: 7.5,
+      }),
+    ]);
+    await chooseSettings('fa', 'gregorian');
+
+    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    await dashboard.getByTestId('application').waitFor();
+    expect(await htmlAttrs(dashboard)).toEqual({ lang: 'fa', dir: 'rtl' });
+    expect(await dashboard.title()).toBe('جاب‌نوت — داشبورد');
+    await dashboard.getByRole('heading', { name: 'درخواست‌ها' }).waitFor();
+    expect(await text(dashboard.getByTestId('count'))).toBe('۱ درخواست');
+    expect(await text(dashboard.getByTestId('last-stage'))).toBe('Technical Interview · 2023/11/11');
+    expect(await text(dashboard.getByTestId('score'))).toBe('۷.۵/۱۰');
+    // The table reads from the right: the company column is the rightmost.
+    const [company, role] = await Promise.all(
+      ['company', 'role'].map((id) =>
+        dashboard
+          .getByTestId(id)
+          .first()
+          .evaluate((el) => el.closest('th,td')!.getBoundingClientRect().left),
+      ),
+    );
+    expect(company).toBeGreaterThan(role!);
+
+    // Back to English with Jalali slashes: the next dashboard opened follows, and this one once it is shown again.
+    await chooseSettings('en', 'jalali-slash');
+    const again = await ext.openExtensionPage('/dashboard.html');
+    await again.getByTestId('application').waitFor();
+    expect(await htmlAttrs(again)).toEqual({ lang: 'en', dir: 'ltr' });
+    await again.getByRole('heading', { name: 'Applications' }).waitFor();
+    expect(await text(again.getByTestId('last-stage'))).toBe('Technical Interview · 1402/08/20');
+    expect(await text(again.getByTestId('score'))).toBe('7.5/10');
+    expect(await htmlAttrs(dashboard)).toEqual({ lang: 'fa', dir: 'rtl' });
+    await dashboard.bringToFront();
+    // Headless tabs are always "visible": the event a tab coming back gets, sent by hand.
+    await dashboard.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect.poll(() => htmlAttrs(dashboard), POLL).toEqual({ lang: 'en', dir: 'ltr' });
+    expect(await text(dashboard.getByTestId('last-stage'))).toBe('Technical Interview · 1402/08/20');
+    expect(await dashboard.title()).toBe('Jobnote — Dashboard');
+  });
+
+  it('Persian: the delete question and its answers, in Persian and from the keyboard', async () => {
+    await importRecords(ext, [digikala()]);
+    await chooseSettings('fa', 'jalali-dot');
+    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    await dashboard.getByTestId('application').waitFor();
+    expect(await text(dashboard.getByTestId('last-stage'))).toBe('Technical Interview · 1402.08.20');
+    await dashboard.getByRole('button', { name: 'حذف دیجی‌کالا' }).press('Enter');
+    const question = dashboard.getByRole('group', { name: 'تأیید حذف دیجی‌کالا' });
+    expect(await text(question)).toBe('دیجی‌کالا حذف شود؟بله، حذف شودانصراف');
+    // Focus is on «بله، حذف شود»; Escape takes the question back and focus to «حذف».
+    await expect.poll(() => dashboard.evaluate(() => document.activeElement?.textContent), POLL).toBe('بله، حذف شود');
+    await dashboard.keyboard.press('Escape');
+    await expect.poll(() => dashboard.evaluate(() => document.activeElement?.textContent), POLL).toBe('حذف');
+    expect(await question.count()).toBe(0);
   });
 });

@@ -1,28 +1,15 @@
 // @vitest-environment jsdom
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DateField, faError } from '../../components/DateField';
+import { createRoot } from 'react-dom/client';
+import { describe, expect, it, vi } from 'vitest';
+import { DateField, dateError } from '../../components/DateField';
 import { jalaliToIso, parseDateInput, type DateFormat, type DateInputError } from '../../utils/dates';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { InLocale, jsdomRoot, TR } from './locale-helpers';
 
 /** Saturday 3 Aban 1404. */
 const TODAY = '2025-10-25';
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = jsdomRoot();
 
 interface Options {
   value?: string | null;
@@ -37,25 +24,26 @@ function mount({ value = null, format = 'jalali-slash', lang = 'en', required }:
   function Parent() {
     const [v, setV] = useState<string | null>(value);
     return (
-      <DateField
-        id="when"
-        label="Date"
-        value={v}
-        onChange={(iso) => {
-          onChange(iso);
-          setV(iso);
-        }}
-        format={format}
-        lang={lang}
-        today={TODAY}
-        required={required}
-      />
+      <InLocale lang={lang}>
+        <DateField
+          id="when"
+          label="Date"
+          value={v}
+          onChange={(iso) => {
+            onChange(iso);
+            setV(iso);
+          }}
+          format={format}
+          today={TODAY}
+          required={required}
+        />
+      </InLocale>
     );
   }
-  act(() => root.render(<Parent />));
-  const input = container.querySelector<HTMLInputElement>('input#when')!;
-  const button = container.querySelector<HTMLButtonElement>('button.datefield-toggle')!;
-  const message = () => container.querySelector('#when-msg')!.textContent;
+  act(() => dom.root.render(<Parent />));
+  const input = dom.container.querySelector<HTMLInputElement>('input#when')!;
+  const button = dom.container.querySelector<HTMLButtonElement>('button.datefield-toggle')!;
+  const message = () => dom.container.querySelector('#when-msg')!.textContent;
   return { onChange, input, button, message };
 }
 
@@ -80,16 +68,16 @@ function blur(input: HTMLInputElement) {
 /** Opens the lazily loaded picker and waits for its grid. */
 async function openPicker(button: HTMLButtonElement) {
   act(() => button.click());
-  for (let i = 0; i < 100 && !container.querySelector('[role="grid"]'); i++) {
+  for (let i = 0; i < 100 && !dom.container.querySelector('[role="grid"]'); i++) {
     await act(() => new Promise((r) => setTimeout(r, 5)));
   }
-  const grid = container.querySelector<HTMLTableElement>('[role="grid"]');
+  const grid = dom.container.querySelector<HTMLTableElement>('[role="grid"]');
   if (!grid) throw new Error('picker did not open');
   return grid;
 }
 
-const title = () => container.querySelector('.cal-title')!.textContent;
-const days = () => [...container.querySelectorAll<HTMLElement>('[role="gridcell"][data-iso]')];
+const title = () => dom.container.querySelector('.cal-title')!.textContent;
+const days = () => [...dom.container.querySelectorAll<HTMLElement>('[role="gridcell"][data-iso]')];
 const focused = () => document.activeElement as HTMLElement;
 
 describe('DateField typing', () => {
@@ -145,13 +133,13 @@ describe('DateField errors', () => {
       expect(message()).toBe(expected);
       expect(input.getAttribute('aria-invalid')).toBe('true');
       expect(input.getAttribute('aria-describedby')).toBe('when-msg');
-      expect(container.querySelector('#when-msg')!.getAttribute('aria-live')).toBe('polite');
-      expect(container.querySelector('[role="alert"]')).toBeNull();
+      expect(dom.container.querySelector('#when-msg')!.getAttribute('aria-live')).toBe('polite');
+      expect(dom.container.querySelector('[role="alert"]')).toBeNull();
       expect(onChange).not.toHaveBeenCalled();
       blur(input);
       expect(input.value).toBe(text); // an invalid text is kept for the user to fix
-      act(() => root.unmount());
-      root = createRoot(container);
+      act(() => dom.root.unmount());
+      dom.root = createRoot(dom.container);
     }
   });
 
@@ -167,12 +155,13 @@ describe('DateField errors', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
-  it('has a Persian message for every error code', () => {
+  it('has a message for every error code: the parser’s own in English, Persian digits only in Persian', () => {
     const texts = ['1/1/1', '1200/1/1', '1404/0/1', '1404/1/0', '1404/1/32', '1403/12/31', '2024/2/30', 'x'];
     for (const text of texts) {
       const r = parseDateInput(text, { today: TODAY }) as DateInputError;
       expect(r.ok, text).toBe(false);
-      expect(faError(r), text).not.toMatch(/undefined|NaN|\d/); // Persian digits only
+      expect(dateError(r, TR.en), text).toBe(r.error);
+      expect(dateError(r, TR.fa), text).not.toMatch(/undefined|NaN|\{|\d/);
     }
   });
 
@@ -192,30 +181,31 @@ describe('DateField in a form', () => {
   function mountForm(value: string | null = '2025-10-25') {
     const onSubmit = vi.fn();
     act(() =>
-      root.render(
+      dom.root.render(
         <form
           onSubmit={(e) => {
             e.preventDefault();
             onSubmit();
           }}
         >
-          <DateField
-            id="when"
-            label="Date"
-            value={value}
-            onChange={() => {}}
-            format="jalali-dot"
-            lang="en"
-            today={TODAY}
-            autoFocus
-          />
+          <InLocale lang="en">
+            <DateField
+              id="when"
+              label="Date"
+              value={value}
+              onChange={() => {}}
+              format="jalali-dot"
+              today={TODAY}
+              autoFocus
+            />
+          </InLocale>
         </form>,
       ),
     );
     return {
       onSubmit,
-      form: container.querySelector('form')!,
-      input: container.querySelector<HTMLInputElement>('input#when')!,
+      form: dom.container.querySelector('form')!,
+      input: dom.container.querySelector<HTMLInputElement>('input#when')!,
     };
   }
 
@@ -236,7 +226,7 @@ describe('DateField in a form', () => {
     act(() => form.requestSubmit());
     expect(onSubmit).toHaveBeenCalledTimes(1);
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(container.querySelector('#when-msg')!.textContent).toBe(input.validationMessage);
+    expect(dom.container.querySelector('#when-msg')!.textContent).toBe(input.validationMessage);
     type(input, '1404.08.05');
     expect(input.validity.valid).toBe(true);
     act(() => form.requestSubmit());
@@ -248,8 +238,8 @@ describe('DateField display', () => {
   it('shows the value in the chosen format and is labelled', () => {
     const { input } = mount({ value: '2025-10-25', format: 'jalali-dot' });
     expect(input.value).toBe('1404.08.03');
-    expect(container.querySelector('label')!.htmlFor).toBe('when');
-    expect(container.querySelector('.datefield')!.getAttribute('dir')).toBe('ltr');
+    expect(dom.container.querySelector('label')!.htmlFor).toBe('when');
+    expect(dom.container.querySelector('.datefield')!.getAttribute('dir')).toBe('ltr');
   });
 
   it('reformats to the canonical display on blur', () => {
@@ -270,22 +260,16 @@ describe('DateField display', () => {
     const onChange = vi.fn();
     const render = (value: string | null) =>
       act(() =>
-        root.render(
-          <DateField
-            id="when"
-            label="Date"
-            value={value}
-            onChange={onChange}
-            format="jalali-slash"
-            lang="fa"
-            today={TODAY}
-          />,
+        dom.root.render(
+          <InLocale lang="fa">
+            <DateField id="when" label="Date" value={value} onChange={onChange} format="jalali-slash" today={TODAY} />
+          </InLocale>,
         ),
       );
     render('2025-03-21');
-    const input = container.querySelector<HTMLInputElement>('input')!;
+    const input = dom.container.querySelector<HTMLInputElement>('input')!;
     expect(input.value).toBe('1404/01/01');
-    expect(container.querySelector('#when-msg')!.textContent).toBe('جمعه ۱ فروردین ۱۴۰۴');
+    expect(dom.container.querySelector('#when-msg')!.textContent).toBe('جمعه ۱ فروردین ۱۴۰۴');
     render('2025-03-20');
     expect(input.value).toBe('1403/12/30');
     render(null);
@@ -333,7 +317,7 @@ describe('CalendarPicker', () => {
     expect(button.getAttribute('aria-expanded')).toBe('false');
     const grid = await openPicker(button);
     expect(button.getAttribute('aria-expanded')).toBe('true');
-    expect(container.querySelector(`#${button.getAttribute('aria-controls')}`)!.contains(grid)).toBe(true);
+    expect(dom.container.querySelector(`#${button.getAttribute('aria-controls')}`)!.contains(grid)).toBe(true);
     expect(title()).toBe('Esfand 1403');
     expect(days()).toHaveLength(30);
     expect([...grid.querySelectorAll('th .visually-hidden')].map((th) => th.textContent)[0]).toBe('Saturday');
@@ -362,7 +346,7 @@ describe('CalendarPicker', () => {
   it('navigates across the year boundary with the buttons and PageUp/PageDown', async () => {
     const { button } = mount({ value: '2025-03-20' });
     const grid = await openPicker(button);
-    const [prev, next] = container.querySelectorAll<HTMLButtonElement>('.cal-nav');
+    const [prev, next] = dom.container.querySelectorAll<HTMLButtonElement>('.cal-nav');
     expect(prev.getAttribute('aria-label')).toBe('Previous month');
     act(() => next.click());
     expect(title()).toBe('Farvardin 1404');
@@ -400,7 +384,7 @@ describe('CalendarPicker', () => {
     key(focused(), 'Enter');
     expect(onChange).toHaveBeenLastCalledWith('2025-03-21');
     expect(input.value).toBe('1404/01/01');
-    expect(container.querySelector('[role="grid"]')).toBeNull();
+    expect(dom.container.querySelector('[role="grid"]')).toBeNull();
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(focused()).toBe(button);
   });
@@ -410,17 +394,17 @@ describe('CalendarPicker', () => {
     await openPicker(button);
     key(focused(), 'ArrowDown');
     key(focused(), 'Escape');
-    expect(container.querySelector('[role="grid"]')).toBeNull();
+    expect(dom.container.querySelector('[role="grid"]')).toBeNull();
     expect(focused()).toBe(button);
     expect(onChange).not.toHaveBeenCalled();
 
     await openPicker(button);
-    act(() => container.querySelector<HTMLElement>('[data-iso="2025-03-05"]')!.click());
+    act(() => dom.container.querySelector<HTMLElement>('[data-iso="2025-03-05"]')!.click());
     expect(onChange).toHaveBeenLastCalledWith('2025-03-05');
     expect(input.value).toBe('1403/12/15');
 
     await openPicker(button);
-    act(() => container.querySelector<HTMLButtonElement>('.cal-today')!.click());
+    act(() => dom.container.querySelector<HTMLButtonElement>('.cal-today')!.click());
     expect(onChange).toHaveBeenLastCalledWith(TODAY);
   });
 
@@ -428,7 +412,7 @@ describe('CalendarPicker', () => {
     const { button } = mount({ value: '2025-03-20', lang: 'fa' });
     expect(button.getAttribute('aria-label')).toBe('انتخاب تاریخ');
     await openPicker(button);
-    expect(container.querySelector('.cal')!.getAttribute('dir')).toBe('rtl');
+    expect(dom.container.querySelector('.cal')!.getAttribute('dir')).toBe('rtl');
     expect(title()).toBe('اسفند ۱۴۰۳');
     expect(
       days()
@@ -441,7 +425,7 @@ describe('CalendarPicker', () => {
     expect(title()).toBe('فروردین ۱۴۰۴');
     key(focused(), 'ArrowRight');
     expect(focused().dataset.iso).toBe('2025-03-20');
-    expect(container.querySelector('.cal-today')!.textContent).toBe('امروز');
+    expect(dom.container.querySelector('.cal-today')!.textContent).toBe('امروز');
   });
 
   it('Gregorian: month grid in Gregorian, weeks per locale (en-US: Sunday), same keys', async () => {

@@ -1,4 +1,6 @@
-/** The English words of the popup (loaded only when that language is in use). */
+/** The English words of the popup and the components it shares with the dashboard (loaded only when that language is in use). */
+import type { Calendar } from '../dates';
+import { GREGORIAN_MONTHS, JALALI_MONTHS } from '../dates';
 import type { DateFormat, OutcomeKind, StageKind } from '../record';
 
 export const messages = {
@@ -82,6 +84,20 @@ export const messages = {
   saved: 'Saved',
   dateInvalid: 'Not a date',
   today: 'Today',
+  // The date field and its month picker (components/DateField.tsx, CalendarPicker.tsx).
+  dateChoose: 'Choose a date',
+  dateRequired: 'Enter a date.',
+  dateLike: 'Like {date}, today or 3 days ago',
+  monthPrev: 'Previous month',
+  monthNext: 'Next month',
+  // parseDateInput's errors, by code (utils/dates.ts writes the same English for the CLI).
+  dateErrFormat: 'Not a date: write it like 1404.08.03 (year.month.day).',
+  dateErrYearShort: 'Year {year} is too short: write the full year, like 1404 or 2025.',
+  dateErrYearRange: 'Year {year} is out of range: use a Jalali year (1300-1500) or a Gregorian year (1901-2100).',
+  dateErrMonth: 'Month {month} does not exist: months run from 1 to 12.',
+  dateErrLeap: '{year} is not a leap year: {monthName} has {max} days.',
+  dateErrDayStart: 'Day {day} does not exist: days start at 1.',
+  dateErrDay: 'Day {day} does not exist: {monthName} has {max} days.',
 };
 
 export type MessageKey = keyof typeof messages;
@@ -116,3 +132,8 @@ export const dateFormats: Record<DateFormat, string> = {
   'jalali-slash': 'Jalali 1404/08/03',
   gregorian: 'Gregorian 2025/10/25',
 };
+
+export const months: Record<Calendar, readonly string[]> = { jalali: JALALI_MONTHS, gregorian: GREGORIAN_MONTHS };
+
+export const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const weekdaysShort = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'];

@@ -1,4 +1,5 @@
-/** The Persian words of the popup (loaded only when that language is in use). */
+/** The Persian words of the popup and the components it shares with the dashboard (loaded only when that language is in use). */
+import type { Calendar } from '../dates';
 import type { DateFormat, OutcomeKind, StageKind } from '../record';
 import type { MessageKey } from './en';
 
@@ -83,6 +84,18 @@ export const messages: Record<MessageKey, string> = {
   saved: 'ذخیره شد',
   dateInvalid: 'تاریخ نیست',
   today: 'امروز',
+  dateChoose: 'انتخاب تاریخ',
+  dateRequired: 'تاریخ را وارد کنید.',
+  dateLike: 'مثل {date}، امروز یا ۳ روز پیش',
+  monthPrev: 'ماه قبل',
+  monthNext: 'ماه بعد',
+  dateErrFormat: 'این تاریخ نیست: آن را مثل ۱۴۰۴.۰۸.۰۳ (سال.ماه.روز) بنویسید.',
+  dateErrYearShort: 'سال {year} کامل نیست: سال را کامل بنویسید، مثل ۱۴۰۴ یا ۲۰۲۵.',
+  dateErrYearRange: 'سال {year} خارج از محدوده است: سال شمسی (۱۳۰۰ تا ۱۵۰۰) یا میلادی (۱۹۰۱ تا ۲۱۰۰) بنویسید.',
+  dateErrMonth: 'ماه {month} وجود ندارد: ماه‌ها از ۱ تا ۱۲ هستند.',
+  dateErrLeap: '{year} کبیسه نیست: {monthName} {max} روز دارد.',
+  dateErrDayStart: 'روز {day} وجود ندارد: روزها از ۱ شروع می‌شوند.',
+  dateErrDay: 'روز {day} وجود ندارد: {monthName} {max} روز دارد.',
 };
 
 export const stages: Record<StageKind, string> = {
@@ -115,3 +128,11 @@ export const dateFormats: Record<DateFormat, string> = {
   'jalali-slash': 'شمسی 1404/08/03',
   gregorian: 'میلادی 2025/10/25',
 };
+
+export const months: Record<Calendar, readonly string[]> = {
+  jalali: ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'],
+  gregorian: ['ژانویه', 'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر'],
+};
+
+export const weekdays = ['یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'شنبه'];
+export const weekdaysShort = ['ی', 'د', 'س', 'چ', 'پ', 'ج', 'ش'];
