@@ -1,5 +1,5 @@
 /**
- * The one Persian normaliser for comparing and classifying text (FACTS.md §3.1): the same word typed on an
+ * The one Persian normaliser for comparing and classifying text (docs/boards.md §3.1): the same word typed on an
  * Arabic keyboard (ي, ى, ك), with or without ZWNJ, kashida, harakat or direction marks, with Persian or
  * Arabic digits, gives the same key. Only for comparing: display text keeps its spelling.
  */

@@ -1,5 +1,5 @@
 /**
- * Descriptions as markdown (utils/clip/markdown.ts, FACTS.md §4): the turndown configuration, escaping,
+ * Descriptions as markdown (utils/clip/markdown.ts, docs/boards.md §4): the turndown configuration, escaping,
  * tables, links and what is dropped, truncation, bounded time on hostile input, and that converting never
  * runs anything of the page.
  */

@@ -1,5 +1,5 @@
 /**
- * Board identification, job ids and canonical URLs (utils/clip/url.ts) for every URL form in FACTS.md §3.
+ * Board identification, job ids and canonical URLs (utils/clip/url.ts) for every URL form in docs/boards.md §3.
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl, identify } from '../../utils/clip/url';

@@ -106,7 +106,7 @@ describe.runIf(present)('the structure read from real entries', () => {
   const count = (r: ApplicationRecord, f: (q: ApplicationRecord['rounds'][number]['questions'][number]) => number) =>
     r.rounds.reduce((n, x) => n + x.questions.reduce((m, q) => m + f(q), 0), 0);
 
-  it('finds every <details> answer of the corpus (FORMAT.md §12.1 counts)', () => {
+  it('finds every <details> answer of the corpus (docs/format.md §12.1 counts)', () => {
     const expected: Record<string, number> = {
       'entries/doctoreto.md': 13,
       'entries/tabdeal__tabdeal.md': 9,
@@ -122,7 +122,7 @@ describe.runIf(present)('the structure read from real entries', () => {
       ).toBe(c);
   });
 
-  it('reads outcomes from the diagram (FORMAT.md §6.4)', () => {
+  it('reads outcomes from the diagram (docs/format.md §6.4)', () => {
     expect(get('entries/cpol.md').outcome.kind).toBe('declined');
     expect(get('entries/narvan.md').outcome.kind).toBe('accepted');
     expect(get('entries/visiwise__visiwise.md').outcome.kind).toBe('accepted');

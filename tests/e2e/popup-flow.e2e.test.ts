@@ -4,7 +4,7 @@
  * (a) clip a Jobinja posting from the toolbar popup, log three steps by keyboard with Jalali dates, paste a
  *     Google-Docs-like rich-text block of questions with answers, mark rejected after the technical interview
  *     with a score and a Persian review, copy the markdown and paste it elsewhere: byte for byte
- *     tests/e2e/expected/popup-flow.md (written by hand from FORMAT.md §2), which `jobnote lint` accepts;
+ *     tests/e2e/expected/popup-flow.md (written by hand from docs/format.md §2), which `jobnote lint` accepts;
  *     the downloaded .md and the SUMMARY line too;
  * (b) type into the popup and close it mid-word (as Chrome does when focus leaves it, and by closing the
  *     page), reopen: every character is there;

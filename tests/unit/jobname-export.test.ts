@@ -327,7 +327,7 @@ Would apply again.
     expect(exportEntry(back)).toBe(exportEntry(rec));
   });
 
-  it('writes every outcome of FORMAT.md §6.4', () => {
+  it('writes every outcome of docs/format.md §6.4', () => {
     const base = rich();
     const draw = (kind: OutcomeKind, celebrate = true) => {
       const r = structuredClone(base);

@@ -1,7 +1,7 @@
 /**
  * The jobname importer over hand-written fixtures (tests/fixtures/jobname): one small entry per variant that
- * FORMAT.md describes for the real entries the project does not hold. Each fixture has an expectation file
- * with the structured facts a correct importer should read; the facts were written from FORMAT.md, not copied
+ * docs/format.md describes for the real entries the project does not hold. Each fixture has an expectation file
+ * with the structured facts a correct importer should read; the facts were written from docs/format.md, not copied
  * from the importer's output.
  *
  * Per fixture: the facts, the byte-exact export, the fixed point, no error-severity warnings, a valid record,
@@ -510,12 +510,12 @@ describe('warnings carry 1-based line numbers of the offending line', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Small repros of FORMAT.md corner cases (the fixtures hold them too; these isolate one fact each).
+// Small repros of docs/format.md corner cases (the fixtures hold them too; these isolate one fact each).
 
 const mini = (diagram: string, dates: string[], extra = '') =>
   `# [Acme](https://acme.example/)\n\n### Status\n#### 📜📞🔧❌\n\n## Software Engineer\n\n### Interview Process\n\`\`\`mermaid\nflowchart LR\n    ${diagram}\n\`\`\`\n\n### Apply Way\nJobinja\n\n### Interview Date\n\n${dates.map((d) => d + '\n\n').join('')}### Interview Duration\n- **Technical Interview**<br />1 hour\n\n${extra}## Score\n<h4><mark style="background-color:#ff9800; color:#ffffff; padding:4px 8px; border-radius:4px">6/10</mark></h4>\n`;
 
-describe('FORMAT.md corner cases, one fact each', () => {
+describe('docs/format.md corner cases, one fact each', () => {
   it('R2 "LAST --rejected--x o(Offer)" with no HR Interview reached keeps the offer as the only planned stage (§6.4)', () => {
     const text = mini('sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x o(Offer)', [
       '- **Sent Resume**<br />1404.01.10',

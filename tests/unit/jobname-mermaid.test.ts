@@ -1,5 +1,5 @@
 /**
- * The Interview Process diagram (FORMAT.md §6): reading what real entries write (parseFlowchart,
+ * The Interview Process diagram (docs/format.md §6): reading what real entries write (parseFlowchart,
  * analyseProcess), drawing it from a record (renderProcess, renderNode), the status line (deriveStatus, §4),
  * and — with the real `mermaid` package under jsdom — that every diagram Jobnote writes is one mermaid accepts
  * and that every label comes back unchanged.
@@ -96,7 +96,7 @@ const FC = 'flowchart LR\n    ';
 // -------------------------------------------------------------------------------------------------------
 // Reading
 
-describe('parseFlowchart + analyseProcess: the outcome patterns of FORMAT.md §6.4', () => {
+describe('parseFlowchart + analyseProcess: the outcome patterns of docs/format.md §6.4', () => {
   it('R1 rejected mid-process (the mdgen default): reached, then --rejected--x to the first planned stage', () => {
     const r = analyse(
       FC + 'sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
@@ -203,7 +203,7 @@ describe('parseFlowchart + analyseProcess: the outcome patterns of FORMAT.md §6
   });
 });
 
-describe('parseFlowchart: the spellings real entries use (FORMAT.md §6.1, §6.3, §18.3)', () => {
+describe('parseFlowchart: the spellings real entries use (docs/format.md §6.1, §6.3, §18.3)', () => {
   it('multi-line quoted labels with the continuation at column 0 (malltina / hamkaran 1404)', () => {
     const src =
       FC +
@@ -404,7 +404,7 @@ describe('renderNode', () => {
   });
 });
 
-describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.5)', () => {
+describe('renderProcess: records made with createRecord/newStage (docs/format.md §6.5)', () => {
   it('the mdgen default', () => {
     expect(render(stages('resume', 'hr-call', 'technical'), outcome('rejected'))).toBe(
       'flowchart LR\n    sr(Send Resume) --> hr(HR Call) --> ti(Technical Interview) --rejected--x hri(HR Interview) -.-> o(Offer)',
@@ -633,7 +633,7 @@ describe('renderProcess: records made with createRecord/newStage (FORMAT.md §6.
   });
 });
 
-describe('deriveStatus (FORMAT.md §4)', () => {
+describe('deriveStatus (docs/format.md §4)', () => {
   const status = (st: Stage[], kind: OutcomeKind) =>
     deriveStatus(createRecord({ company: { name: 'Acme' }, stages: st, outcome: outcome(kind) }));
 

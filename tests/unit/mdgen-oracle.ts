@@ -1,5 +1,5 @@
 /**
- * The jobname repository's generator (`src/mdgen.html` `generateMarkdown`, quoted in FORMAT.md §2.1), ported
+ * The jobname repository's generator (`src/mdgen.html` `generateMarkdown`, whose output docs/format.md §2.1 describes), ported
  * line for line as a test oracle: given the same form values, our exporter must write the same bytes.
  */
 export interface MdgenForm {

@@ -1,5 +1,5 @@
 /**
- * schema.org JobPosting in JSON-LD (FACTS.md §3.5, §5): every `script[type="application/ld+json"]`, arrays,
+ * schema.org JobPosting in JSON-LD (docs/boards.md §3.5, §5): every `script[type="application/ld+json"]`, arrays,
  * `@graph`, `@type` arrays, invalid JSON skipped; organisation, location and salary as object, array or
  * string; HTML descriptions that were entity-escaped once more.
  */

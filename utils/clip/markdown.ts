@@ -1,5 +1,5 @@
 /**
- * A posting's description as markdown: turndown configured for job descriptions (FACTS.md §4): ATX
+ * A posting's description as markdown: turndown configured for job descriptions (docs/boards.md §4): ATX
  * headings, fenced code, `- ` bullets, GFM tables, escaping only where markdown would misread the text,
  * Persian kept as is. The HTML is first copied into an inert document and cleaned: scripts, event
  * handlers, `javascript:` links, forms and page chrome never reach the markdown, and nothing in it loads

@@ -1,5 +1,5 @@
 /**
- * Text normalisation for matching labels on Persian pages (FACTS.md §3.1), on the one Persian normaliser
+ * Text normalisation for matching labels on Persian pages (docs/boards.md §3.1), on the one Persian normaliser
  * (utils/persian.ts); display text, entities and dates as boards write them.
  */
 import { isValidIso, toAsciiDigits } from '../basics';

@@ -2,7 +2,7 @@
  * Record → jobname markdown entry.
  *
  * The exporter first renders the record as a list of keyed blocks, in the exact shape of the repository's
- * generator (mdgen, FORMAT.md §2) extended to what real entries use (any number of dated stages, several
+ * generator (mdgen, docs/format.md §2) extended to what real entries use (any number of dated stages, several
  * rounds, follow-ups, several answers, Task, review). For a record imported from an entry, each block whose
  * rendering is unchanged since the import is replaced by the entry's own text for it (`record.source`), so an
  * unedited entry exports to the same bytes and an edited one changes only where it was edited.
@@ -31,7 +31,7 @@ export interface ExportOptions {
 
 export type { Block };
 
-/** The generator's answer box (FORMAT.md §2.1). */
+/** The generator's answer box (docs/format.md §2.1). */
 const BOXED_DIV =
   '<div style="border:2px dashed #4a5568; padding:12px; border-radius:6px; margin-top:8px;  background-color: rgba(74,85,104,0.15);">';
 const SUMMARY_OPEN = '<summary style="font-size:14px"><b><em>';

@@ -4,7 +4,7 @@
  */
 import { PROCESS_KINDS, type ApplicationRecord, type ExportPrefs, type StageKind } from '../record';
 
-/** Known status emojis (FORMAT.md §4), by meaning. */
+/** Known status emojis (docs/format.md §4), by meaning. */
 export const STATUS_EMOJI = {
   resume: '📜',
   call: '📞',
@@ -42,7 +42,7 @@ export function stageEmoji(kind: StageKind): string {
   }
 }
 
-/** The status line: one emoji per reached stage, in order, then the outcome (FORMAT.md §4). */
+/** The status line: one emoji per reached stage, in order, then the outcome (docs/format.md §4). */
 export function deriveStatus(record: Pick<ApplicationRecord, 'stages' | 'outcome'>): string {
   let s = record.stages
     .filter((st) => PROCESS_KINDS.has(st.kind))
@@ -99,7 +99,7 @@ function technicalLabel(ordinal: number, count: number): string {
 }
 
 /**
- * The generated diagram label of a stage (FORMAT.md §6.2/§6.5): Title Case as mdgen writes it, or the
+ * The generated diagram label of a stage (docs/format.md §6.2/§6.5): Title Case as mdgen writes it, or the
  * legacy lower-case spelling of the first two nodes. `ordinal`/`count` number technical rounds I, II, III.
  */
 export function diagramLabel(
@@ -115,7 +115,7 @@ export function diagramLabel(
   return (prefs.labelCase === 'lower' ? l.lower : undefined) ?? l.diagram ?? l.list;
 }
 
-/** The node id base of a kind (FORMAT.md §6.5): sr, hr, ti, task, tr, si, hri, os, o. */
+/** The node id base of a kind (docs/format.md §6.5): sr, hr, ti, task, tr, si, hri, os, o. */
 export function nodeIdBase(kind: StageKind): string {
   switch (kind) {
     case 'resume':

@@ -1,5 +1,5 @@
 /**
- * The Interview Process diagram: a mermaid `flowchart LR` with one chain of stages (FORMAT.md §6).
+ * The Interview Process diagram: a mermaid `flowchart LR` with one chain of stages (docs/format.md §6).
  *
  * `parseFlowchart` reads what real entries write (quoted multi-line labels, 2- or 4-space indentation,
  * missing spaces before edges, repeated node definitions); `analyseProcess` turns the chain into reached
@@ -93,7 +93,7 @@ const SHAPES: [open: string, close: string, shape: NodeShape][] = [
   ['>', ']', 'other'],
 ];
 
-// Plain edges first, then labelled ones (FORMAT.md §6.3), label kept lazy.
+// Plain edges first, then labelled ones (docs/format.md §6.3), label kept lazy.
 const EDGE_PATTERNS: [RegExp, (m: RegExpExecArray) => { label: string | null; tail: string }][] = [
   [/^-->\|([^|]*)\|/, (m) => ({ label: m[1], tail: '>' })],
   [/^-->/, () => ({ label: null, tail: '>' })],
@@ -259,7 +259,7 @@ function isTerminal(n: FlowNode | undefined): boolean {
   return !!n && n.shape === 'circle';
 }
 
-/** Reads the outcome patterns of FORMAT.md §6.4 off a parsed chain. */
+/** Reads the outcome patterns of docs/format.md §6.4 off a parsed chain. */
 export function analyseProcess(fc: Flowchart): ProcessAnalysis {
   const res: ProcessAnalysis = {
     reached: [],
@@ -346,7 +346,7 @@ export function renderNode(id: string, label: string): string {
   return `${id}("${escaped}")`;
 }
 
-/** The planned stages drawn after a rejection when the record does not say (FORMAT.md §6.4 R1). */
+/** The planned stages drawn after a rejection when the record does not say (docs/format.md §6.4 R1). */
 export function defaultRemaining(reached: readonly { kind: StageKind }[]): PlannedStage[] {
   const rest: PlannedStage[] = [];
   if (!reached.some((s) => s.kind === 'hr-interview' || s.kind === 'offer'))
@@ -375,7 +375,7 @@ export function plannedAfterRejection(reached: readonly { kind: StageKind }[], o
 
 /**
  * The generated labels of the reached and planned stages, numbering technical rounds over both
- * (FORMAT.md §6.5). Shared by the renderer and the importer (which keeps a label only where it differs).
+ * (docs/format.md §6.5). Shared by the renderer and the importer (which keeps a label only where it differs).
  */
 export function generatedLabels(
   reached: readonly DiagramStage[],
@@ -400,7 +400,7 @@ export function renderProcess(stages: readonly Stage[], outcome: Outcome, prefs:
   let planned = rejected ? plannedAfterRejection(reached, outcome) : [];
   const chainStages: DiagramStage[] = [...reached];
   const offerReached = reached[reached.length - 1].kind === 'offer';
-  // An accepted or declined offer is drawn from the Offer node (FORMAT.md §6.5 rules 3, 4).
+  // An accepted or declined offer is drawn from the Offer node (docs/format.md §6.5 rules 3, 4).
   if ((outcome.kind === 'accepted' || outcome.kind === 'declined') && !offerReached)
     chainStages.push({ kind: 'offer', label: 'Offer', diagramLabel: null });
   // Rejected after the offer (withdrawn): nothing is left ahead but the end.

@@ -1,5 +1,5 @@
 /**
- * Generic JobPosting pages (FACTS.md §3.5, §5): the fixture pairs in this folder (see ../fixture-pairs.ts)
+ * Generic JobPosting pages (docs/boards.md §3.5, §5): the fixture pairs in this folder (see ../fixture-pairs.ts)
  * through extractPosting and `jobnote scrape`, then JSON-LD reading details one by one.
  */
 import { JSDOM } from 'jsdom';

@@ -1,5 +1,5 @@
 /**
- * Jobinja (FACTS.md §3.1): server-rendered pages. JSON-LD first, then the page's `c-jobView` /
+ * Jobinja (docs/boards.md §3.1): server-rendered pages. JSON-LD first, then the page's `c-jobView` /
  * `c-companyHeader` / `c-infoBox` structure, read by class and label only (logged-out pages wrap everything
  * in `div.c-forceToLogin__content`, so positional paths break). Info-box labels are matched by key, in
  * Persian spelled any way (ZWNJ, space or nothing; ي/ك; digits) and in a browser's auto-translated English.

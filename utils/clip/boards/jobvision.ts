@@ -1,5 +1,5 @@
 /**
- * Jobvision (FACTS.md §3.2): an Angular SPA. Best source is the SSR transfer state
+ * Jobvision (docs/boards.md §3.2): an Angular SPA. Best source is the SSR transfer state
  * (`script#ng-state`, older `script#serverApp-state`) holding the cached `JobPost/Detail?jobPostId=` API
  * response; then JSON-LD; then the visible DOM. Navigation inside the app changes the page but not the
  * state or the JSON-LD written at load, so both are checked against the URL's job id and skipped when they
@@ -67,7 +67,7 @@ export function stateJobs(doc: Document): StateJob[] {
   return jobs;
 }
 
-/** Detail has no workType; when a build adds it, it is the list's code (FACTS.md §3.2). */
+/** Detail has no workType; when a build adds it, it is the list's code (docs/boards.md §3.2). */
 const WORK_TYPES: Record<string, string> = { 120: 'تمام وقت', 121: 'پاره وقت', 122: 'پروژه‌ای' };
 
 /** «تهران ، بلوار کشاورز» → «تهران، بلوار کشاورز»; repeated parts once («تهران، تهران» → «تهران»). */

@@ -1,11 +1,11 @@
 /**
- * LinkedIn (FACTS.md §3.4): the guest page (`top-card-layout`, criteria list, JSON-LD only sometimes) and the
+ * LinkedIn (docs/boards.md §3.4): the guest page (`top-card-layout`, criteria list, JSON-LD only sometimes) and the
  * logged-in SPA (unified top card in a details pane). On search and collection pages the job is the URL's
  * `currentJobId`: only a details pane for that job is read, never a card of the side list. Error, sign-in
  * and security-check pages yield no fields, only a note.
  */
 import { findJobPostings, jsonLdFinding } from '../jsonld';
-import { describe, textNodes } from '../markdown';
+import { describe, inertCopy, textNodes } from '../markdown';
 import { cleanText, labelKey } from '../normalize';
 import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types';
 import { boardOf } from '../../boards';
@@ -112,7 +112,7 @@ function isErrorPage(doc: Document): boolean {
 function descriptionElement(root: ParentNode, doc: Document): Element | null {
   const el = first(root, DESCRIPTION);
   if (!el) return null;
-  const copy = doc.implementation.createHTMLDocument('').importNode(el, true);
+  const copy = inertCopy(el, doc);
   for (const b of Array.from(copy.querySelectorAll('button, script, style, template'))) b.remove();
   const head = copy.firstElementChild;
   if (head && /^h[1-6]$/i.test(head.tagName) && /^about (the|this) job$/i.test(cleanText(head.textContent) ?? ''))

@@ -1,5 +1,5 @@
 /**
- * Quera Magnet (FACTS.md §3.3): Next.js with Chakra UI, hashed classes. Read in order of trust: JSON-LD when
+ * Quera Magnet (docs/boards.md §3.3): Next.js with Chakra UI, hashed classes. Read in order of trust: JSON-LD when
  * there is any, the job in the `__NEXT_DATA__` page props (source 'state'), then the DOM (title heading,
  * `p.chakra-text` company, `span[title]` publish date, level spans). The embedded job is used only when its
  * pk is the URL's job: after a client-side navigation `__NEXT_DATA__` still holds the first page's job.
