@@ -88,8 +88,6 @@ export interface Repository {
    * host), else the same URL.
    */
   findByPosting(ref: PostingRef): Promise<ApplicationRecord | undefined>;
-  /** Number of stored rows. */
-  count(): Promise<number>;
   getMeta<T>(key: string): Promise<T | undefined>;
   /** Stores a small value; `undefined` removes the key. */
   setMeta<T>(key: string, value: T): Promise<void>;
@@ -314,8 +312,6 @@ export async function openRepository(
       }
       return undefined;
     },
-
-    count: () => db.count(APPS),
 
     getMeta: <T>(key: string) => db.get(META, key) as Promise<T | undefined>,
 

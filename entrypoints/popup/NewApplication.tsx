@@ -28,6 +28,7 @@ export default function NewApplication({
           value={company}
           onChange={(e) => setCompany(e.target.value)}
           required
+          // biome-ignore lint/a11y/noAutofocus: the field just opened on the user's click; typing goes there at once
           autoFocus
           dir="auto"
           data-testid="new-company"

@@ -43,6 +43,7 @@ function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit
               });
             }}
             data-testid="question-text"
+            // biome-ignore lint/a11y/noAutofocus: the field just opened on the user's click; typing goes there at once
             autoFocus
           />
           <label htmlFor={`a-${q.id}`} className="small muted">
@@ -81,6 +82,7 @@ function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit
             {q.text}
           </button>
           {q.answers.map((a, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: answers have no ids; their order is their identity
             <details key={i} className="answer">
               <summary>{q.answerLabels[i] || tr.t('answers')}</summary>
               <div className="markdown-text" dir="auto">
@@ -190,6 +192,7 @@ export default function QuestionsPanel({
               onChange={(e) => setNewTitle(e.target.value)}
               dir="auto"
               placeholder="HR Interview"
+              // biome-ignore lint/a11y/noAutofocus: the field just opened on the user's click; typing goes there at once
               autoFocus
               data-testid="round-title"
             />
@@ -232,6 +235,7 @@ export default function QuestionsPanel({
           </p>
           <ol>
             {fresh.map((item, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the split preview is fixed while shown; unticked items are kept by index
               <li key={i} data-testid="split-item">
                 <label className="checkbox">
                   <input

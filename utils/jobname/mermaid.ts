@@ -10,6 +10,7 @@ import {
   PROCESS_KINDS,
   type ExportPrefs,
   type Outcome,
+  type OutcomeKind,
   type PlannedStage,
   type Stage,
   type StageKind,
@@ -246,7 +247,7 @@ export interface ProcessAnalysis {
   reached: ProcessNode[];
   /** Stages drawn after the outcome edge or after a dotted edge: planned, not reached. */
   planned: ProcessNode[];
-  outcome: 'pending' | 'rejected' | 'declined' | 'accepted';
+  outcome: Extract<OutcomeKind, 'pending' | 'rejected' | 'declined' | 'accepted'>;
   /** The last node reached before the outcome (the Offer node for an offer accepted into it). */
   afterId: string | null;
   /** The terminal circle (`r((" "))`, `r(("🎉"))`), if any. */

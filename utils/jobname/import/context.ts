@@ -3,7 +3,8 @@
  * ids handed out to stages, rounds and questions, and the line ranges the entry is cut into (its parts).
  */
 
-export type Severity = 'error' | 'warning';
+const SEVERITIES = ['error', 'warning'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export interface ImportIssue {
   /** 1-based line in the entry. */

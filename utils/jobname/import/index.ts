@@ -26,8 +26,7 @@ import { Lines } from './scan';
 import { emptySections, readSections } from './sections';
 import { buildStages, detectFormat, linkRounds } from './stages';
 
-export type { ImportIssue, Severity } from './context';
-export { findLinks, parseHeadingLink } from './sections';
+export type { ImportIssue } from './context';
 
 export interface ImportResult {
   record: ApplicationRecord;
