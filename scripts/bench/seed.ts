@@ -2,7 +2,8 @@
  * The applications `npm run bench` stores before it opens the popup: a realistic mix, built in Node with
  * the extension's own code (nothing is hand-written JSON):
  *
- * - imported entries: the real jobname entries in ../shared/jobname/entries through `importEntry` (each
+ * - imported entries: the real jobname entries in ../shared/jobname/entries (or, without them, the fixture
+ *   entries in tests/fixtures/jobname) through `importEntry` (each
  *   keeps its text in `source.parts`, the biggest kind of record), repeated under other ids and company
  *   names (Zibal 2, Zibal 3, …) to reach their share;
  * - clipped postings: every fixture page in tests/clip/<board>/ read by the extension's clipper
@@ -13,7 +14,7 @@
  * `updatedAt` is spread over the past year, so the list order is mixed. The records go into the extension
  * through the dashboard's file input (a backup JSON, one IndexedDB transaction: `bulkPut`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { extractPosting } from '../../utils/clip/extract';
@@ -24,7 +25,11 @@ import { logStep, newApplication, setOutcome } from '../../utils/steps';
 import { addQuestions } from '../../utils/questions';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-export const ENTRIES_DIR = resolve(ROOT, '../shared/jobname/entries');
+const CORPUS_ENTRIES = resolve(process.env.JOBNAME_CORPUS || resolve(ROOT, '../shared/jobname'), 'entries');
+/** The real entries when they are beside the project, else the project's own hand-written fixture entries. */
+const ENTRIES_DIR = existsSync(CORPUS_ENTRIES) ? CORPUS_ENTRIES : join(ROOT, 'tests/fixtures/jobname');
+if (ENTRIES_DIR !== CORPUS_ENTRIES)
+  process.stderr.write(`bench: no jobname corpus at ${CORPUS_ENTRIES}; imported records from ${ENTRIES_DIR}\n`);
 const CLIP_DIR = join(ROOT, 'tests/clip');
 
 export interface SeedMix {

@@ -1,12 +1,11 @@
 /**
  * Conformance over the real jobname material in ../shared/jobname: real entries and the generator's outputs,
  * which the project does not hold. Its own command, `npm run test:conformance` (vitest.conformance.config.ts),
- * so that `npm test` needs nothing beside the project. `JOBNAME_CORPUS` points elsewhere (a folder holding
- * `entries/` and `mdgen/`). When the folder is missing the suite is skipped with a one-line notice, except under
- * CI, where one failing test names the missing path: a silent skip there would hide a broken setup.
+ * so that `npm test` needs nothing beside the project. Where the corpus is and what happens when it is missing:
+ * tests/corpus.ts.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/jobnote';
 import { mermaidValidator } from '../../cli/mermaid-node';
@@ -15,9 +14,10 @@ import { importEntry } from '../../utils/jobname/import';
 import { lintEntry, type DiagramValidator } from '../../utils/jobname/lint';
 import type { ApplicationRecord } from '../../utils/record';
 import { parseRecord } from '../../utils/record-validate';
+import { CORPUS, corpusPresent, requireCorpus } from '../corpus';
 
-const SHARED = resolve(process.env.JOBNAME_CORPUS || resolve(import.meta.dirname, '../../../shared/jobname'));
-const present = existsSync(SHARED);
+const SHARED = CORPUS;
+const present = corpusPresent;
 
 function entries(dir: string): { name: string; text: string; path: string }[] {
   const path = join(SHARED, dir);
@@ -27,18 +27,9 @@ function entries(dir: string): { name: string; text: string; path: string }[] {
     .map((name) => ({ name: `${dir}/${name}`, text: readFileSync(join(path, name), 'utf8'), path: join(path, name) }));
 }
 
-if (!present && !process.env.CI)
-  console.warn(`Conformance tests skipped: no jobname corpus at ${SHARED} (../shared/jobname, or set JOBNAME_CORPUS)`);
-
-describe.runIf(present || Boolean(process.env.CI))('shared jobname material', () => {
-  it(`is present at ${SHARED}`, () => {
-    expect(
-      present,
-      `missing ${SHARED}: the conformance suite needs the jobname corpus (../shared/jobname beside the project, or JOBNAME_CORPUS)`,
-    ).toBe(true);
-    expect(entries('entries').length).toBeGreaterThanOrEqual(15);
-    expect(entries('mdgen').length).toBeGreaterThanOrEqual(11);
-  });
+requireCorpus('Conformance tests', () => {
+  expect(entries('entries').length).toBeGreaterThanOrEqual(15);
+  expect(entries('mdgen').length).toBeGreaterThanOrEqual(11);
 });
 
 const ALL = present ? [...entries('entries'), ...entries('mdgen')] : [];

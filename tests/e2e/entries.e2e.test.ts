@@ -1,18 +1,21 @@
 /**
- * jobname entries in the browser: real entries from ../shared/jobname go through the dashboard's file input
+ * jobname entries in the browser: real entries from ../shared/jobname (tests/corpus.ts) go through the dashboard's file input
  * into IndexedDB, the popup's switcher lists them with their status line and its Export tab shows each entry
  * as it was, and the entry downloaded back from the dashboard is byte for byte the file that went in.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchExtension, ROOT } from './harness';
+import { CORPUS, corpusPresent, requireCorpus } from '../corpus';
+import { launchExtension } from './harness';
 import type { ExtensionHarness } from './harness';
 import { focused, POLL, ready, text } from './popup-helpers';
 
-const ENTRIES = resolve(ROOT, '../shared/jobname/entries');
+const ENTRIES = resolve(CORPUS, 'entries');
 
-describe('jobname entries in the dashboard', () => {
+requireCorpus('Browser tests of real jobname entries');
+
+describe.runIf(corpusPresent)('jobname entries in the dashboard', () => {
   let ext: ExtensionHarness;
 
   beforeAll(async () => {
