@@ -17,6 +17,7 @@ import { makeBackup, parseImportFiles } from '@/utils/backup';
 import { entryFileName, exportEntry } from '@/utils/jobname/export';
 import { InvalidRecordError } from '@/utils/repository';
 import { todayIso } from '@/utils/dates';
+import { Brand } from '@/components/Brand';
 import { LocaleContext, type Locale } from '@/components/locale';
 import { Notice } from '@/components/Notice';
 import { downloadText } from '@/components/download';
@@ -195,10 +196,7 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
     <LocaleContext.Provider value={locale}>
       <div className="page" dir={tr.dir}>
         <header className="bar">
-          <div className="brand">
-            <img src="/icon/48.png" alt="" />
-            <h1>{tr.t('appName')}</h1>
-          </div>
+          <Brand name={tr.t('appName')} />
           {records ? (
             <span className="muted" data-testid="count">
               {apps(tr, records.length)}

@@ -31,6 +31,7 @@ import { PopupContext, usePopup, type PopupContextValue } from './context';
 import { loadDraft, readLocalDraft, useDraft } from './useDraft';
 import { StepsPanel } from './StepsPanel';
 import Switcher from './Switcher';
+import { Brand } from '@/components/Brand';
 
 // Loaded when shown: the popup's JS budget (90 KB gzipped, React is 70 of it) keeps only the first view eager.
 const QuestionsPanel = lazy(() => import('./QuestionsPanel'));
@@ -258,10 +259,7 @@ export function App({ boot: b }: { boot: Boot }) {
     <PopupContext.Provider value={ctx}>
       <div className="popup-shell" dir={tr.dir}>
         <header className="bar">
-          <div className="brand">
-            <img src="/icon/48.png" alt="" />
-            <h1>{tr.t('appName')}</h1>
-          </div>
+          <Brand name={tr.t('appName')} />
           <div className="bar-actions">
             <button
               type="button"

@@ -5,10 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CORPUS, corpusPresent, requireCorpus } from '../corpus';
-import { launchExtension } from './harness';
-import type { ExtensionHarness } from './harness';
+import { freshExtension } from './fresh-extension';
 import { focused, POLL, ready, text } from './popup-helpers';
 
 const ENTRIES = resolve(CORPUS, 'entries');
@@ -16,21 +15,11 @@ const ENTRIES = resolve(CORPUS, 'entries');
 requireCorpus('Browser tests of real jobname entries');
 
 describe.runIf(corpusPresent)('jobname entries in the dashboard', () => {
-  let ext: ExtensionHarness;
-
-  beforeAll(async () => {
-    ext = await launchExtension();
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-  beforeEach(async () => {
-    await ext.clearData();
-  });
+  const ext = freshExtension();
 
   it('imports .md entries, lists them with their status, and downloads each entry back unchanged', async () => {
     const names = ['cpol.md', 'zibal__zibal.md', 'narvan.md'];
-    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    const dashboard = await ext().openExtensionPage('/dashboard.html');
     await dashboard.getByTestId('empty').waitFor();
     await dashboard.getByTestId('import-file').setInputFiles(names.map((n) => resolve(ENTRIES, n)));
     await dashboard.getByTestId('message-ok').waitFor();
@@ -44,7 +33,7 @@ describe.runIf(corpusPresent)('jobname entries in the dashboard', () => {
     }
 
     // The popup opens one of them (the newest); its Export tab shows the entry exactly as it was imported.
-    const popup = await ready(await ext.openExtensionPage('/popup.html'));
+    const popup = await ready(await ext().openExtensionPage('/popup.html'));
     const current = await text(popup.getByTestId('current-company'));
     expect([...originals.keys()]).toContain(current);
     await popup.getByTestId('tab-export').click();
@@ -89,9 +78,9 @@ describe.runIf(corpusPresent)('jobname entries in the dashboard', () => {
   });
 
   it('refuses a file that is not an entry and stores nothing', async () => {
-    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    const dashboard = await ext().openExtensionPage('/dashboard.html');
     await dashboard.getByTestId('empty').waitFor();
-    const junk = await ext.writeTempFile('notes.md', 'just some notes\nno heading here\n');
+    const junk = await ext().writeTempFile('notes.md', 'just some notes\nno heading here\n');
     const good = resolve(ENTRIES, 'cpol.md');
     await dashboard.getByTestId('import-file').setInputFiles([good, junk]);
     await dashboard.getByTestId('message-error').waitFor();

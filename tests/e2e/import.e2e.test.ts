@@ -5,12 +5,11 @@
  * language, with `<html lang dir>` (Persian right to left), and the user's date format.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createRecord, newStage } from '../../utils/record';
 import type { ApplicationRecord } from '../../utils/record';
-import { launchExtension } from './harness';
-import type { ExtensionHarness } from './harness';
+import { freshExtension } from './fresh-extension';
 import { importRecords, POLL, ready, shownRole, stageTexts, text } from './popup-helpers';
 
 function digikala(): ApplicationRecord {
@@ -38,7 +37,7 @@ async function importFile(page: Page, path: string) {
 
 /** Chooses a language and a date format in the popup's settings, as a user would. */
 async function chooseSettings(lang: 'en' | 'fa' | 'auto', dates: string) {
-  const popup = await ready(await ext.openExtensionPage('/popup.html'));
+  const popup = await ready(await ext().openExtensionPage('/popup.html'));
   await popup.getByTestId('settings').click();
   await popup.getByTestId('set-lang').selectOption(lang);
   await popup.getByTestId('set-dates').selectOption(dates);
@@ -49,24 +48,14 @@ async function chooseSettings(lang: 'en' | 'fa' | 'auto', dates: string) {
 const htmlAttrs = (page: Page) =>
   page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 
-let ext: ExtensionHarness;
-
-beforeAll(async () => {
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-});
-beforeEach(async () => {
-  await ext.clearData();
-});
+const ext = freshExtension();
 
 describe('import a backup in the dashboard', () => {
   it('imports a record printed by the CLI and the popup opens it with its Jalali dates', async () => {
     const record = digikala();
-    const file = await ext.writeTempFile('record.json', record);
+    const file = await ext().writeTempFile('record.json', record);
 
-    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    const dashboard = await ext().openExtensionPage('/dashboard.html');
     await dashboard.getByTestId('empty').waitFor();
     await importFile(dashboard, file);
     expect(await texts(dashboard, 'message-ok')).toEqual(['Imported 1 application']);
@@ -74,7 +63,7 @@ describe('import a backup in the dashboard', () => {
     expect(await texts(dashboard, 'count')).toEqual(['1 application']);
 
     // The only application is the one the popup opens (none is tied to this tab).
-    const popup = await ready(await ext.openExtensionPage('/popup.html'));
+    const popup = await ready(await ext().openExtensionPage('/popup.html'));
     expect(await texts(popup, 'current-company')).toEqual(['دیجی‌کالا']);
     expect(await shownRole(popup)).toBe('Senior Backend Developer');
     // Its steps, with the dates in the user's format (Jalali by default): 2023-11-11 is 20 Aban 1402.
@@ -91,14 +80,14 @@ describe('import a backup in the dashboard', () => {
       role: 'Frontend Developer',
       stages: [newStage('s1', 'resume', 'Sent Resume', { date: '1402.08.20' })],
     });
-    const file = await ext.writeTempFile('bad-backup.json', {
+    const file = await ext().writeTempFile('bad-backup.json', {
       format: 'jobnote-backup',
       version: 1,
       exportedAt: new Date().toISOString(),
       records: [good, bad],
     });
 
-    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    const dashboard = await ext().openExtensionPage('/dashboard.html');
     await dashboard.getByTestId('empty').waitFor();
     await importFile(dashboard, file);
     const error = dashboard.getByTestId('message-error');
@@ -109,7 +98,7 @@ describe('import a backup in the dashboard', () => {
     expect(await texts(dashboard, 'count')).toEqual(['0 applications']);
     expect(await dashboard.getByTestId('empty').isVisible()).toBe(true);
 
-    const popup = await ready(await ext.openExtensionPage('/popup.html'));
+    const popup = await ready(await ext().openExtensionPage('/popup.html'));
     await popup.getByTestId('empty').waitFor();
     expect(await texts(popup, 'empty')).toEqual([
       'No applications yet. Clip a posting, or start one with “New application”.',
@@ -120,9 +109,9 @@ describe('import a backup in the dashboard', () => {
   it('exports what it imported, and deletes a record after confirmation', async () => {
     const a = digikala();
     const b = createRecord({ company: { name: 'Cafe Bazaar', website: '' }, role: 'Android Developer' });
-    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    const dashboard = await ext().openExtensionPage('/dashboard.html');
     await dashboard.getByTestId('empty').waitFor();
-    await importFile(dashboard, await ext.writeTempFile('two.json', [a, b]));
+    await importFile(dashboard, await ext().writeTempFile('two.json', [a, b]));
     expect(await texts(dashboard, 'message-ok')).toEqual(['Imported 2 applications']);
     await dashboard.getByTestId('application').nth(1).waitFor();
 
@@ -148,7 +137,7 @@ describe('import a backup in the dashboard', () => {
 
 describe('the dashboard in the user’s language and date format', () => {
   it('Persian and Gregorian: right to left, Persian words and digits, dates as 2023/11/11', async () => {
-    await importRecords(ext, [
+    await importRecords(ext(), [
       createRecord({
         company: { name: 'Snapp', website: '' },
         role: 'Backend Developer',
@@ -158,7 +147,7 @@ describe('the dashboard in the user’s language and date format', () => {
     ]);
     await chooseSettings('fa', 'gregorian');
 
-    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    const dashboard = await ext().openExtensionPage('/dashboard.html');
     await dashboard.getByTestId('application').waitFor();
     expect(await htmlAttrs(dashboard)).toEqual({ lang: 'fa', dir: 'rtl' });
     expect(await dashboard.title()).toBe('جاب‌نوت — داشبورد');
@@ -179,7 +168,7 @@ describe('the dashboard in the user’s language and date format', () => {
 
     // Back to English with Jalali slashes: the next dashboard opened follows, and this one once it is shown again.
     await chooseSettings('en', 'jalali-slash');
-    const again = await ext.openExtensionPage('/dashboard.html');
+    const again = await ext().openExtensionPage('/dashboard.html');
     await again.getByTestId('application').waitFor();
     expect(await htmlAttrs(again)).toEqual({ lang: 'en', dir: 'ltr' });
     await again.getByRole('heading', { name: 'Applications' }).waitFor();
@@ -195,9 +184,9 @@ describe('the dashboard in the user’s language and date format', () => {
   });
 
   it('Persian: the delete question and its answers, in Persian and from the keyboard', async () => {
-    await importRecords(ext, [digikala()]);
+    await importRecords(ext(), [digikala()]);
     await chooseSettings('fa', 'jalali-dot');
-    const dashboard = await ext.openExtensionPage('/dashboard.html');
+    const dashboard = await ext().openExtensionPage('/dashboard.html');
     await dashboard.getByTestId('application').waitFor();
     expect(await text(dashboard.getByTestId('last-stage'))).toBe('Technical Interview · 1402.08.20');
     await dashboard.getByRole('button', { name: 'حذف دیجی‌کالا' }).press('Enter');

@@ -8,7 +8,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { HOOKS, type ClipHook } from '../../services/test-hooks';
-import { injected, posting, setUpFakeExtension } from './fake-extension';
+import { injected, setUpFakeExtension } from './fake-extension';
+import { posting } from './postings';
 
 let stubs: ReturnType<typeof setUpFakeExtension>;
 

@@ -4,7 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { injected, posting, setUpFakeExtension } from './fake-extension';
+import { injected, setUpFakeExtension } from './fake-extension';
+import { posting } from './postings';
 
 type ClipTab = typeof import('../../services/clip-tab');
 type Db = typeof import('../../services/db');

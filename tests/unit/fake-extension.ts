@@ -8,7 +8,6 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Posting } from '../../utils/record';
 
 /** An event the test can fire, like the fake browser's own. */
 export function testEvent<A extends unknown[]>() {
@@ -50,25 +49,4 @@ export function setUpFakeExtension() {
 /** The clipper's answer for a posting, as `executeScript` gives it (one frame). */
 export function injected(result: unknown) {
   return [{ frameId: 0, result }];
-}
-
-export function posting(fields: Partial<Posting> = {}): Posting {
-  return {
-    board: 'jobinja',
-    url: 'https://jobinja.ir/companies/acme/jobs/AbC1',
-    jobId: 'AbC1',
-    title: 'Backend Developer',
-    company: { name: 'Acme', nameEn: 'Acme', website: null },
-    location: null,
-    employmentType: null,
-    seniority: null,
-    salary: null,
-    skills: [],
-    description: 'Build the API.',
-    postedAt: null,
-    clippedAt: '2025-05-01T10:00:00.000Z',
-    sources: {},
-    notes: [],
-    ...fields,
-  };
 }

@@ -18,27 +18,7 @@ import {
   openRepository,
 } from '../../utils/repository';
 import type { OpenOptions, Repository } from '../../utils/repository';
-
-function posting(fields: Partial<Posting> = {}): Posting {
-  return {
-    board: 'jobinja',
-    url: 'https://jobinja.ir/companies/acme/jobs/AbC1',
-    jobId: 'AbC1',
-    title: 'Backend Developer',
-    company: { name: 'Acme', nameEn: 'Acme', website: null },
-    location: null,
-    employmentType: null,
-    seniority: null,
-    salary: null,
-    skills: [],
-    description: null,
-    postedAt: null,
-    clippedAt: '2024-05-01T10:00:00.000Z',
-    sources: {},
-    notes: [],
-    ...fields,
-  };
-}
+import { posting } from './postings';
 
 const rec = (name: string, init: Partial<ApplicationRecord> = {}) =>
   createRecord({ ...init, company: { name, website: '' } });
