@@ -34,7 +34,8 @@ describe.runIf(present || Boolean(process.env.CI))('shared jobname material', ()
   it(`is present at ${SHARED}`, () => {
     expect(
       present,
-      `missing ${SHARED}: the conformance suite needs the jobname corpus (../shared/jobname beside the project, or JOBNAME_CORPUS)`,
+      `missing ${SHARED}: the conformance suite needs the jobname corpus ` +
+        '(../shared/jobname beside the project, or JOBNAME_CORPUS)',
     ).toBe(true);
     expect(entries('entries').length).toBeGreaterThanOrEqual(15);
     expect(entries('mdgen').length).toBeGreaterThanOrEqual(11);
