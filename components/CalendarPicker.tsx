@@ -138,7 +138,6 @@ export default function CalendarPicker({ value, onPick, onClose, calendar, today
           <span aria-hidden="true">{rtl ? '‹' : '›'}</span>
         </button>
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA date picker's grid is a table. */}
       <table className="cal-grid" role="grid" aria-labelledby={titleId} onKeyDown={onGridKey}>
         <thead>
           <tr>
@@ -156,14 +155,12 @@ export default function CalendarPicker({ value, onPick, onClose, calendar, today
               {week.map((cell, i) =>
                 cell === null ? (
                   // biome-ignore lint/suspicious/noArrayIndexKey: an empty cell is known by its column alone.
-                  // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the WAI-ARIA grid.
                   // biome-ignore lint/a11y/useFocusableInteractive: an empty cell holds no day to focus.
                   <td key={i} role="gridcell" />
                 ) : (
                   // biome-ignore lint/a11y/useKeyWithClickEvents: the grid handles the keys (onGridKey) for every day.
                   <td
                     key={cell.iso}
-                    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the WAI-ARIA grid.
                     role="gridcell"
                     data-iso={cell.iso}
                     tabIndex={cell.iso === active ? 0 : -1}

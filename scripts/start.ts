@@ -13,7 +13,9 @@ const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !proce
 
 if (noDisplay)
   console.warn(
-    'No display (DISPLAY and WAYLAND_DISPLAY unset), so no browser is opened: load .output/chrome-mv3-dev as an unpacked extension by hand (it rebuilds on change), or run `xvfb-run npm start`.',
+    'No display (DISPLAY and WAYLAND_DISPLAY unset), so no browser is opened: ' +
+      'load .output/chrome-mv3-dev as an unpacked extension by hand (it rebuilds on change), ' +
+      'or run `xvfb-run npm start`.',
   );
 
 try {

@@ -43,7 +43,10 @@ export function explainClipError(err: unknown): string {
   if (
     /cannot access|cannot be scripted|extensions gallery|chrome:\/\/|about:|missing host permission|permission/i.test(m)
   ) {
-    return 'Jobnote cannot read this page. Browser pages and add-on stores are off limits; on a posting, click the Jobnote button (or use the menu or shortcut) so the browser lets it read the page.';
+    return (
+      'Jobnote cannot read this page. Browser pages and add-on stores are off limits; ' +
+      'on a posting, click the Jobnote button (or use the menu or shortcut) so the browser lets it read the page.'
+    );
   }
   if (/no tab with id|tab was closed|frame with id/i.test(m))
     return 'The tab was closed or changed before the clip finished.';
@@ -82,7 +85,8 @@ export async function showClipBadge(tabId: number, result: ClipResult): Promise<
     await action.setTitle({
       tabId,
       title: result.ok
-        ? `${browser.i18n.getMessage('clipDone') || 'Clipped'}: ${result.company}${result.title ? ' — ' + result.title : ''}`
+        ? `${browser.i18n.getMessage('clipDone') || 'Clipped'}: ${result.company}` +
+          (result.title ? ` — ${result.title}` : '')
         : `${browser.i18n.getMessage('clipFailed') || 'Not clipped'}: ${result.error}`,
     });
   } catch {

@@ -31,7 +31,10 @@ export function makeBackup(records: readonly ApplicationRecord[], now: Date = ne
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), records: [...records] };
 }
 
-/** `records[2]` + `stages[0].date: …` → `records[2].stages[0].date: …`; the checker's bare `record: …` → `records[2]: …`. */
+/**
+ * `records[2]` + `stages[0].date: …` → `records[2].stages[0].date: …`; the checker's bare `record: …` →
+ * `records[2]: …`.
+ */
 function prefixError(prefix: string, error: string): string {
   if (error.startsWith('record:')) return prefix + error.slice('record'.length);
   return `${prefix}.${error}`;

@@ -335,7 +335,10 @@ export function parseDuration(text: string): number | null {
   return total === null ? null : Math.round(total);
 }
 
-/** Minutes as the jobname generator writes them: `1 hour & 10 minutes`, `2 hours`, `1 minute`; 0 → `Duration not specified`. */
+/**
+ * Minutes as the jobname generator writes them: `1 hour & 10 minutes`, `2 hours`, `1 minute`;
+ * 0 → `Duration not specified`.
+ */
 export function formatDuration(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const r = minutes % 60;

@@ -78,8 +78,14 @@ export interface Repository {
   listSummaries(options?: ListOptions): Promise<RecordSummary[]>;
   /** Replaces a record made from the stored revision (else RevisionConflictError); stores revision+1, updatedAt now. */
   update(record: ApplicationRecord): Promise<ApplicationRecord>;
-  /** Loads, applies `fn` to a copy, updates; retries up to 3 times on RevisionConflictError. */
-  mutate(id: string, fn: (r: ApplicationRecord) => void | ApplicationRecord): Promise<ApplicationRecord>;
+  /**
+   * Loads, applies `fn` to a copy (edited in place, or replaced by what `fn` returns), updates; retries up to
+   * 3 times on RevisionConflictError.
+   */
+  mutate(
+    id: string,
+    fn: ((r: ApplicationRecord) => void) | ((r: ApplicationRecord) => ApplicationRecord),
+  ): Promise<ApplicationRecord>;
   delete(id: string): Promise<void>;
   /** Validates all, then writes all in one transaction (all or nothing). Keeps the given revisions. */
   bulkPut(records: ApplicationRecord[]): Promise<void>;

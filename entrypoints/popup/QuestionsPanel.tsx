@@ -43,7 +43,7 @@ function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit
               });
             }}
             data-testid="question-text"
-            // biome-ignore lint/a11y/noAutofocus: the field just opened on the user's click; typing goes there at once
+            // biome-ignore lint/a11y/noAutofocus: the field opened on the user's click; typing goes there at once
             autoFocus
           />
           <label htmlFor={`a-${q.id}`} className="small muted">
@@ -192,7 +192,7 @@ export default function QuestionsPanel({
               onChange={(e) => setNewTitle(e.target.value)}
               dir="auto"
               placeholder="HR Interview"
-              // biome-ignore lint/a11y/noAutofocus: the field just opened on the user's click; typing goes there at once
+              // biome-ignore lint/a11y/noAutofocus: the field opened on the user's click; typing goes there at once
               autoFocus
               data-testid="round-title"
             />
@@ -235,7 +235,7 @@ export default function QuestionsPanel({
           </p>
           <ol>
             {fresh.map((item, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the split preview is fixed while shown; unticked items are kept by index
+              // biome-ignore lint/suspicious/noArrayIndexKey: the preview is fixed while shown; ticks are kept by index
               <li key={i} data-testid="split-item">
                 <label className="checkbox">
                   <input

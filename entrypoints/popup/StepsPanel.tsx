@@ -118,7 +118,7 @@ export function StepsPanel({
       >
         <fieldset>
           <legend>{tr.t('logStep')}</legend>
-          {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons inside the fieldset; a nested fieldset would draw a second border */}
+          {/* biome-ignore lint/a11y/useSemanticElements: buttons in a fieldset; a nested one draws a second border */}
           <div role="group" aria-label={tr.t('stepKind')} className="kind-choices">
             {STEP_CHOICES.map((c, i) => (
               <button

@@ -70,7 +70,7 @@ export default function Switcher({
         <ul id={listId} role="listbox" className="switcher-list" aria-label={tr.t('switchTo')}>
           {matches.length ? (
             matches.map((s, i) => (
-              // biome-ignore lint/a11y/useFocusableInteractive: a combobox option: focus stays in the input (aria-activedescendant)
+              // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox (aria-activedescendant)
               <li
                 key={s.id}
                 id={`${listId}-${s.id}`}

@@ -1,4 +1,7 @@
-/** What every part of the popup needs: the words in the user's language and the date format (shared with the dashboard). */
+/**
+ * What every part of the popup needs: the words in the user's language and the date format (shared with
+ * the dashboard).
+ */
 export {
   LocaleContext as PopupContext,
   useLocale as usePopup,

@@ -56,8 +56,22 @@ export async function scrapeCli(file: string, url: string): Promise<{ code: numb
 }
 
 /** What a description must never carry, whatever the page had (the fixtures plant all of these). */
-const UNSAFE =
-  /<script|<div|javascript:|\bon(?:error|click|mouseover|load)\b|alert\(|steal\(|track\(|document\.cookie|evil\.example/i;
+const UNSAFE = new RegExp(
+  [
+    // markup and script URLs
+    '<script',
+    '<div',
+    'javascript:',
+    String.raw`\bon(?:error|click|mouseover|load)\b`,
+    // what the planted scripts call or touch
+    String.raw`alert\(`,
+    String.raw`steal\(`,
+    String.raw`track\(`,
+    String.raw`document\.cookie`,
+    String.raw`evil\.example`,
+  ].join('|'),
+  'i',
+);
 
 export interface FixturePairOptions {
   /** Shown in the suite's name. */

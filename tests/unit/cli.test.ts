@@ -342,7 +342,8 @@ describe('jobnote export', () => {
 });
 
 describe('bad input: exit 2, one stderr line naming the file and the reason, nothing written', () => {
-  const LATIN1 = Buffer.from([0x23, 0x20, 0x5b, 0x41, 0xe9, 0xff, 0x5d, 0x28, 0x78, 0x29, 0x0a]); // "# [A\xe9\xff](x)\n"
+  // "# [A\xe9\xff](x)\n"
+  const LATIN1 = Buffer.from([0x23, 0x20, 0x5b, 0x41, 0xe9, 0xff, 0x5d, 0x28, 0x78, 0x29, 0x0a]);
 
   const invalidRecord = async () => {
     const json = await recordFile('src.md', GEN, 'src.json');

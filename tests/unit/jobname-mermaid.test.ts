@@ -722,7 +722,8 @@ describe('the real mermaid parser accepts every diagram Jobnote writes', () => {
               for (const labelCase of ['title', 'lower'] as const) {
                 const st = stages(...spec);
                 const src = render(st, outcome(kindOfOutcome, remaining), { celebrate, labelCase });
-                const what = `${spec.join(',')} / ${kindOfOutcome}${remaining ? ` remaining=${JSON.stringify(remaining)}` : ''} / ${celebrate} / ${labelCase}`;
+                const left = remaining ? ` remaining=${JSON.stringify(remaining)}` : '';
+                const what = `${spec.join(',')} / ${kindOfOutcome}${left} / ${celebrate} / ${labelCase}`;
                 if (src === null) {
                   failures.push(`${what}: nothing drawn`);
                   continue;

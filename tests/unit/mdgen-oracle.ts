@@ -1,6 +1,7 @@
 /**
- * The jobname repository's generator (`src/mdgen.html` `generateMarkdown`, whose output docs/format.md §2.1 describes), ported
- * line for line as a test oracle: given the same form values, our exporter must write the same bytes.
+ * The jobname repository's generator (`src/mdgen.html` `generateMarkdown`, whose output docs/format.md §2.1
+ * describes), ported line for line as a test oracle: given the same form values, our exporter must write the
+ * same bytes. Its long templates are split into concatenated pieces, nothing else.
  */
 export interface MdgenForm {
   companyName: string;
@@ -52,7 +53,9 @@ function formatDate(dateString: string): string {
   if (!dateString) return 'Date not set';
   const parsed = parseDateFromString(dateString);
   if (!parsed) return 'Date not set';
-  return `${parsed.getFullYear()}/${String(parsed.getMonth() + 1).padStart(2, '0')}/${String(parsed.getDate()).padStart(2, '0')}`;
+  const month = String(parsed.getMonth() + 1).padStart(2, '0');
+  const day = String(parsed.getDate()).padStart(2, '0');
+  return `${parsed.getFullYear()}/${month}/${day}`;
 }
 
 export function generateMarkdown(f: MdgenForm): string {
@@ -79,7 +82,9 @@ export function generateMarkdown(f: MdgenForm): string {
   if (scoreNum >= 8) scoreColor = '#4caf50';
   else if (scoreNum >= 5) scoreColor = '#ff9800';
   else scoreColor = '#f44336';
-  const scoreHtml = `<mark style="background-color:${scoreColor}; color:#ffffff; padding:4px 8px; border-radius:4px">${scoreNum}/10</mark>`;
+  const scoreHtml =
+    `<mark style="background-color:${scoreColor}; color:#ffffff; padding:4px 8px; border-radius:4px">` +
+    `${scoreNum}/10</mark>`;
   const qaMarkdown = f.qaItems
     .map((item) => {
       const q = (item.q || '').trim() || 'Question';
@@ -99,7 +104,22 @@ export function generateMarkdown(f: MdgenForm): string {
       }
     })
     .join('\n\n');
-  return `# [${companyName}](${companySite})\n\n### Status\n#### ${statusValues}\n\n## ${jobTitle}\n\n### Interview Process\n\`\`\`mermaid\n${interviewProcess}\n\`\`\`\n\n### Apply Way\n${applyWayValues}\n\n### Interview Date\n\n- **Sent Resume**<br />${formatDate(sentResume)}\n\n- **HR Call**<br />${formatDate(hrCall)}\n\n- **Technical Interview**<br />${formatDate(technicalInterview)}\n\n${emailLine}\n\n### Interview Duration\n- **Technical Interview**<br />${duration}\n\n### Interview Platform\n${interviewPlatform(f)}\n\n### Technical Interview\n${qaMarkdown}\n\n## Score\n<h4>${scoreHtml}</h4>`;
+  return (
+    `# [${companyName}](${companySite})\n\n` +
+    `### Status\n#### ${statusValues}\n\n` +
+    `## ${jobTitle}\n\n` +
+    `### Interview Process\n\`\`\`mermaid\n${interviewProcess}\n\`\`\`\n\n` +
+    `### Apply Way\n${applyWayValues}\n\n` +
+    `### Interview Date\n\n` +
+    `- **Sent Resume**<br />${formatDate(sentResume)}\n\n` +
+    `- **HR Call**<br />${formatDate(hrCall)}\n\n` +
+    `- **Technical Interview**<br />${formatDate(technicalInterview)}\n\n` +
+    `${emailLine}\n\n` +
+    `### Interview Duration\n- **Technical Interview**<br />${duration}\n\n` +
+    `### Interview Platform\n${interviewPlatform(f)}\n\n` +
+    `### Technical Interview\n${qaMarkdown}\n\n` +
+    `## Score\n<h4>${scoreHtml}</h4>`
+  );
 }
 
 function interviewPlatform(f: MdgenForm): string {

@@ -293,7 +293,10 @@ describe('schema', () => {
         const tx = wrap(req.transaction!) as unknown as Parameters<(typeof MIGRATIONS)[number]>[1];
         for (const migrate of MIGRATIONS.slice(0, 3)) await migrate(tx.db, tx);
       };
-      req.onsuccess = () => (req.result.close(), resolve());
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
       req.onerror = () => reject(req.error);
     });
     const alpha = rec('Alpha', {

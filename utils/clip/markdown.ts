@@ -29,10 +29,20 @@ export interface MarkdownOptions {
 
 /** Elements whose content is never part of a description. */
 const DROP_TAGS = new Set(
-  (
-    'script style noscript template iframe frame frameset object embed applet svg canvas math form input button select ' +
-    'textarea option optgroup datalist label link meta base head title nav header footer aside dialog audio video source track'
-  ).split(' '),
+  [
+    // code, frames and embedded documents
+    'script style noscript template iframe frame frameset object embed applet svg canvas math',
+    // forms and their controls
+    'form input button select textarea option optgroup datalist label',
+    // document metadata
+    'link meta base head title',
+    // page chrome around the content
+    'nav header footer aside dialog',
+    // media
+    'audio video source track',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**
@@ -48,9 +58,14 @@ const MAX_HTML_CHARS = 250_000;
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
 
 const BLOCK_TAGS = new Set(
-  'address article blockquote dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li main ol p pre section summary table tbody td tfoot th thead tr ul'.split(
-    ' ',
-  ),
+  [
+    'address article blockquote details div figcaption figure hr main p pre section summary',
+    'h1 h2 h3 h4 h5 h6',
+    'dd dl dt li ol ul',
+    'table tbody td tfoot th thead tr',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 function isHidden(el: Element): boolean {
@@ -71,7 +86,7 @@ function dropped(el: Element): boolean {
  */
 function walk(
   root: Node,
-  enter: (node: Node, depth: number) => 'skip' | 'stop' | void,
+  enter: (node: Node, depth: number) => 'skip' | 'stop' | undefined,
   leave?: (node: Node) => void,
 ): void {
   let node: Node | null = root.firstChild;

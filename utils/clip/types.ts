@@ -51,8 +51,8 @@ export interface PageContext {
 
 /**
  * A board adapter: reads its board's page and returns findings in order of trust (JSON-LD, embedded state,
- * DOM). Which URLs belong to which board, and their job ids, are in the board registry (utils/boards.ts). Descriptions are markdown
- * (see `describe` in markdown.ts).
+ * DOM). Which URLs belong to which board, and their job ids, are in the board registry (utils/boards.ts).
+ * Descriptions are markdown (see `describe` in markdown.ts).
  */
 export interface BoardAdapter<Id extends BoardId = BoardId> {
   board: Id;

@@ -5,16 +5,70 @@
  */
 import { boardOf, type BoardId, type PostingRef } from '../boards';
 
+/** A case-insensitive regex matching a whole key that is one of `words` (regex sources themselves). */
+const wholeWord = (words: string[]) => new RegExp(`^(${words.join('|')})$`, 'i');
+
 /**
  * Query parameters that only say where a visitor came from, on any site. Not `gh_jid` (Greenhouse's job id
  * on embedded boards) nor `id`, `jobId`, `position`, `src`, `source`…, which some career sites key on.
  */
-const TRACKING =
-  /^(utm_.*|_ref|_t|ref|refid|ref_id|trackingid|trk|trkinfo|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|li_fat_id|mc_cid|mc_eid|_hsenc|_hsmi|igshid|si|gh_src|lever-source|lever-origin)$/i;
+const TRACKING = wholeWord([
+  // campaign and referrer tags
+  'utm_.*',
+  '_ref',
+  '_t',
+  'ref',
+  'refid',
+  'ref_id',
+  'trackingid',
+  'trk',
+  'trkinfo',
+  // ad click ids
+  'fbclid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'ttclid',
+  'li_fat_id',
+  // mailing and marketing tools (Mailchimp, HubSpot)
+  'mc_cid',
+  'mc_eid',
+  '_hsenc',
+  '_hsmi',
+  // share links
+  'igshid',
+  'si',
+  // applicant-tracking systems' source tags
+  'gh_src',
+  'lever-source',
+  'lever-origin',
+]);
 
 /** LinkedIn's own tracking parameters (its job pages are canonicalised to `/jobs/view/{id}/` anyway). */
-const LINKEDIN_TRACKING =
-  /^(lipi|midtoken|midsig|eid|otptoken|position|pagenum|ebp|recommendedflavor|alternatechannel|originalsubdomain|original_referer|refid|trackingid|trk|trkinfo|currentjobid)$/i;
+const LINKEDIN_TRACKING = wholeWord([
+  'lipi',
+  'midtoken',
+  'midsig',
+  'eid',
+  'otptoken',
+  'position',
+  'pagenum',
+  'ebp',
+  'recommendedflavor',
+  'alternatechannel',
+  'originalsubdomain',
+  'original_referer',
+  'refid',
+  'trackingid',
+  'trk',
+  'trkinfo',
+  'currentjobid',
+]);
 
 /** The URL without tracking parameters and fragment; a board's canonical job URL when it has one. */
 export function canonicalUrl(input: string | URL): string {

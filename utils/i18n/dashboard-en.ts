@@ -9,7 +9,9 @@ export const messages = {
   appsMany: '{n} applications',
   backup: 'Backup',
   backupHint:
-    'A backup is a JSON file with all your applications. Import also reads jobname entries (.md files, one application each). Importing adds them, replacing any with the same id; nothing is written unless every file is valid.',
+    'A backup is a JSON file with all your applications. ' +
+    'Import also reads jobname entries (.md files, one application each). ' +
+    'Importing adds them, replacing any with the same id; nothing is written unless every file is valid.',
   importLabel: 'Import backup (.json) or jobname entries (.md)',
   exportBackup: 'Export backup',
   importTooLarge: '{name} is too large to import.',

@@ -1,4 +1,7 @@
-/** The English words of the popup and the components it shares with the dashboard (loaded only when that language is in use). */
+/**
+ * The English words of the popup and the components it shares with the dashboard (loaded only when that
+ * language is in use).
+ */
 import type { Calendar } from '../dates';
 import { GREGORIAN_MONTHS, JALALI_MONTHS } from '../dates';
 import type { DateFormat, OutcomeKind, StageKind } from '../record';

@@ -1,4 +1,7 @@
-/** The Persian words of the popup and the components it shares with the dashboard (loaded only when that language is in use). */
+/**
+ * The Persian words of the popup and the components it shares with the dashboard (loaded only when that
+ * language is in use).
+ */
 import type { Calendar } from '../dates';
 import type { DateFormat, OutcomeKind, StageKind } from '../record';
 import type { MessageKey } from './en';

@@ -31,9 +31,10 @@ export interface ExportOptions {
 
 export type { Block };
 
-/** The generator's answer box (docs/format.md §2.1). */
+/** The generator's answer box (docs/format.md §2.1), with its two spaces before `background-color`. */
 const BOXED_DIV =
-  '<div style="border:2px dashed #4a5568; padding:12px; border-radius:6px; margin-top:8px;  background-color: rgba(74,85,104,0.15);">';
+  '<div style="border:2px dashed #4a5568; padding:12px; border-radius:6px; margin-top:8px; ' +
+  ' background-color: rgba(74,85,104,0.15);">';
 const SUMMARY_OPEN = '<summary style="font-size:14px"><b><em>';
 const SUMMARY_CLOSE = '</em></b></summary>';
 
@@ -43,7 +44,10 @@ export function scoreColor(score: number): string {
 }
 
 function scoreLine(score: number): string {
-  return `<h4><mark style="background-color:${scoreColor(score)}; color:#ffffff; padding:4px 8px; border-radius:4px">${score}/10</mark></h4>`;
+  return (
+    `<h4><mark style="background-color:${scoreColor(score)}; color:#ffffff; padding:4px 8px; border-radius:4px">` +
+    `${score}/10</mark></h4>`
+  );
 }
 
 /**
@@ -88,7 +92,12 @@ function renderAnswer(
   const body = indentLines(escapeTagLines(answer.replace(/^(?:[ \t]*\n)+/, '').trimEnd(), true), ind);
   const div = prefs.answerStyle === 'boxed' ? BOXED_DIV : '<div>';
   const pad = layout.divBlank ? '\n\n' : '\n';
-  return `${ind}<details>\n${ind}${SUMMARY_OPEN}${label || 'Answer'}${SUMMARY_CLOSE}\n${ind}${div}${pad}${body}${pad}${ind}</div>\n${ind}</details>${layout.close}`;
+  return (
+    `${ind}<details>\n` +
+    `${ind}${SUMMARY_OPEN}${label || 'Answer'}${SUMMARY_CLOSE}\n` +
+    `${ind}${div}${pad}${body}${pad}${ind}</div>\n` +
+    `${ind}</details>${layout.close}`
+  );
 }
 
 /** A `- ` question with its follow-ups, answers and notes, then the text standing after it. */

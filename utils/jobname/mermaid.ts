@@ -194,8 +194,10 @@ function parseChain(text: string, line: number, fc: Flowchart) {
         label = text.slice(p, end);
         if (/["()[\]{}]/.test(label)) {
           pos = p;
+          const example = balancedLabel(text, p, open, close) ?? 'Label (detail)';
           fail(
-            `the label of ${id} contains brackets or quotes: put it in double quotes, like ${id}${open}"${balancedLabel(text, p, open, close) ?? 'Label (detail)'}"${close}`,
+            `the label of ${id} contains brackets or quotes: ` +
+              `put it in double quotes, like ${id}${open}"${example}"${close}`,
           );
           return null;
         }

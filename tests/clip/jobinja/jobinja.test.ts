@@ -74,7 +74,8 @@ describe('jobinja findings', () => {
     `<ul class="c-jobView__firstInfoBox c-infoBox">${items
       .map(
         ([t, v]) =>
-          `<li class="c-infoBox__item"><h4 class="c-infoBox__itemTitle">${t}</h4><div class="tags">${v.map((x) => `<span class="black">${x}</span>`).join('')}</div></li>`,
+          `<li class="c-infoBox__item"><h4 class="c-infoBox__itemTitle">${t}</h4>` +
+          `<div class="tags">${v.map((x) => `<span class="black">${x}</span>`).join('')}</div></li>`,
       )
       .join('')}</ul>`;
   const URL_ = 'https://jobinja.ir/companies/acme/jobs/AbC1/x';

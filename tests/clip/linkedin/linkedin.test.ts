@@ -54,7 +54,8 @@ describe('linkedin: the job of a search page is currentJobId', () => {
     expect(findings[0].fields).toEqual({});
     expect(isBlocked(findings[0])).toBe(true);
     expect(findings[0].notes).toEqual([
-      'the job pane shows job 4045678901, not 4099990001 from the address; nothing was read (wait for the job to load and clip again)',
+      'the job pane shows job 4045678901, not 4099990001 from the address; ' +
+        'nothing was read (wait for the job to load and clip again)',
     ]);
   });
 

@@ -11,36 +11,96 @@ import type { BoardAdapter, Finding, PageContext, PostingFields } from '../types
 import { boardOf } from '../../boards';
 
 /** Job cards and the lists that hold them (side list, similar jobs): never read for the job. */
-const CARD =
-  '.job-card-container, [data-occludable-job-id], .scaffold-layout__list, .jobs-search-results-list, .jobs-search__results-list, .base-card, .base-search-card';
+const CARD = [
+  '.job-card-container',
+  '[data-occludable-job-id]',
+  '.scaffold-layout__list',
+  '.jobs-search-results-list',
+  '.jobs-search__results-list',
+  '.base-card',
+  '.base-search-card',
+].join(', ');
 /** The job details pane of the SPA and of the guest search page, outermost first. */
-const PANE =
-  '.scaffold-layout__detail, .jobs-search__job-details--container, .jobs-search__job-details, .job-view-layout, .jobs-details, .details-pane__content';
-const TITLE =
-  '.job-details-jobs-unified-top-card__job-title, .jobs-unified-top-card__job-title, .top-card-layout__title, .topcard__title';
-const COMPANY =
-  '.job-details-jobs-unified-top-card__company-name, .jobs-unified-top-card__company-name, .topcard__org-name-link, .topcard__flavor a[href*="/company/"]';
-const BULLET = '.topcard__flavor--bullet, .job-details-jobs-unified-top-card__bullet, .jobs-unified-top-card__bullet';
+const PANE = [
+  '.scaffold-layout__detail',
+  '.jobs-search__job-details--container',
+  '.jobs-search__job-details',
+  '.job-view-layout',
+  '.jobs-details',
+  '.details-pane__content',
+].join(', ');
+const TITLE = [
+  '.job-details-jobs-unified-top-card__job-title',
+  '.jobs-unified-top-card__job-title',
+  '.top-card-layout__title',
+  '.topcard__title',
+].join(', ');
+const COMPANY = [
+  '.job-details-jobs-unified-top-card__company-name',
+  '.jobs-unified-top-card__company-name',
+  '.topcard__org-name-link',
+  '.topcard__flavor a[href*="/company/"]',
+].join(', ');
+const BULLET = [
+  '.topcard__flavor--bullet',
+  '.job-details-jobs-unified-top-card__bullet',
+  '.jobs-unified-top-card__bullet',
+].join(', ');
 /** "Location · 2 weeks ago · 80 applicants", or in an A/B layout "Company · Location (On-site)". */
-const LINE =
-  '.job-details-jobs-unified-top-card__tertiary-description-container, .job-details-jobs-unified-top-card__primary-description-container, .job-details-jobs-unified-top-card__primary-description, .jobs-unified-top-card__primary-description, .jobs-unified-top-card__subtitle-primary-grouping';
-const INSIGHTS =
-  '.job-details-jobs-unified-top-card__job-insight, .jobs-unified-top-card__job-insight, .job-details-preferences-and-skills, .job-details-fit-level-preferences, .jobs-unified-top-card__workplace-type, .job-details-jobs-unified-top-card__workplace-type';
-const DESCRIPTION =
-  '#job-details, .jobs-description__content .jobs-box__html-content, .jobs-description-content__text, .show-more-less-html__markup, .description__text';
+const LINE = [
+  '.job-details-jobs-unified-top-card__tertiary-description-container',
+  '.job-details-jobs-unified-top-card__primary-description-container',
+  '.job-details-jobs-unified-top-card__primary-description',
+  '.jobs-unified-top-card__primary-description',
+  '.jobs-unified-top-card__subtitle-primary-grouping',
+].join(', ');
+const INSIGHTS = [
+  '.job-details-jobs-unified-top-card__job-insight',
+  '.jobs-unified-top-card__job-insight',
+  '.job-details-preferences-and-skills',
+  '.job-details-fit-level-preferences',
+  '.jobs-unified-top-card__workplace-type',
+  '.job-details-jobs-unified-top-card__workplace-type',
+].join(', ');
+const DESCRIPTION = [
+  '#job-details',
+  '.jobs-description__content .jobs-box__html-content',
+  '.jobs-description-content__text',
+  '.show-more-less-html__markup',
+  '.description__text',
+].join(', ');
 const HIDDEN = '.visually-hidden, .a11y-text, script, style, template';
 const ERROR =
   /something went wrong|security verification|security check|too many requests|rate limit|unusual activity/i;
-/** Sign-in walls: by address, by form, by page title (guest job pages carry a sign-in modal, so never by its text). */
+/**
+ * Sign-in walls: by address, by form, by page title (guest job pages carry a sign-in modal, so never by
+ * its text).
+ */
 const SIGN_IN_PATH = /^\/(authwall|login|signup|uas\/login|checkpoint)\b/i;
 const SIGN_IN_TITLE = /^(sign up|sign in|log in)\b|log in or sign up/i;
 
 const EMPLOYMENT = ['Full-time', 'Part-time', 'Contract', 'Temporary', 'Internship', 'Volunteer'];
 const SENIORITY = ['Internship', 'Entry level', 'Associate', 'Mid-Senior level', 'Director', 'Executive'];
 const WORKPLACE = ['On-site', 'Remote', 'Hybrid'];
-const SALARY =
-  /\d.*(\/\s?(yr|mo|hr|wk)\b|per (year|month|hour)|[$€£₹]|\b(usd|eur|gbp|cad|aed|try|irr|irt|toman|rial)\b)|[$€£₹].*\d/i;
+/** Currencies a LinkedIn pay line names by code. */
+const CURRENCIES = ['usd', 'eur', 'gbp', 'cad', 'aed', 'try', 'irr', 'irt', 'toman', 'rial'];
+/** A pay line: a number with a per-period unit, a currency sign or code; or a currency sign before a number. */
+const SALARY = new RegExp(
+  String.raw`\d.*(\/\s?(yr|mo|hr|wk)\b|per (year|month|hour)|[$€£₹]|\b(${CURRENCIES.join('|')})\b)|[$€£₹].*\d`,
+  'i',
+);
 const AGO = /\bago\b|reposted|applicants?|people|clicked|promoted|actively/i;
+
+/** The top card's link to the job's own page (/jobs/view/<id>), in either layout. */
+const TOP_CARD_JOB_LINK = [
+  `:is(${[
+    TITLE,
+    '.job-details-jobs-unified-top-card__container--two-pane',
+    '.jobs-unified-top-card',
+    '.top-card-layout',
+  ].join(', ')}) a[href*="/jobs/view/"]`,
+  'a.topcard__link[href*="/jobs/view/"]',
+].join(', ');
 
 const notInCard = (el: Element) => !el.closest(CARD);
 
@@ -54,7 +114,10 @@ function visibleTexts(el: Element): string[] {
   return el.matches(HIDDEN) ? [] : textNodes(el, { skip: (e) => e.matches(HIDDEN) });
 }
 
-/** The first element for the first of `selectors` (in their order) under `root`, outside job cards, with visible text. */
+/**
+ * The first element for the first of `selectors` (in their order) under `root`, outside job cards, with
+ * visible text.
+ */
 function first(root: ParentNode, selectors: string): Element | null {
   for (const sel of selectors.split(/,\s*/)) {
     const el = Array.from(root.querySelectorAll(sel)).find((e) => notInCard(e) && shown(e));
@@ -77,11 +140,7 @@ const jobIdIn = (s: string | null | undefined) => /(\d{6,})/.exec(s ?? '')?.[1] 
 function paneJobId(pane: Element): string | null {
   const own = pane.closest('[data-job-id]') ?? Array.from(pane.querySelectorAll('[data-job-id]')).find(notInCard);
   if (own) return jobIdIn(own.getAttribute('data-job-id'));
-  const link = Array.from(
-    pane.querySelectorAll(
-      `:is(${TITLE}, .job-details-jobs-unified-top-card__container--two-pane, .jobs-unified-top-card, .top-card-layout) a[href*="/jobs/view/"], a.topcard__link[href*="/jobs/view/"]`,
-    ),
-  ).find(notInCard);
+  const link = Array.from(pane.querySelectorAll(TOP_CARD_JOB_LINK)).find(notInCard);
   return link ? (/\/jobs\/view\/(?:[^/?#]*?-)?(\d{6,})/.exec(link.getAttribute('href') ?? '')?.[1] ?? null) : null;
 }
 
@@ -93,8 +152,8 @@ function chooseRoot(
   const panes = Array.from(doc.querySelectorAll(PANE)).filter(notInCard);
   if (!panes.length) return { root: doc.body ?? doc, pane: false, id: null };
   const ids = panes.map(paneJobId);
-  const i = jobId ? ids.findIndex((id) => id === jobId) : 0;
-  const j = i >= 0 ? i : ids.findIndex((id) => id === null);
+  const i = jobId ? ids.indexOf(jobId) : 0;
+  const j = i >= 0 ? i : ids.indexOf(null);
   return j >= 0 ? { root: panes[j], pane: true, id: ids[j] } : { root: null, pane: true, id: ids[0] };
 }
 
@@ -172,7 +231,8 @@ export const linkedin: BoardAdapter<'linkedin'> = {
     if (isErrorPage(ctx.doc)) {
       return [
         blocked(
-          'LinkedIn showed an error, sign-in or security check page instead of the job; nothing was read (reload the job and clip again)',
+          'LinkedIn showed an error, sign-in or security check page instead of the job; ' +
+            'nothing was read (reload the job and clip again)',
         ),
       ];
     }
@@ -180,7 +240,8 @@ export const linkedin: BoardAdapter<'linkedin'> = {
     if (!root)
       return [
         blocked(
-          `the job pane shows job ${id}, not ${ctx.jobId} from the address; nothing was read (wait for the job to load and clip again)`,
+          `the job pane shows job ${id}, not ${ctx.jobId} from the address; ` +
+            'nothing was read (wait for the job to load and clip again)',
         ),
       ];
     const findings: Finding[] = [];
@@ -196,7 +257,8 @@ export const linkedin: BoardAdapter<'linkedin'> = {
       if (ctx.url.searchParams.has('currentJobId'))
         return [
           blocked(
-            'the job details pane was not found on the page; nothing was read (wait for the job to load and clip again)',
+            'the job details pane was not found on the page; ' +
+              'nothing was read (wait for the job to load and clip again)',
           ),
         ];
       dom.notes = [...(dom.notes ?? []), 'no LinkedIn job details were found on the page'];
