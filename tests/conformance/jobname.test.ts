@@ -15,6 +15,7 @@ import { lintEntry, type DiagramValidator } from '../../utils/jobname/lint';
 import type { ApplicationRecord } from '../../utils/record';
 import { parseRecord } from '../../utils/record-validate';
 import { CORPUS, corpusPresent, requireCorpus } from '../corpus';
+import { expectKeysRoundTrip, partKeys } from '../unit/part-keys';
 
 const SHARED = CORPUS;
 const present = corpusPresent;
@@ -139,6 +140,12 @@ describe.runIf(present)('the structure read from real entries', () => {
     expect(
       narvan.rounds.find((r) => r.title.startsWith('HR Interview'))?.questions.every((x) => x.style === 'li'),
     ).toBe(true);
+  });
+});
+
+describe.runIf(present)('source-part keys of the real entries', () => {
+  it('each reads as a known kind and formats back to itself', () => {
+    expectKeysRoundTrip(partKeys(ALL.map((e) => e.text)));
   });
 });
 
