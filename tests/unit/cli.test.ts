@@ -745,3 +745,39 @@ describe('npm run jobnote, for real', () => {
     expect(stdout).toBe(GEN);
   }, 90_000);
 });
+
+describe("the README's CLI examples", () => {
+  /** The command lines of the README's CLI section, as a user would paste them into a shell. */
+  const examples = () => {
+    const section = readFileSync(join(ROOT, 'README.md'), 'utf8').split(/^## CLI$/m)[1] ?? '';
+    const block = /^```sh\n(.*?)\n```$/ms.exec(section);
+    if (!block) throw new Error('README.md: no ```sh block in the CLI section');
+    return block[1].split('\n');
+  };
+
+  it('every one keeps npm quiet (-s), so its banner never lands in a redirected file', () => {
+    const lines = examples();
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(line).toMatch(/^npm run -s jobnote -- /);
+  });
+
+  it('the first one, run through a shell, redirects valid record JSON into the file', async () => {
+    const line = examples()[0];
+    expect(line).toMatch(/> entry\.json/);
+    // Inside the project (where npm finds its package.json), in a folder git ignores.
+    const cache = join(ROOT, 'node_modules/.cache');
+    mkdirSync(cache, { recursive: true });
+    const here = mkdtempSync(join(cache, 'jobnote-readme-'));
+    try {
+      writeFileSync(join(here, 'entry.md'), GEN);
+      const env = { ...process.env };
+      delete env.INIT_CWD;
+      for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
+      await promisify(execFile)('sh', ['-c', line], { cwd: here, env, timeout: 60_000 });
+      const record = JSON.parse(readFileSync(join(here, 'entry.json'), 'utf8'));
+      expect(record.company.name).toBe('Acme');
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
