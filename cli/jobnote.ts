@@ -1,5 +1,5 @@
 /**
- * `jobnote`: the command line side of Jobnote (run it with `npm run jobnote -- <command>`).
+ * `jobnote`: the command line side of Jobnote (run it with `npm run -s jobnote -- <command>`).
  *
  *   import [--out-dir DIR] FILE.md...                      entry → record JSON
  *   export [--out-dir DIR] [--date-format F] FILE.json...  record JSON → entry
@@ -7,10 +7,27 @@
  *   scrape FILE.html --url URL                             a saved posting page → posting JSON
  *
  * Exit codes: 0 done, 1 lint found errors, 2 bad input or usage (one line naming the file and the reason,
- * and nothing written).
+ * and nothing written). A closed stdout (`| head`) ends the run quietly with 0.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  type Stats,
+  closeSync,
+  constants,
+  copyFileSync,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isOneOf } from '../utils/basics';
 import { DATE_FORMATS, type ApplicationRecord, type DateFormat } from '../utils/record';
 import { parseRecord } from '../utils/record-validate';
@@ -36,7 +53,7 @@ export interface Io {
   err: (s: string) => void;
 }
 
-const USAGE = `Usage: npm run jobnote -- <command> [options] FILE...
+const USAGE = `Usage: npm run -s jobnote -- <command> [options] FILE...
 
 Commands:
   import [--out-dir DIR] FILE.md...       Read jobname entries; print the record JSON (one file)
@@ -81,8 +98,8 @@ function parseArgs(argv: string[], allowed: string[]): Args {
       if (flag !== '--') args.files.push(a);
       continue;
     }
-    if (!allowed.includes(flag)) throw new CliError(`unknown option ${flag} (see: npm run jobnote -- help)`);
-    if (flag === '--out-dir') args.outDir = userPath(value());
+    if (!allowed.includes(flag)) throw new CliError(`unknown option ${flag} (see: npm run -s jobnote -- help)`);
+    if (flag === '--out-dir') args.outDir = value();
     else if (flag === '--url') args.url = value();
     else if (flag === '--date-format') {
       const v = value();
@@ -94,18 +111,58 @@ function parseArgs(argv: string[], allowed: string[]): Args {
   return args;
 }
 
-function readText(file: string): string {
-  let bytes: Buffer;
+/** Why a file operation failed, in words: "no such file", "is a directory"… */
+function reason(e: unknown): string {
+  if (e instanceof CliError) return e.message;
+  const code = (e as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a folder on the path is a file',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+    ENXIO: 'not a regular file (a socket or a device)',
+  };
+  return (code && words[code]) ?? (e as Error).message;
+}
+
+/** What a file that is not a regular file is, for the one-line refusal. */
+function kind(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/**
+ * The bytes of a regular file. Anything else is refused before a byte is read: a FIFO waits for a writer,
+ * `/dev/zero` never ends. The type is checked on the open descriptor (no window between a stat and the read),
+ * and O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer.
+ */
+function readBytes(file: string): Buffer {
+  let fd: number;
   try {
-    if (statSync(userPath(file)).isDirectory()) throw new CliError(`${file}: is a directory`);
-    bytes = readFileSync(userPath(file));
+    fd = openSync(userPath(file), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    if (e instanceof CliError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(
-      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`,
-    );
+    throw new CliError(`${file}: ${reason(e)}`);
   }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new CliError('is a directory');
+    if (!st.isFile()) throw new CliError(`not a regular file (${kind(st)})`);
+    return readFileSync(fd);
+  } catch (e) {
+    throw new CliError(`${file}: ${reason(e)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readText(file: string): string {
+  const bytes = readBytes(file);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -113,11 +170,93 @@ function readText(file: string): string {
   }
 }
 
-/** Writes through a temporary file and a rename, so a reader never sees half a file. */
-function writeAtomic(path: string, text: string) {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+interface Staged {
+  /** The target as the user would write it (`out/a.json`), for messages. */
+  shown: string;
+  path: string;
+  tmp: string;
+  /** A second name for the file the rename replaces (a hard link, or a copy), kept until every rename is done. */
+  old: string | null;
+  renamed: boolean;
+}
+
+/** The file at `path` under a second name, so it can be put back; null when there is none. */
+function keepOld(s: Staged, tag: string): string | null {
+  let st: Stats;
+  try {
+    st = lstatSync(s.path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  if (st.isDirectory()) throw new CliError('is a directory');
+  const old = `${s.path}.${tag}.old`;
+  try {
+    linkSync(s.path, old);
+  } catch {
+    // No hard links here (some file systems): a copy then.
+    try {
+      copyFileSync(s.path, old, constants.COPYFILE_EXCL);
+    } catch (e) {
+      rmSync(old, { force: true });
+      throw e;
+    }
+  }
+  return old;
+}
+
+/** Puts the folder back as it was: temporary files removed, replaced files restored. What could not be undone. */
+function rollBack(staged: Staged[]): string[] {
+  const failed: string[] = [];
+  for (const s of [...staged].reverse()) {
+    try {
+      if (s.renamed && s.old) renameSync(s.old, s.path);
+      else if (s.renamed) unlinkSync(s.path);
+      else {
+        rmSync(s.tmp, { force: true });
+        if (s.old) rmSync(s.old, { force: true });
+      }
+    } catch (e) {
+      failed.push(`${s.shown} (${reason(e)})`);
+    }
+  }
+  return failed;
+}
+
+/**
+ * Writes every file or none. All of them go to temporary files first, then each is renamed over its target
+ * (so a reader never sees half a file); when any step fails, the temporary files are removed and every target
+ * already replaced gets its old file back, so the folder is left as it was.
+ */
+function writeAll(files: { shown: string; path: string; text: string }[]) {
+  const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const staged: Staged[] = [];
+  let current = '';
+  try {
+    for (const f of files) {
+      current = f.shown;
+      const s: Staged = { shown: f.shown, path: f.path, tmp: `${f.path}.${tag}.tmp`, old: null, renamed: false };
+      // 'wx': the temporary name is ours alone; only once it is created is it ours to remove.
+      const fd = openSync(s.tmp, 'wx');
+      staged.push(s);
+      try {
+        writeFileSync(fd, f.text);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    for (const s of staged) {
+      current = s.shown;
+      s.old = keepOld(s, tag);
+      renameSync(s.tmp, s.path);
+      s.renamed = true;
+    }
+  } catch (e) {
+    const failed = rollBack(staged);
+    const undo = failed.length ? `; could not undo: ${failed.join(', ')}` : '; nothing was written';
+    throw new CliError(`${current}: ${reason(e)}${undo}`);
+  }
+  for (const s of staged) if (s.old) rmSync(s.old, { force: true });
 }
 
 /** Produces every output before writing any, so bad input leaves nothing half-written. */
@@ -131,12 +270,27 @@ function emit(outputs: { name: string; text: string }[], outDir: string | null, 
     if (names.has(o.name)) throw new CliError(`${o.name}: two inputs would write the same file`);
     names.add(o.name);
   }
+  const dirPath = userPath(outDir);
+  let made: string | undefined;
   try {
-    mkdirSync(outDir, { recursive: true });
+    made = mkdirSync(dirPath, { recursive: true });
   } catch (e) {
-    throw new CliError(`${outDir}: cannot create the output directory (${(e as NodeJS.ErrnoException).code})`);
+    throw new CliError(`${outDir}: cannot create the output directory (${reason(e)})`);
   }
-  for (const o of outputs) writeAtomic(join(outDir, o.name), o.text);
+  try {
+    writeAll(outputs.map((o) => ({ shown: join(outDir, o.name), path: join(dirPath, o.name), text: o.text })));
+  } catch (e) {
+    // The folders this run made go too (each only if empty).
+    for (let d = dirPath; made !== undefined; d = dirname(d)) {
+      try {
+        rmdirSync(d);
+      } catch {
+        break;
+      }
+      if (d === made) break;
+    }
+    throw e;
+  }
   io.err(`wrote ${count(outputs.length, 'file')} to ${outDir}`);
 }
 
@@ -281,6 +435,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 const invokedDirectly = process.argv[1] && /jobnote\.[cm]?[tj]s$/.test(process.argv[1]);
 if (invokedDirectly) {
+  // A reader that stops early (`jobnote export … | head -1`) closes the pipe: that is not a failure, so the run
+  // ends there, quietly and with 0. Every file write is synchronous, so this never lands in the middle of one.
+  const closedPipe = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  };
+  process.stdout.on('error', closedPipe);
+  process.stderr.on('error', closedPipe);
   const io: Io = {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s + '\n'),

@@ -2,8 +2,17 @@
  * The `jobnote` command line (cli/jobnote.ts), driven through `main(argv, io)` in temporary folders, with
  * INIT_CWD set the way `npm run` sets it; plus one real `npm run -s jobnote` from another folder.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -470,6 +479,115 @@ describe('bad input: exit 2, one stderr line naming the file and the reason, not
   });
 });
 
+describe('--out-dir is all or nothing', () => {
+  it.each<[string, 'import' | 'export']>([
+    ['import', 'import'],
+    ['export', 'export'],
+  ])('%s: the third target is a directory: no output, no temporary file, the old file as it was', async (_w, cmd) => {
+    const ext = cmd === 'import' ? 'json' : 'md';
+    const inputs =
+      cmd === 'import'
+        ? [write('a.md', GEN), write('b.md', HAND), write('c.md', GEN)]
+        : [await recordFile('a.md', GEN), await recordFile('b.md', HAND), await recordFile('c.md', GEN)];
+    write(`out/a.${ext}`, 'the old a\n');
+    mkdirSync(join(dir, `out/c.${ext}`));
+    const r = await run(cmd, '--out-dir', 'out', ...inputs);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toEqual([`jobnote ${cmd}: ${join('out', `c.${ext}`)}: is a directory; nothing was written`]);
+    // a.* was replaced and b.* written before c.* failed: both undone, and no temporary file left.
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([`a.${ext}`, `c.${ext}`]);
+    expect(read(`out/a.${ext}`)).toBe('the old a\n');
+    expect(readdirSync(join(dir, `out/c.${ext}`))).toEqual([]);
+  });
+
+  it('a successful run replaces existing files and leaves nothing else behind', async () => {
+    write('a.md', GEN);
+    write('b.md', HAND);
+    write('out/a.json', 'the old a\n');
+    const r = await run('import', '--out-dir', 'out', 'a.md', 'b.md');
+    expect(r.code, r.stderr.join('\n')).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.json', 'b.json']);
+    expect(JSON.parse(read('out/a.json')).company.name).toBe('Acme');
+    expect(statSync(join(dir, 'out/a.json')).nlink).toBe(1);
+  });
+});
+
+// -------------------------------------------------------------------------------------------------------
+// The CLI as its own process (through tsx, as `npm run jobnote` starts it)
+
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const CLI = join(ROOT, 'cli/jobnote.ts');
+
+/**
+ * Runs the CLI in the scratch folder. tsx runs the script in a child node process, so the hang guard kills the
+ * whole process group (detached: a group of its own) after `timeoutMs`: a CLI that waits for ever fails the
+ * test and leaves nothing running.
+ */
+function spawnCli(argv: string[], timeoutMs = 20_000) {
+  const env = { ...process.env, INIT_CWD: dir };
+  const child = spawn(TSX, [CLI, ...argv], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (s: string) => {
+    stderr += s;
+  });
+  let killed = false;
+  const timer = setTimeout(() => {
+    killed = true;
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  }, timeoutMs);
+  const done = new Promise<{ code: number | null; killed: boolean; stderr: string }>((ok) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      ok({ code, killed, stderr });
+    }),
+  );
+  return { child, done };
+}
+
+describe('jobnote as a process', () => {
+  it.each<[string, string[], string]>([
+    ['import /dev/zero', ['import'], '/dev/zero'],
+    ['import a FIFO', ['import'], 'fifo'],
+    ['export a FIFO', ['export'], 'fifo'],
+    ['lint /dev/zero', ['lint'], '/dev/zero'],
+    ['scrape a FIFO', ['scrape', '--url', 'https://jobinja.ir/'], 'fifo'],
+  ])(
+    '%s: refused at once, exit 2, one line naming it',
+    async (_what, argv, file) => {
+      if (file === 'fifo') await promisify(execFile)('mkfifo', [join(dir, 'fifo')]);
+      const started = Date.now();
+      const { child, done } = spawnCli([...argv, file]);
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (s: string) => {
+        stdout += s;
+      });
+      const r = await done;
+      expect(r.killed, `still running after ${Date.now() - started} ms: killed`).toBe(false);
+      expect(r.code).toBe(2);
+      expect(stdout).toBe('');
+      const what = file === 'fifo' ? 'a FIFO' : 'a character device';
+      expect(r.stderr).toBe(`jobnote ${argv[0]}: ${file}: not a regular file (${what})\n`);
+    },
+    60_000,
+  );
+
+  it('a stdout closed early (| head -1) ends quietly with exit 0', async () => {
+    const files = Array.from({ length: 100 }, (_, i) => write(`e${i}.md`, GEN));
+    const { child, done } = spawnCli(['import', ...files]);
+    let first = '';
+    child.stdout.once('data', (chunk: Buffer) => {
+      first = chunk.toString('utf8');
+      child.stdout.destroy();
+    });
+    const r = await done;
+    expect(first.startsWith('[')).toBe(true);
+    expect(r.killed).toBe(false);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  }, 60_000);
+});
+
 describe('jobnote lint', () => {
   const LINE = /^(.+):(\d+): (error|warning): (.+)$/;
   const lintLines = (stdout: string) => stdout.split('\n').filter(Boolean);
@@ -625,5 +743,41 @@ describe('npm run jobnote, for real', () => {
     );
     expect(stderr).toBe('');
     expect(stdout).toBe(GEN);
+  }, 90_000);
+});
+
+describe("the README's CLI examples", () => {
+  /** The command lines of the README's CLI section, as a user would paste them into a shell. */
+  const examples = () => {
+    const section = readFileSync(join(ROOT, 'README.md'), 'utf8').split(/^## CLI$/m)[1] ?? '';
+    const block = /^```sh\n(.*?)\n```$/ms.exec(section);
+    if (!block) throw new Error('README.md: no ```sh block in the CLI section');
+    return block[1].split('\n');
+  };
+
+  it('every one keeps npm quiet (-s), so its banner never lands in a redirected file', () => {
+    const lines = examples();
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(line).toMatch(/^npm run -s jobnote -- /);
+  });
+
+  it('the first one, run through a shell, redirects valid record JSON into the file', async () => {
+    const line = examples()[0];
+    expect(line).toMatch(/> entry\.json/);
+    // Inside the project (where npm finds its package.json), in a folder git ignores.
+    const cache = join(ROOT, 'node_modules/.cache');
+    mkdirSync(cache, { recursive: true });
+    const here = mkdtempSync(join(cache, 'jobnote-readme-'));
+    try {
+      writeFileSync(join(here, 'entry.md'), GEN);
+      const env = { ...process.env };
+      delete env.INIT_CWD;
+      for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
+      await promisify(execFile)('sh', ['-c', line], { cwd: here, env, timeout: 60_000 });
+      const record = JSON.parse(readFileSync(join(here, 'entry.json'), 'utf8'));
+      expect(record.company.name).toBe('Acme');
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
   }, 90_000);
 });
