@@ -53,6 +53,14 @@ export class InvalidRecordError extends Error {
   }
 }
 
+/** The database upgrade waits for another open page of an older version to close (`onBlocked`). */
+export class UpgradeBlockedError extends Error {
+  constructor() {
+    super('another Jobnote page is open with an older version of the database: close it, or reload it');
+    this.name = 'UpgradeBlockedError';
+  }
+}
+
 export interface ListOptions {
   /** At most this many records (newest `updatedAt` first). */
   limit?: number;

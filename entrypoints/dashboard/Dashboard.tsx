@@ -15,7 +15,7 @@ import {
 import type { ApplicationRecord, DateFormat } from '@/utils/record';
 import { makeBackup, parseImportFiles } from '@/utils/backup';
 import { entryFileName, exportEntry } from '@/utils/jobname/export';
-import { InvalidRecordError, type DamagedRow } from '@/utils/repository';
+import { InvalidRecordError, UpgradeBlockedError, type DamagedRow } from '@/utils/repository';
 import { parseRecord } from '@/utils/record-validate';
 import { todayIso } from '@/utils/dates';
 import { Brand } from '@/components/Brand';
@@ -119,9 +119,9 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
       setDamaged(broken);
       setLoadError(null);
     } catch (err) {
-      setLoadError(errorText(err));
+      setLoadError(err instanceof UpgradeBlockedError ? tr.t('upgradeBlocked') : writeErrorText(err, tr));
     }
-  }, []);
+  }, [tr]);
 
   useEffect(() => {
     void reload();
