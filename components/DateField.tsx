@@ -74,16 +74,35 @@ export interface DateFieldProps {
   today: string;
   required?: boolean;
   autoFocus?: boolean;
+  /**
+   * Text typed earlier that did not parse (a half-typed «1404.0» kept in a draft): shown instead of `value`
+   * when the field appears, with its error.
+   */
+  text?: string;
+  /** The text as typed whenever it does not parse, '' when it does (or is empty): for a draft to keep. */
+  onText?(raw: string): void;
 }
 
-export function DateField({ id, label, value, onChange, format, today, required, autoFocus }: DateFieldProps) {
+export function DateField({
+  id,
+  label,
+  value,
+  onChange,
+  format,
+  today,
+  required,
+  autoFocus,
+  text: typed,
+  onText,
+}: DateFieldProps) {
   const { tr } = useLocale();
   const calendar = calendarOf(format);
   const show = (iso: string | null) => (iso && isValidIso(iso) ? formatDate(iso, format) : (iso ?? ''));
   const parse = (s: string) => (s.trim() ? parseDateInput(s, { today, calendar }) : null);
 
-  const [text, setText] = useState(() => show(value));
-  const [touched, setTouched] = useState(false); // left since the last edit: now format errors are shown too
+  const [text, setText] = useState(() => typed || show(value));
+  // Left since the last edit: now format errors are shown too (a kept half-typed text was left already).
+  const [touched, setTouched] = useState(() => Boolean(typed));
   const [open, setOpen] = useState(false);
   const [synced, setSynced] = useState({ value, format });
   const rootRef = useRef<HTMLDivElement>(null);
@@ -120,12 +139,14 @@ export function DateField({ id, label, value, onChange, format, today, required,
     setText(s);
     setTouched(false);
     const r = parse(s);
+    onText?.(r === null || r.ok ? '' : s);
     if (r === null) emit(null);
     else if (r.ok) emit(r.iso);
   };
   const set = (iso: string) => {
     setText(show(iso));
     setTouched(false);
+    onText?.('');
     emit(iso);
   };
   const close = () => {

@@ -10,6 +10,7 @@ import { isObject } from './basics';
 import { importEntry } from './jobname/import';
 import type { ApplicationRecord } from './record';
 import { parseRecord } from './record-validate';
+import type { DamagedRow } from './repository';
 
 export const BACKUP_FORMAT = 'jobnote-backup';
 export const BACKUP_VERSION = 1;
@@ -20,15 +21,53 @@ export interface Backup {
   /** ISO timestamp of the export. */
   exportedAt: string;
   records: ApplicationRecord[];
+  /** Stored rows that did not parse, raw, with the reason (only when there are some). */
+  damaged?: DamagedRow[];
 }
 
-export type BackupParse = { ok: true; records: ApplicationRecord[] } | { ok: false; errors: string[] };
+export type BackupParse =
+  | { ok: true; records: ApplicationRecord[]; damaged: DamagedRow[] }
+  | { ok: false; errors: string[] };
 
 /** How many error lines `parseBackup` reports at most (a broken file can have thousands). */
 export const MAX_BACKUP_ERRORS = 50;
 
-export function makeBackup(records: readonly ApplicationRecord[], now: Date = new Date()): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), records: [...records] };
+export function makeBackup(
+  records: readonly ApplicationRecord[],
+  now: Date = new Date(),
+  damaged: readonly DamagedRow[] = [],
+): Backup {
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    records: [...records],
+  };
+  if (damaged.length) backup.damaged = damaged.map((d) => ({ ...d }));
+  return backup;
+}
+
+/**
+ * A backup's `damaged` list: each entry kept raw with a fresh reason, or a record when it reads now (a newer
+ * Jobnote understands a newer schema). Errors only for entries that are not `{id, reason, row}`.
+ */
+function readDamaged(list: unknown, errors: string[]): { records: ApplicationRecord[]; damaged: DamagedRow[] } {
+  const out = { records: [] as ApplicationRecord[], damaged: [] as DamagedRow[] };
+  if (list === undefined) return out;
+  if (!Array.isArray(list)) {
+    errors.push('damaged: expected a list');
+    return out;
+  }
+  list.forEach((item, i) => {
+    if (!isObject(item) || typeof item.id !== 'string' || !item.id || !isObject(item.row)) {
+      errors.push(`damaged[${i}]: expected {id, reason, row} with a row object`);
+      return;
+    }
+    const r = parseRecord({ ...item.row, id: item.id });
+    if (r.ok) out.records.push(r.value);
+    else out.damaged.push({ id: item.id, reason: r.errors.join('; '), row: item.row });
+  });
+  return out;
 }
 
 /**
@@ -43,6 +82,7 @@ function prefixError(prefix: string, error: string): string {
 /** Validates a parsed JSON value as a backup; all-or-nothing: any bad record makes the whole backup fail. */
 export function parseBackup(json: unknown): BackupParse {
   let list: unknown[];
+  let damagedList: unknown;
   if (Array.isArray(json)) {
     list = json;
   } else if (isObject(json) && 'format' in json) {
@@ -60,10 +100,13 @@ export function parseBackup(json: unknown): BackupParse {
     }
     if (!Array.isArray(json.records)) return { ok: false, errors: ['records: expected a list'] };
     list = json.records;
+    damagedList = json.damaged;
   } else if (isObject(json)) {
     // A single record, as `jobnote import` prints it.
     const r = parseRecord(json);
-    return r.ok ? { ok: true, records: [r.value] } : { ok: false, errors: r.errors.slice(0, MAX_BACKUP_ERRORS) };
+    return r.ok
+      ? { ok: true, records: [r.value], damaged: [] }
+      : { ok: false, errors: r.errors.slice(0, MAX_BACKUP_ERRORS) };
   } else {
     return { ok: false, errors: ['expected a Jobnote backup, a list of records or a single record'] };
   }
@@ -85,12 +128,19 @@ export function parseBackup(json: unknown): BackupParse {
     seen.set(r.value.id, i);
     records.push(r.value);
   });
+  const kept = readDamaged(damagedList, errors);
+  const ids = new Set(seen.keys());
+  for (const { id } of [...kept.records, ...kept.damaged]) {
+    if (ids.has(id)) errors.push(`damaged: duplicate id ${id} (also in records or damaged)`);
+    ids.add(id);
+  }
+  records.push(...kept.records);
   if (errors.length) {
     const shown = errors.slice(0, MAX_BACKUP_ERRORS);
     if (errors.length > shown.length) shown.push(`… and ${errors.length - shown.length} more`);
     return { ok: false, errors: shown };
   }
-  return { ok: true, records };
+  return { ok: true, records, damaged: kept.damaged };
 }
 
 /** Reads a backup file's text: JSON syntax errors are reported like validation errors. */
@@ -110,7 +160,7 @@ export interface ImportFile {
 }
 
 export type ImportFilesResult =
-  | { ok: true; records: ApplicationRecord[]; warnings: string[] }
+  | { ok: true; records: ApplicationRecord[]; damaged: DamagedRow[]; warnings: string[] }
   | { ok: false; errors: string[] };
 
 /**
@@ -119,6 +169,7 @@ export type ImportFilesResult =
  */
 export function parseImportFiles(files: readonly ImportFile[]): ImportFilesResult {
   const records: ApplicationRecord[] = [];
+  const damaged: DamagedRow[] = [];
   const warnings: string[] = [];
   const errors: string[] = [];
   for (const f of files) {
@@ -133,13 +184,16 @@ export function parseImportFiles(files: readonly ImportFile[]): ImportFilesResul
       continue;
     }
     const parsed = parseBackupText(f.text);
-    if (parsed.ok) records.push(...parsed.records);
-    else errors.push(...parsed.errors.map((e) => `${f.name}: ${e}`));
+    if (parsed.ok) {
+      records.push(...parsed.records);
+      damaged.push(...parsed.damaged);
+    } else errors.push(...parsed.errors.map((e) => `${f.name}: ${e}`));
   }
   const ids = new Set<string>();
-  for (const r of records) {
-    if (ids.has(r.id)) errors.push(`${r.company.name || r.id}: the same application (id ${r.id}) is in two files`);
+  for (const r of [...records, ...damaged]) {
+    const name = 'company' in r ? r.company.name || r.id : r.id;
+    if (ids.has(r.id)) errors.push(`${name}: the same application (id ${r.id}) is in two files`);
     ids.add(r.id);
   }
-  return errors.length ? { ok: false, errors } : { ok: true, records, warnings };
+  return errors.length ? { ok: false, errors } : { ok: true, records, damaged, warnings };
 }

@@ -12,8 +12,10 @@ export type PopupTab = (typeof POPUP_TABS)[number];
 
 export interface StepDraft {
   kind: StageKind | null;
-  /** The date as typed (it may not parse yet). */
+  /** The date (ISO), '' for today. */
   dateText: string;
+  /** The date field's text when it does not parse yet (a half-typed «1404.0»), kept as typed; else ''. */
+  dateRaw: string;
   duration: string;
   platform: string;
 }
@@ -42,7 +44,7 @@ export function emptyDraft(): PopupDraft {
     at: 0,
     recordId: null,
     tab: 'steps',
-    step: { kind: null, dateText: '', duration: '', platform: '' },
+    step: { kind: null, dateText: '', dateRaw: '', duration: '', platform: '' },
     pastes: {},
   };
 }
@@ -78,6 +80,7 @@ export function readDraft(v: unknown): PopupDraft | null {
     step: {
       kind: isOneOf(STAGE_KINDS, step.kind) ? step.kind : null,
       dateText: str(step.dateText, 100),
+      dateRaw: str(step.dateRaw, 100),
       duration: str(step.duration, 200),
       platform: str(step.platform, 200),
     },

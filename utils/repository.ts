@@ -53,6 +53,14 @@ export class InvalidRecordError extends Error {
   }
 }
 
+/** The database upgrade waits for another open page of an older version to close (`onBlocked`). */
+export class UpgradeBlockedError extends Error {
+  constructor() {
+    super('another Jobnote page is open with an older version of the database: close it, or reload it');
+    this.name = 'UpgradeBlockedError';
+  }
+}
+
 export interface ListOptions {
   /** At most this many records (newest `updatedAt` first). */
   limit?: number;
@@ -67,6 +75,18 @@ export interface OpenOptions {
   onVersionChange?: () => void;
 }
 
+/**
+ * A stored row the validator rejects (a score of 11, a record of a newer schema): kept as it is, never
+ * dropped, listed by `listDamaged` for the dashboard to show, repair or delete, and put in backups raw.
+ */
+export interface DamagedRow {
+  id: string;
+  /** What the validator said, in one line. */
+  reason: string;
+  /** The stored row as it is (without the storage-only `postingKey`). */
+  row: unknown;
+}
+
 export interface Repository {
   /** Stores a new record (validated); sets revision 1 and createdAt/updatedAt if missing; refuses an existing id. */
   create(record: ApplicationRecord): Promise<ApplicationRecord>;
@@ -74,6 +94,13 @@ export interface Repository {
   get(id: string): Promise<ApplicationRecord | undefined>;
   /** Records by `updatedAt`, newest first; invalid rows are skipped (and reported to `onInvalid`). */
   list(options?: ListOptions): Promise<ApplicationRecord[]>;
+  /** The stored rows that do not parse (which `list` and `findByPosting` skip), with the reason, by id. */
+  listDamaged(): Promise<DamagedRow[]>;
+  /**
+   * Writes rows kept damaged (a backup's `damaged` list) as they are, without a summary, in one transaction.
+   * A row whose id holds a readable record is not written (the record wins): the ids left out are returned.
+   */
+  putDamaged(rows: readonly DamagedRow[]): Promise<string[]>;
   /** What lists show, newest first: small rows kept in step with every write (no full record is read). */
   listSummaries(options?: ListOptions): Promise<RecordSummary[]>;
   /** Replaces a record made from the stored revision (else RevisionConflictError); stores revision+1, updatedAt now. */
@@ -262,6 +289,33 @@ export async function openRepository(
       }
       return out;
     },
+
+    async listDamaged() {
+      const out: DamagedRow[] = [];
+      for await (const cursor of db.transaction(APPS).store) {
+        const parsed = fromRow(cursor.value);
+        if (parsed.ok) continue;
+        const { postingKey: _, ...row } = cursor.value;
+        out.push({ id: String(cursor.key), reason: parsed.errors.join('; '), row });
+      }
+      return out;
+    },
+
+    putDamaged: (rows) =>
+      write(async (s, sums) => {
+        const kept: string[] = [];
+        for (const { id, row } of rows) {
+          const stored = await s.get(id);
+          if (stored && fromRow(stored).ok) {
+            kept.push(id);
+            continue;
+          }
+          // The id is the key path: a row is stored under the id it is listed by.
+          const { postingKey: _, ...raw } = row as StoredRecord;
+          await Promise.all([s.put({ ...raw, id }), sums.delete(id)]);
+        }
+        return kept;
+      }),
 
     async update(record) {
       const value = valid(record);

@@ -15,7 +15,8 @@ import {
 import type { ApplicationRecord, DateFormat } from '@/utils/record';
 import { makeBackup, parseImportFiles } from '@/utils/backup';
 import { entryFileName, exportEntry } from '@/utils/jobname/export';
-import { InvalidRecordError } from '@/utils/repository';
+import { InvalidRecordError, UpgradeBlockedError, type DamagedRow } from '@/utils/repository';
+import { parseRecord } from '@/utils/record-validate';
 import { todayIso } from '@/utils/dates';
 import { Brand } from '@/components/Brand';
 import { LocaleContext, type Locale } from '@/components/locale';
@@ -24,6 +25,7 @@ import { downloadText } from '@/components/download';
 import { PostingView } from '@/components/PostingView';
 import { ScoreBadge, StageLine, StatusEmojis } from '@/components/summary';
 import { getRepository } from '@/services/db';
+import { writeErrorText } from './errors';
 
 /** Backups are a few MB at most; refuse anything absurd before reading it into memory. */
 const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
@@ -104,6 +106,7 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
     return () => document.removeEventListener('visibilitychange', onShow);
   }, []);
   const [records, setRecords] = useState<ApplicationRecord[] | null>(null);
+  const [damaged, setDamaged] = useState<DamagedRow[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
@@ -111,12 +114,14 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
   const reload = useCallback(async () => {
     try {
       const repo = await getRepository();
-      setRecords(await repo.list());
+      const [list, broken] = await Promise.all([repo.list(), repo.listDamaged()]);
+      setRecords(list);
+      setDamaged(broken);
       setLoadError(null);
     } catch (err) {
-      setLoadError(errorText(err));
+      setLoadError(err instanceof UpgradeBlockedError ? tr.t('upgradeBlocked') : writeErrorText(err, tr));
     }
-  }, []);
+  }, [tr]);
 
   useEffect(() => {
     void reload();
@@ -148,17 +153,24 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
       }
       const repo = await getRepository();
       await repo.bulkPut(parsed.records);
+      // A backup's damaged rows stay damaged, raw (never dropped), unless a readable record has their id.
+      const kept = parsed.damaged.length ? await repo.putDamaged(parsed.damaged) : [];
       await reload();
+      const restored = parsed.damaged.length - kept.length;
       setMessage({
         kind: 'ok',
         title: tr.t('imported', { apps: apps(tr, parsed.records.length) }),
-        notes: parsed.warnings.slice(0, 20),
+        notes: [
+          ...(restored ? [tr.t('importedDamaged', { n: restored })] : []),
+          ...kept.map((id) => tr.t('importKeptReadable', { id })),
+          ...parsed.warnings.slice(0, 20),
+        ],
       });
     } catch (err) {
       setMessage({
         kind: 'error',
         title: tr.t('importFailed', { names }),
-        errors: err instanceof InvalidRecordError ? err.errors : [errorText(err)],
+        errors: err instanceof InvalidRecordError ? err.errors : [writeErrorText(err, tr)],
       });
     } finally {
       // Choosing the same file again must fire `change` again.
@@ -171,9 +183,16 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
     setMessage(null);
     try {
       const repo = await getRepository();
-      const all = await repo.list();
-      download(`jobnote-backup-${todayIso()}.json`, JSON.stringify(makeBackup(all), null, 2) + '\n');
-      setMessage({ kind: 'ok', title: tr.t('exported', { apps: apps(tr, all.length) }) });
+      const [all, broken] = await Promise.all([repo.list(), repo.listDamaged()]);
+      download(
+        `jobnote-backup-${todayIso()}.json`,
+        JSON.stringify(makeBackup(all, new Date(), broken), null, 2) + '\n',
+      );
+      setMessage({
+        kind: 'ok',
+        title: tr.t('exported', { apps: apps(tr, all.length) }),
+        notes: broken.length ? [tr.t('exportedDamaged', { n: broken.length })] : [],
+      });
     } catch (err) {
       setMessage({ kind: 'error', title: tr.t('exportFailed'), errors: [errorText(err)] });
     }
@@ -188,7 +207,48 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
       await reload();
       setMessage({ kind: 'ok', title: tr.t('deleted', { name: record.company.name || tr.t('theApplication') }) });
     } catch (err) {
-      setMessage({ kind: 'error', title: tr.t('deleteFailed'), errors: [errorText(err)] });
+      setMessage({ kind: 'error', title: tr.t('deleteFailed'), errors: [writeErrorText(err, tr)] });
+    }
+  }
+
+  async function onDeleteDamaged(row: DamagedRow) {
+    setMessage(null);
+    try {
+      await (await getRepository()).delete(row.id);
+      await reload();
+      setMessage({ kind: 'ok', title: tr.t('deleted', { name: row.id }) });
+    } catch (err) {
+      setMessage({ kind: 'error', title: tr.t('deleteFailed'), errors: [writeErrorText(err, tr)] });
+    }
+  }
+
+  /** Stores the edited JSON of a damaged row once it is a valid record with the same id; else says why not. */
+  async function onRepair(row: DamagedRow, text: string): Promise<boolean> {
+    setMessage(null);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      setMessage({ kind: 'error', title: tr.t('repairNotJson', { error: errorText(err) }), errors: [] });
+      return false;
+    }
+    const parsed = parseRecord(json);
+    if (!parsed.ok) {
+      setMessage({ kind: 'error', title: tr.t('repairInvalid'), errors: parsed.errors.slice(0, 20) });
+      return false;
+    }
+    if (parsed.value.id !== row.id) {
+      setMessage({ kind: 'error', title: tr.t('repairId', { id: row.id }), errors: [] });
+      return false;
+    }
+    try {
+      await (await getRepository()).bulkPut([parsed.value]);
+      await reload();
+      setMessage({ kind: 'ok', title: tr.t('repaired', { name: parsed.value.company.name || row.id }) });
+      return true;
+    } catch (err) {
+      setMessage({ kind: 'error', title: tr.t('importFailed', { names: row.id }), errors: [writeErrorText(err, tr)] });
+      return false;
     }
   }
 
@@ -247,6 +307,18 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
           ) : null}
           {records && records.length > 0 ? <ApplicationTable records={records} onDelete={onDelete} tr={tr} /> : null}
         </section>
+
+        {damaged.length ? (
+          <section aria-labelledby="damaged-heading" data-testid="damaged">
+            <h2 id="damaged-heading">{tr.t('damagedHeading')}</h2>
+            <p className="muted">{tr.t('damagedHint')}</p>
+            <ul className="damaged-list">
+              {damaged.map((d) => (
+                <DamagedItem key={d.id} row={d} tr={tr} onDelete={onDeleteDamaged} onRepair={onRepair} />
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </div>
     </LocaleContext.Provider>
   );
@@ -382,5 +454,82 @@ function Row({
         )}
       </td>
     </tr>
+  );
+}
+
+function DamagedItem({
+  row,
+  tr,
+  onDelete,
+  onRepair,
+}: {
+  row: DamagedRow;
+  tr: DashboardTranslator;
+  onDelete: (row: DamagedRow) => Promise<void>;
+  onRepair: (row: DamagedRow, text: string) => Promise<boolean>;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const id = `damaged-${row.id}`;
+  return (
+    <li data-testid="damaged-row">
+      <bdi dir="ltr">
+        <code>{row.id}</code>
+      </bdi>
+      <p data-testid="damaged-reason">
+        <bdi>{tr.t('damagedWhy', { reason: row.reason })}</bdi>
+      </p>
+      {text === null ? (
+        <span className="row-actions">
+          <button type="button" className="btn" onClick={() => setText(JSON.stringify(row.row, null, 2))}>
+            {tr.t('repair')}
+          </button>
+          {confirming ? (
+            <>
+              <button type="button" className="btn btn-danger-solid" onClick={() => void onDelete(row)}>
+                {tr.t('yesDelete')}
+              </button>
+              <button type="button" className="btn" onClick={() => setConfirming(false)}>
+                {tr.t('cancel')}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="btn btn-danger"
+              aria-label={tr.t('deleteName', { name: row.id })}
+              onClick={() => setConfirming(true)}
+            >
+              {tr.t('delete')}
+            </button>
+          )}
+        </span>
+      ) : (
+        <div className="repair">
+          <label htmlFor={id}>{tr.t('damagedJson', { id: row.id })}</label>
+          <textarea
+            id={id}
+            dir="ltr"
+            rows={12}
+            spellCheck={false}
+            value={text}
+            data-testid="damaged-json"
+            onChange={(e) => setText(e.target.value)}
+          />
+          <span className="row-actions">
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void onRepair(row, text).then((ok) => ok && setText(null))}
+            >
+              {tr.t('saveRepair')}
+            </button>
+            <button type="button" className="btn" onClick={() => setText(null)}>
+              {tr.t('cancel')}
+            </button>
+          </span>
+        </div>
+      )}
+    </li>
   );
 }

@@ -67,7 +67,7 @@ export function StepsPanel({
     if (!draft.kind) return;
     const input = { kind: draft.kind, date, duration: draft.duration, platform: draft.platform };
     edit((d) => void logStep(d, input));
-    updateDraft({ kind: null, dateText: '', duration: '' });
+    updateDraft({ kind: null, dateText: '', dateRaw: '', duration: '' });
     requestAnimationFrame(() => (form.current?.querySelector('.kind-choices button') as HTMLElement | null)?.focus());
   }
 
@@ -152,6 +152,8 @@ export function StepsPanel({
                 label={tr.t('date')}
                 value={date}
                 onChange={(iso) => updateDraft({ dateText: iso ?? '' })}
+                text={draft.dateRaw}
+                onText={(dateRaw) => dateRaw !== draft.dateRaw && updateDraft({ dateRaw })}
                 format={dateFormat}
                 today={today}
                 autoFocus

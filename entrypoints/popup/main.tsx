@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/assets/jobnote.css';
 import '@/assets/popup.css';
+import { UpgradeBlockedError } from '@/utils/repository';
+import { blockedTranslator, UpgradeBlocked } from '@/components/UpgradeBlocked';
 import { App, BootError, booting } from './App';
 
 // One render, with the data: the database opens and is read while React loads, and the first view is the
@@ -14,5 +16,13 @@ booting.then(
         <App boot={boot} />
       </StrictMode>,
     ),
-  (error: unknown) => root.render(<BootError error={error} />),
+  (error: unknown) => {
+    if (!(error instanceof UpgradeBlockedError)) return root.render(<BootError error={error} />);
+    // Another Jobnote page of an older version holds the database: say so, in the browser's language.
+    const ui = (globalThis as { chrome?: { i18n?: { getUILanguage?(): string } } }).chrome?.i18n?.getUILanguage?.();
+    void blockedTranslator(ui ?? navigator.language).then(
+      (tr) => root.render(<UpgradeBlocked tr={tr} />),
+      () => root.render(<BootError error={error} />),
+    );
+  },
 );

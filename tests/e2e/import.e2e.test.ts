@@ -135,6 +135,83 @@ describe('import a backup in the dashboard', () => {
   });
 });
 
+describe('damaged records in the dashboard', () => {
+  it('shows a stored row the validator rejects, backs it up raw, repairs one and deletes another', async () => {
+    const good = digikala();
+    const scored = { ...createRecord({ company: { name: 'Scored', website: '' } }), score: 11 };
+    const newer = { ...createRecord({ company: { name: 'Newer', website: '' } }), schema: 99, future: [1, 2] };
+    const dashboard = await ext().openExtensionPage('/dashboard.html');
+    await dashboard.getByTestId('empty').waitFor();
+    await importFile(dashboard, await ext().writeTempFile('good.json', good));
+    // Rows no version of Jobnote would write, put straight into the extension's database.
+    await dashboard.evaluate(
+      (rows) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('jobnote');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('applications', 'readwrite');
+            for (const row of rows) tx.objectStore('applications').put(row);
+            tx.oncomplete = () => {
+              req.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+      [scored, newer],
+    );
+    await dashboard.reload();
+    await dashboard.getByTestId('damaged').waitFor();
+    expect(await texts(dashboard, 'company')).toEqual(['دیجی‌کالا']);
+    const row = (id: string) => dashboard.getByTestId('damaged-row').filter({ hasText: id });
+    expect(await text(row(scored.id).getByTestId('damaged-reason'))).toMatch(/^Why: score/);
+    expect(await text(row(newer.id).getByTestId('damaged-reason'))).toMatch(/^Why: schema: 99 is newer/);
+
+    // The backup carries them raw, in their own list.
+    const [download] = await Promise.all([
+      dashboard.waitForEvent('download'),
+      dashboard.getByRole('button', { name: 'Export backup' }).click(),
+    ]);
+    const backupPath = await download.path();
+    const exported = JSON.parse(await readFile(backupPath, 'utf8'));
+    expect(exported.records.map((r: ApplicationRecord) => r.id)).toEqual([good.id]);
+    expect(exported.damaged.map((d: { row: unknown }) => d.row)).toEqual(
+      expect.arrayContaining([expect.objectContaining(scored), expect.objectContaining(newer)]),
+    );
+
+    // Repair: an edit that is still invalid is refused with the reason; a valid one is stored.
+    await row(scored.id).getByRole('button', { name: 'Repair' }).click();
+    const json = row(scored.id).getByTestId('damaged-json');
+    await json.fill(JSON.stringify({ ...scored, score: 12 }));
+    await row(scored.id).getByRole('button', { name: 'Save' }).click();
+    await dashboard.getByText('Not saved: the record is still not valid.').waitFor();
+    await json.fill(JSON.stringify({ ...scored, score: 9 }));
+    await row(scored.id).getByRole('button', { name: 'Save' }).click();
+    await dashboard.getByText('Repaired Scored').waitFor();
+    expect((await texts(dashboard, 'company')).sort()).toEqual(['Scored', 'دیجی‌کالا'].sort());
+
+    // Delete, after confirmation.
+    await row(newer.id)
+      .getByRole('button', { name: `Delete ${newer.id}` })
+      .click();
+    await row(newer.id).getByRole('button', { name: 'Yes, delete' }).click();
+    await dashboard.getByText(`Deleted ${newer.id}`).waitFor();
+    expect(await dashboard.getByTestId('damaged').count()).toBe(0);
+
+    // Restoring the backup: the repaired record wins over its damaged copy; the other comes back damaged.
+    await importFile(dashboard, backupPath);
+    const notes = await dashboard.getByTestId('message-ok').locator('li').allTextContents();
+    expect(notes).toEqual([
+      'Damaged records kept as they were (see Damaged records): 1',
+      `Not restored as damaged, a readable record is stored with its id: ${scored.id}`,
+    ]);
+    await dashboard.getByTestId('damaged-row').waitFor();
+    expect(await dashboard.getByTestId('damaged-row').count()).toBe(1);
+    expect(await row(newer.id).count()).toBe(1);
+  });
+});
+
 describe('the dashboard in the user’s language and date format', () => {
   it('Persian and Gregorian: right to left, Persian words and digits, dates as 2023/11/11', async () => {
     await importRecords(ext(), [

@@ -32,23 +32,23 @@ describe('makeBackup', () => {
   it('round-trips through JSON and parseBackup', () => {
     const records = [sample('a'), sample('b')];
     const parsed = parseBackup(JSON.parse(JSON.stringify(makeBackup(records))));
-    expect(parsed).toEqual({ ok: true, records });
+    expect(parsed).toEqual({ ok: true, records, damaged: [] });
   });
 });
 
 describe('parseBackup', () => {
   it('accepts an empty backup', () => {
-    expect(parseBackup(makeBackup([]))).toEqual({ ok: true, records: [] });
+    expect(parseBackup(makeBackup([]))).toEqual({ ok: true, records: [], damaged: [] });
   });
 
   it('accepts a bare array of records', () => {
     const records = [sample('a'), sample('b')];
-    expect(parseBackup(JSON.parse(JSON.stringify(records)))).toEqual({ ok: true, records });
+    expect(parseBackup(JSON.parse(JSON.stringify(records)))).toEqual({ ok: true, records, damaged: [] });
   });
 
   it('accepts a single record as the CLI prints it', () => {
     const r = sample();
-    expect(parseBackup(JSON.parse(JSON.stringify(r, null, 2)))).toEqual({ ok: true, records: [r] });
+    expect(parseBackup(JSON.parse(JSON.stringify(r, null, 2)))).toEqual({ ok: true, records: [r], damaged: [] });
   });
 
   it('prefixes record errors with records[i].', () => {
@@ -133,8 +133,8 @@ describe('parseBackupText', () => {
   it('parses the text of an exported file, with or without a byte order mark', () => {
     const records = [sample()];
     const text = JSON.stringify(makeBackup(records), null, 2) + '\n';
-    expect(parseBackupText(text)).toEqual({ ok: true, records });
-    expect(parseBackupText('\uFEFF' + text)).toEqual({ ok: true, records });
+    expect(parseBackupText(text)).toEqual({ ok: true, records, damaged: [] });
+    expect(parseBackupText('\uFEFF' + text)).toEqual({ ok: true, records, damaged: [] });
   });
 
   it('reports broken JSON as an error, not an exception', () => {
@@ -180,5 +180,60 @@ describe('parseImportFiles', () => {
       { name: 'b.json', text: JSON.stringify(record) },
     ]);
     expect(r.ok ? [] : r.errors).toEqual([`Snapp: the same application (id ${record.id}) is in two files`]);
+  });
+});
+
+describe('damaged rows in a backup', () => {
+  const scored = () => ({ ...sample('Scored'), score: 11 });
+  const newer = () => ({ ...sample('Newer'), schema: RECORD_SCHEMA + 1, future: true });
+  const damagedOf = (row: { id: string }, reason: string) => ({ id: row.id, reason, row });
+
+  it('are written raw in their own list, and read back kept damaged with a fresh reason', () => {
+    const good = sample('Good');
+    const rows = [damagedOf(scored(), 'old reason'), damagedOf(newer(), 'schema')];
+    const backup = makeBackup([good], new Date('2024-01-02T03:04:05.000Z'), rows);
+    expect(backup.damaged).toEqual(rows);
+    const parsed = parseBackupText(JSON.stringify(backup));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.records).toEqual([good]);
+    expect(parsed.damaged.map((d) => d.row)).toEqual(rows.map((d) => d.row));
+    expect(parsed.damaged[0].reason).toMatch(/^score/);
+    expect(parsed.damaged[1].reason).toMatch(/is newer than this version of Jobnote/);
+  });
+
+  it('become records when they read now (repaired in the file)', () => {
+    const fixed = { ...scored(), score: 9 };
+    const parsed = parseBackup({ ...makeBackup([]), damaged: [damagedOf(fixed, 'score: 11')] });
+    expect(parsed).toEqual({ ok: true, records: [fixed], damaged: [] });
+  });
+
+  it('leave a backup without damaged rows as it was', () => {
+    expect(makeBackup([sample()])).not.toHaveProperty('damaged');
+  });
+
+  it('refuse a malformed list and ids twice', () => {
+    const good = sample('Good');
+    const bad = parseBackup({ ...makeBackup([good]), damaged: [{ id: 'x', row: 'text' }, damagedOf(good, '')] });
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      'damaged[0]: expected {id, reason, row} with a row object',
+      `damaged: duplicate id ${good.id} (also in records or damaged)`,
+    ]);
+    expect(parseBackup({ ...makeBackup([]), damaged: {} })).toEqual({
+      ok: false,
+      errors: ['damaged: expected a list'],
+    });
+  });
+
+  it('are carried through the dashboard import, and counted against other files', () => {
+    const row = damagedOf(scored(), 'score');
+    const text = JSON.stringify(makeBackup([], undefined, [row]));
+    const r = parseImportFiles([{ name: 'a.json', text }]);
+    expect(r.ok && r.damaged.map((d) => d.id)).toEqual([row.id]);
+    const twice = parseImportFiles([
+      { name: 'a.json', text },
+      { name: 'b.json', text },
+    ]);
+    expect(twice.ok ? [] : twice.errors).toEqual([`${row.id}: the same application (id ${row.id}) is in two files`]);
   });
 });

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
 import { DateField, dateError } from '../../components/DateField';
 import { jalaliToIso, parseDateInput, type DateFormat, type DateInputError } from '../../utils/dates';
+import { emptyDraft, readDraft, type PopupDraft } from '../../utils/popup-draft';
 import { InLocale, jsdomRoot, TR } from './locale-helpers';
 
 /** Saturday 3 Aban 1404. */
@@ -451,5 +452,67 @@ describe('CalendarPicker', () => {
     await openPicker(button);
     act(() => document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true })));
     expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('a half-typed date survives the popup closing', () => {
+  /** The step form as the popup wires it: the date (ISO, '' for today) and its raw text kept in the draft. */
+  function StepDate({ draft, save }: { draft: PopupDraft; save(d: PopupDraft): void }) {
+    const [step, setStep] = useState(draft.step);
+    const update = (p: Partial<PopupDraft['step']>) =>
+      setStep((cur) => {
+        const next = { ...cur, ...p };
+        save({ ...draft, at: draft.at + 1, step: next });
+        return next;
+      });
+    return (
+      <InLocale lang="en">
+        <DateField
+          id="when"
+          label="Date"
+          value={step.dateText || TODAY}
+          onChange={(iso) => update({ dateText: iso ?? '' })}
+          text={step.dateRaw}
+          onText={(dateRaw) => update({ dateRaw })}
+          format="jalali-dot"
+          today={TODAY}
+        />
+      </InLocale>
+    );
+  }
+
+  /** Opens the form on a draft; returns its input and the draft as it was last stored (through JSON). */
+  function open(draft: PopupDraft) {
+    let stored = draft;
+    act(() => dom.root.render(<StepDate key={Math.random()} draft={draft} save={(d) => (stored = d)} />));
+    const input = dom.container.querySelector<HTMLInputElement>('input#when')!;
+    const reopen = () => readDraft(JSON.parse(JSON.stringify(stored)))!;
+    return { input, reopen };
+  }
+
+  it('«1404.0» comes back as typed, with its error, not as today', () => {
+    const first = open({ ...emptyDraft(), at: 1, step: { ...emptyDraft().step, kind: 'technical' } });
+    expect(first.input.value).toBe('1404.08.03');
+    type(first.input, '1404.0');
+    const draft = first.reopen();
+    expect(draft.step).toMatchObject({ dateText: '', dateRaw: '1404.0' });
+    act(() => dom.root.render(<p />)); // the popup closes
+
+    const second = open(draft);
+    expect(second.input.value).toBe('1404.0');
+    expect(second.input.getAttribute('aria-invalid')).toBe('true');
+    expect(dom.container.querySelector('#when-msg')!.textContent).toBe(
+      'Not a date: write it like 1404.08.03 (year.month.day).',
+    );
+    // Finished, it is a date again: the raw text is let go.
+    type(second.input, '1404.08.01');
+    expect(second.reopen().step).toMatchObject({ dateText: '2025-10-23', dateRaw: '' });
+  });
+
+  it('readDraft keeps the raw text, and an old draft without it reads as none', () => {
+    const draft = { ...emptyDraft(), at: 5, step: { ...emptyDraft().step, dateRaw: '۱۴۰۴/۰' } };
+    expect(readDraft(JSON.parse(JSON.stringify(draft)))?.step.dateRaw).toBe('۱۴۰۴/۰');
+    const { dateRaw: _, ...old } = draft.step;
+    expect(readDraft({ ...draft, step: old })?.step.dateRaw).toBe('');
   });
 });

@@ -19,6 +19,13 @@ import {
 } from '../../utils/repository';
 import type { OpenOptions, Repository } from '../../utils/repository';
 import { posting } from './postings';
+import { parseRecord } from '../../utils/record-validate';
+
+function parseRecordOrThrow(v: unknown): ApplicationRecord {
+  const parsed = parseRecord(v);
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.value;
+}
 
 const rec = (name: string, init: Partial<ApplicationRecord> = {}) =>
   createRecord({ ...init, company: { name, website: '' } });
@@ -399,5 +406,139 @@ describe('meta', () => {
     expect(await repo.getMeta('theme')).toBe('dark');
     await repo.setMeta('theme', undefined);
     expect(await repo.getMeta('theme')).toBeUndefined();
+  });
+});
+
+/** A database at `version`, built by the first `version` migrations, as that version of Jobnote left it. */
+function buildAt(version: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const req = factory.open(DB_NAME, version);
+    req.onupgradeneeded = async () => {
+      const tx = wrap(req.transaction!) as unknown as Parameters<(typeof MIGRATIONS)[number]>[1];
+      for (const migrate of MIGRATIONS.slice(0, version)) await migrate(tx.db, tx);
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function rawPutIn(db: IDBDatabase, store: string, value: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(store, 'readwrite');
+    tx.objectStore(store).put(value);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+describe('a database written by each earlier schema version', () => {
+  const board = () => rec('Board', { role: 'Backend', revision: 3, posting: posting() });
+  const generic = () =>
+    rec('Generic', { posting: posting({ board: 'jsonld', jobId: '7', url: 'https://jobs.generic.example/7' }) });
+  const plain = () => rec('Plain', { score: 8.5 });
+  /** The posting keys as versions 2 and 3 wrote them (a generic page's job id without its host). */
+  const oldKeys: Record<string, string[]> = {
+    Board: ['job:jobinja:AbC1', 'url:https://jobinja.ir/companies/acme/jobs/AbC1'],
+    Generic: ['job:jsonld:7', 'url:https://jobs.generic.example/7'],
+    Plain: [],
+  };
+
+  for (const version of [1, 2, 3]) {
+    it(`v${version}: every record intact and findable at version ${MIGRATIONS.length}`, async () => {
+      repo.close();
+      factory = new IDBFactory();
+      await buildAt(version);
+      const records = [board(), generic(), plain()];
+      const raw = await rawOpen(factory, version);
+      for (const r of records) {
+        // v1 had no posting keys; v2 and v3 stored them; v3 wrote a summary beside each row.
+        await rawPut(raw, version === 1 ? r : { ...r, postingKey: oldKeys[r.company.name] });
+        if (version === 3) await rawPutIn(raw, 'summaries', summarize(r));
+      }
+      raw.close();
+
+      repo = await open();
+      for (const r of records) expect(await repo.get(r.id)).toEqual(r);
+      expect((await repo.list()).map((r) => r.id).sort()).toEqual(records.map((r) => r.id).sort());
+      expect(await repo.listDamaged()).toEqual([]);
+      expect(
+        (await repo.listSummaries()).sort((a, b) => a.company.localeCompare(b.company)).map((s) => s.company),
+      ).toEqual(['Board', 'Generic', 'Plain']);
+      expect((await repo.findByPosting({ board: 'jobinja', jobId: 'AbC1', url: '' }))?.id).toBe(records[0].id);
+      const elsewhere = { board: 'jsonld', jobId: '7', url: 'https://jobs.generic.example/7?ref=x' };
+      expect((await repo.findByPosting(elsewhere))?.id).toBe(records[1].id);
+      expect((await repo.findByPosting({ board: null, jobId: null, url: 'https://jobs.generic.example/7' }))?.id).toBe(
+        records[1].id,
+      );
+    });
+  }
+});
+
+describe('damaged rows', () => {
+  async function writeDamaged() {
+    const good = await repo.create(rec('Good'));
+    const raw = await rawOpen(factory, MIGRATIONS.length);
+    const scored = { ...rec('Scored'), score: 11, postingKey: [] };
+    const newer = { ...rec('Newer'), schema: 99, future: { x: 1 } };
+    await rawPut(raw, scored);
+    await rawPut(raw, newer);
+    raw.close();
+    const { postingKey: _, ...scoredRow } = scored;
+    return { good, scoredRow, newer };
+  }
+
+  it('are listed raw with the reason, apart from the records', async () => {
+    const { good, scoredRow, newer } = await writeDamaged();
+    expect(await repo.list()).toEqual([good]);
+    const damaged = await repo.listDamaged();
+    expect(damaged.map((d) => d.id).sort()).toEqual([scoredRow.id, newer.id].sort());
+    const byId = Object.fromEntries(damaged.map((d) => [d.id, d]));
+    expect(byId[scoredRow.id]).toEqual({ id: scoredRow.id, reason: expect.stringMatching(/^score/), row: scoredRow });
+    expect(byId[newer.id]).toEqual({ id: newer.id, reason: expect.stringMatching(/^schema: 99 is newer/), row: newer });
+  });
+
+  it('can be deleted, or repaired by storing a valid record under the id', async () => {
+    const { scoredRow, newer } = await writeDamaged();
+    await repo.delete(newer.id);
+    const repaired = parseRecordOrThrow({ ...scoredRow, score: 10 });
+    await repo.bulkPut([repaired]);
+    expect(await repo.listDamaged()).toEqual([]);
+    expect((await repo.get(scoredRow.id))?.score).toBe(10);
+    expect((await repo.listSummaries()).map((s) => s.company).sort()).toEqual(['Good', 'Scored']);
+  });
+
+  it('are written back raw from a backup, never over a readable record', async () => {
+    const { scoredRow, newer } = await writeDamaged();
+    const damaged = await repo.listDamaged();
+    repo.close();
+    factory = new IDBFactory();
+    repo = await open();
+    const readable = await repo.create(rec('Readable'));
+    const clash = { id: readable.id, reason: 'score: …', row: { ...scoredRow, id: readable.id } };
+    expect(await repo.putDamaged([...damaged, clash])).toEqual([readable.id]);
+    expect((await repo.listDamaged()).map((d) => d.row)).toEqual(
+      expect.arrayContaining([scoredRow, newer].map((r) => expect.objectContaining(r))),
+    );
+    expect(await repo.get(readable.id)).toEqual(readable);
+    expect(await repo.list()).toEqual([readable]);
+  });
+});
+
+describe('an upgrade blocked by an older open page', () => {
+  it('reports it, and opens once that page closes', async () => {
+    repo.close();
+    factory = new IDBFactory();
+    await buildAt(MIGRATIONS.length - 1);
+    // An older page holds the database open and does not close itself on `versionchange`.
+    const older = await rawOpen(factory, MIGRATIONS.length - 1);
+    const onBlocked = vi.fn();
+    const opening = open({ onBlocked });
+    await vi.waitFor(() => expect(onBlocked).toHaveBeenCalledOnce());
+    older.close();
+    repo = await opening;
+    expect(await repo.list()).toEqual([]);
   });
 });

@@ -58,6 +58,26 @@ export const messages = {
   sourceDom: 'page',
   sourceReadability: 'Readability',
   delete: 'Delete',
+  errQuota:
+    'The browser’s storage for Jobnote is full (QuotaExceededError), so nothing was stored. ' +
+    'Free some space (delete applications you no longer need, or other sites’ data) and try again.',
+  errAbort: 'The browser stopped the write before it finished (AbortError), so nothing was stored. Try again.',
+  errUnknown: 'The browser refused it ({name}) without saying why.',
+  damagedHeading: 'Damaged records',
+  damagedHint:
+    'These stored records cannot be read, so they are not listed above. They are kept as they are, ' +
+    'and backups include them. Repair one by editing its JSON, or delete it.',
+  damagedWhy: 'Why: {reason}',
+  damagedJson: 'Stored JSON of {id}',
+  repair: 'Repair',
+  saveRepair: 'Save',
+  repairNotJson: 'Not saved: this is not valid JSON ({error}).',
+  repairInvalid: 'Not saved: the record is still not valid.',
+  repairId: 'Not saved: the id must stay {id}.',
+  repaired: 'Repaired {name}',
+  importedDamaged: 'Damaged records kept as they were (see Damaged records): {n}',
+  importKeptReadable: 'Not restored as damaged, a readable record is stored with its id: {id}',
+  exportedDamaged: 'Damaged records included as they are stored: {n}',
 };
 
 export type DashboardKey = keyof typeof messages;

@@ -101,6 +101,7 @@ export const messages = {
   dateErrLeap: '{year} is not a leap year: {monthName} has {max} days.',
   dateErrDayStart: 'Day {day} does not exist: days start at 1.',
   dateErrDay: 'Day {day} does not exist: {monthName} has {max} days.',
+  upgradeBlocked: 'Another Jobnote page is open with an older version: close it, or reload it.',
 };
 
 export type MessageKey = keyof typeof messages;

@@ -99,6 +99,7 @@ export const messages: Record<MessageKey, string> = {
   dateErrLeap: '{year} کبیسه نیست: {monthName} {max} روز دارد.',
   dateErrDayStart: 'روز {day} وجود ندارد: روزها از ۱ شروع می‌شوند.',
   dateErrDay: 'روز {day} وجود ندارد: {monthName} {max} روز دارد.',
+  upgradeBlocked: 'صفحهٔ دیگری از جاب‌نوت با نسخهٔ قدیمی‌تر باز است: آن را ببندید یا دوباره بارگذاری کنید.',
 };
 
 export const stages: Record<StageKind, string> = {
