@@ -16,6 +16,7 @@ import { renderProcess } from './mermaid';
 import { formatKey, layOver, type Block, type SplitSection } from './parts';
 import {
   encodeProse,
+  escapeHeading,
   escapeLabel,
   escapeLine,
   escapeLineStart,
@@ -160,7 +161,7 @@ function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
 function roundBlocks(round: Round, prefs: ExportPrefs): Block[] {
   const empty = !round.intro.trim() && !round.questions.length && !round.outro.trim();
   const blocks: Block[] = [
-    { key: formatKey({ kind: 'round', id: round.id }), text: `### ${escapeLine(round.title)}\n` },
+    { key: formatKey({ kind: 'round', id: round.id }), text: `### ${escapeHeading(round.title)}\n` },
   ];
   // The generator's empty section: its heading, then the blank lines of an empty question list.
   if (empty) blocks.push({ key: formatKey({ kind: 'empty', id: round.id }), text: '\n\n' });
@@ -235,7 +236,7 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
       { key: formatKey({ kind: 'body', section: name }), text: body },
     );
   section('status', '### Status', `#### ${deriveStatus(record)}\n\n`);
-  if (record.role?.trim()) b.push({ key: formatKey({ kind: 'role' }), text: `## ${escapeLine(record.role)}\n\n` });
+  if (record.role?.trim()) b.push({ key: formatKey({ kind: 'role' }), text: `## ${escapeHeading(record.role)}\n\n` });
   const diagram = renderProcess(record.stages, record.outcome, prefs);
   if (diagram) section('process', '### Interview Process', '```mermaid\n' + diagram + '\n```\n\n');
   const ways = record.applyWays

@@ -131,6 +131,15 @@ export function unescapeLine(s: string): string {
   return unescapeHtmlText(unescapeChars(s, LINE_CHARS));
 }
 
+/** A heading's text: a closing run of `#` (`C #`, `###`), which markdown drops from a heading, is escaped too. */
+export function escapeHeading(s: string): string {
+  return escapeLine(s).replace(/(^|\s)(#+)$/, '$1\\$2');
+}
+
+export function unescapeHeading(s: string): string {
+  return unescapeLine(s.replace(/(^|\s)\\(#+)$/, '$1$2'));
+}
+
 /**
  * A one-line field that starts a line of its own (apply way, platform): a first character that would make the
  * line a heading, quote, list item, fence, rule or table (`# x`, `> x`, `- x`, `1. x`, ```` ``` ````) is

@@ -7,7 +7,15 @@ import { closesFence, fenceOpening, type Fence } from '../../fence';
 import type { AnswerStyle, Link, Round } from '../../record';
 import { KNOWN_STATUS_EMOJIS, splitGraphemes } from '../kinds';
 import { analyseProcess, parseFlowchart, type Flowchart, type ProcessAnalysis } from '../mermaid';
-import { decodeProse, isSafeLink, trimBlankLines, unescapeLabel, unescapeLine, unescapeLineStart } from '../text';
+import {
+  decodeProse,
+  isSafeLink,
+  trimBlankLines,
+  unescapeHeading,
+  unescapeLabel,
+  unescapeLine,
+  unescapeLineStart,
+} from '../text';
 import type { PartKey, SplitSection } from '../parts';
 import type { ReadContext } from './context';
 import { readRound } from './questions';
@@ -68,7 +76,7 @@ function sectionKind(title: string): SectionKind | null {
 }
 
 function stripHeadingText(s: string): string {
-  return unescapeLine(s.replace(/\s+#+\s*$/, '').trim());
+  return unescapeHeading(s.replace(/\s+#+\s*$/, '').trim());
 }
 
 /** Sections with nothing read yet. */
