@@ -8,6 +8,7 @@
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
+import { extractPosting } from '../../utils/clip/extract';
 import { recordFromPosting, applyPosting } from '../../utils/clip/record';
 import { exportEntry } from '../../utils/jobname/export';
 import { importEntry } from '../../utils/jobname/import';
@@ -130,6 +131,49 @@ describe('page text in one-line fields exports inert', () => {
     expect(back.stages.map((s) => s.label)).toContain(want);
     expect(back.rounds.map((r) => r.title)).toEqual([want]);
     expect(exportEntry(back)).toBe(entry);
+  });
+});
+
+describe('a page clipped whole', () => {
+  /** A JSON-LD posting page; `<` written as \u003c so the script cannot be closed early. */
+  function page(ld: object, title = 'Jobs'): Document {
+    const json = JSON.stringify(ld).replace(/</g, '\\u003c');
+    return new JSDOM(
+      `<html><head><title>${title}</title><script type="application/ld+json">${json}</script></head><body></body></html>`,
+    ).window.document;
+  }
+
+  it.each([
+    ['[x](javascript:alert(1))', '![](https://evil.example/t.png)', 'javascript:alert(1)'],
+    ['[a]: javascript:alert(1)', '<javascript:alert(1)>', 'data:text/html,x'],
+    ['# Lead\n- x', '[x][a] [a]: https://evil.example/', ' JaVaScRiPt:alert(1)'],
+  ])('title %j, company %j, website %j: an inert entry with the same values', (title, company, url) => {
+    const doc = page({
+      '@context': 'https://schema.org',
+      '@type': 'JobPosting',
+      title,
+      hiringOrganization: { '@type': 'Organization', name: company, url, sameAs: url },
+    });
+    const p = extractPosting(doc, 'https://careers.example.com/j/1', { now: new Date('2025-05-01T10:00:00Z') });
+    const rec = recordFromPosting(p);
+    expect(rec.company.website).toBe('');
+    const entry = exportEntry(rec);
+    const rendered = render(entry);
+    expect(unsafeUrls(rendered)).toEqual([]);
+    expect(rendered.querySelectorAll('img, script').length).toBe(0);
+    expect(Array.from(rendered.querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual(['']);
+    const back = importEntry(entry).record;
+    expect([back.company.name, back.role]).toEqual([rec.company.name, rec.role]);
+  });
+
+  it('keeps a page title with link syntax as text', () => {
+    const doc = new JSDOM(
+      '<html><head><title>[x](javascript:alert(1)) ![](https://e.example/t.png)</title></head></html>',
+    ).window.document;
+    const rec = recordFromPosting(extractPosting(doc, 'https://careers.example.com/j/2', { readability: false }));
+    const rendered = render(exportEntry(rec));
+    expect(rendered.querySelectorAll('img').length).toBe(0);
+    expect(rendered.querySelector('h2')?.textContent).toBe(rec.role);
   });
 });
 
