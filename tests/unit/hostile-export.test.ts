@@ -254,6 +254,8 @@ const MARKDOWN_PAYLOADS = [
   '<a href="jav&#x09;ascript:alert(1)">x</a>',
   '<img src="data:image/png;base64,iVBORw0KGgo=">',
   '<iframe src="javascript:alert(1)"></iframe>',
+  '<a/href="javascript:alert(1)">x</a> <img/src="data:image/png;base64,iVBORw0KGgo=">',
+  '<a\nhref="javascript:alert(1)"\n>x</a>',
   '<form action="javascript:alert(1)"><button formaction="javascript:alert(1)">x</button></form>',
 ];
 

@@ -204,7 +204,7 @@ const AUTOLINK = /((?:^|[^\\])(?:\\\\)*<)(?=[A-Za-z][A-Za-z0-9+.-]{1,31}:)/g;
 const REF_DEF = /^((?:[ \t>]|[*+-][ \t]|\d{1,9}[.)][ \t])*\[(?:\\.|[^\\\]\n])+\]:[ \t]*\n?[ \t]*<?)/gm;
 /** An HTML start tag (attribute values may hold `>`), and a URL attribute inside one. */
 const TAG = /<[A-Za-z][A-Za-z0-9-]*(?:[^<>"']|"[^"]*"|'[^']*')*>?/g;
-const URL_ATTR = /(\s(?:href|src|srcset|action|formaction|xlink:href|poster|background|cite|data)\s*=\s*["']?)/gi;
+const URL_ATTR = /([\s/](?:href|src|srcset|action|formaction|xlink:href|poster|background|cite|data)\s*=\s*["']?)/gi;
 
 type Lead = (m: string, lead: string, at: number, all: string) => string;
 
