@@ -422,6 +422,24 @@ describe('user text cannot break the structure', () => {
   });
 });
 
+describe('one-line fields are text, not markdown', () => {
+  it.each(['C #', '###', 'Lead ##', '# Go #', 'C\\ #', 'C \\#', 'x\\[y\\]'])('a heading %j keeps its text', (text) => {
+    const rec = createRecord({ company: { name: text, website: '' }, role: text });
+    rec.rounds = [newRound('r1', text, { questions: [newQuestion('q1', 'Q?')] })];
+    rec.platform = text;
+    const back = importEntry(exportEntry(rec)).record;
+    expect([back.company.name, back.role, back.rounds[0]?.title, back.platform]).toEqual([text, text, text, text]);
+  });
+
+  it('writes a role from a page title as text: no link, no image', () => {
+    const rec = createRecord({
+      company: { name: 'Acme', website: '' },
+      role: '[x](javascript:alert(1)) ![](https://e.example/t.png)',
+    });
+    expect(exportEntry(rec)).toContain('## \\[x\\](javascript:alert(1)) !\\[\\](https://e.example/t.png)\n');
+  });
+});
+
 describe('dates and helpers', () => {
   it('keeps the text as written and rewrites only the date', () => {
     const s = newStage('s1', 'technical', 'TI', { date: '2023-11-11', dateText: '1402.08.20 AT 11:30 AM' });

@@ -14,6 +14,16 @@ function hostName(url: string): string {
   }
 }
 
+/** An absolute http(s) address, or '' (a page's `javascript:` or `data:` "website" is not a website). */
+function webAddress(url: string | null): string {
+  const u = url?.trim() ?? '';
+  try {
+    return /^https?:$/.test(new URL(u).protocol) && /^https?:\/\//i.test(u) ? u : '';
+  } catch {
+    return '';
+  }
+}
+
 /** A new application for a clipped posting. */
 export function recordFromPosting(posting: Posting, init: { id?: string; now?: string } = {}): ApplicationRecord {
   const way = applyWayOf(posting.board);
@@ -23,7 +33,7 @@ export function recordFromPosting(posting: Posting, init: { id?: string; now?: s
     updatedAt: init.now,
     company: {
       name: posting.company.name || posting.company.nameEn || hostName(posting.url) || 'Unknown company',
-      website: posting.company.website ?? '',
+      website: webAddress(posting.company.website),
     },
     role: posting.title,
     applyWays: way ? [way] : [],
@@ -40,7 +50,7 @@ export function applyPosting(record: ApplicationRecord, posting: Posting): Appli
   next.posting = posting;
   if (!next.company.name.trim())
     next.company.name = posting.company.name || posting.company.nameEn || next.company.name;
-  if (!next.company.website.trim() && posting.company.website) next.company.website = posting.company.website;
+  if (!next.company.website.trim()) next.company.website = webAddress(posting.company.website);
   if (!next.role?.trim() && posting.title) next.role = posting.title;
   const way = applyWayOf(posting.board);
   if (way && !next.applyWays.length) next.applyWays = [way];

@@ -16,12 +16,15 @@ import { renderProcess } from './mermaid';
 import { formatKey, layOver, type Block, type SplitSection } from './parts';
 import {
   encodeProse,
+  escapeHeading,
   escapeLabel,
   escapeLine,
-  escapeLinkText,
+  escapeLineStart,
   escapeTagLines,
   formatLinkUrl,
   indentLines,
+  inertLinks,
+  isSafeLink,
 } from './text';
 
 export interface ExportOptions {
@@ -158,7 +161,7 @@ function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
 function roundBlocks(round: Round, prefs: ExportPrefs): Block[] {
   const empty = !round.intro.trim() && !round.questions.length && !round.outro.trim();
   const blocks: Block[] = [
-    { key: formatKey({ kind: 'round', id: round.id }), text: `### ${escapeLine(round.title)}\n` },
+    { key: formatKey({ kind: 'round', id: round.id }), text: `### ${escapeHeading(round.title)}\n` },
   ];
   // The generator's empty section: its heading, then the blank lines of an empty question list.
   if (empty) blocks.push({ key: formatKey({ kind: 'empty', id: round.id }), text: '\n\n' });
@@ -190,11 +193,11 @@ function taskBlock(record: ApplicationRecord): Block | null {
   const task = record.task;
   if (!task) return null;
   let body = task.text.trim() ? encodeProse(task.text) : '';
-  const missing = task.links.filter((l) => l.url && !task.text.includes(l.url));
+  const missing = task.links.filter((l) => l.url && isSafeLink(l.url) && !task.text.includes(l.url));
   if (missing.length)
     body +=
       (body ? '\n\n' : '') +
-      missing.map((l) => `- [${escapeLinkText(l.text || l.url)}](${formatLinkUrl(l.url)})`).join('\n');
+      missing.map((l) => `- [${escapeLine(l.text || l.url)}](${formatLinkUrl(l.url)})`).join('\n');
   return { key: formatKey({ kind: 'task' }), text: `### Task\n${body}${body ? '\n\n' : '\n'}` };
 }
 
@@ -224,7 +227,7 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
   const b: Block[] = [];
   b.push({
     key: formatKey({ kind: 'head' }),
-    text: `# [${escapeLinkText(record.company.name)}](${formatLinkUrl(record.company.website)})\n\n`,
+    text: `# [${escapeLine(record.company.name)}](${formatLinkUrl(safeUrl(record.company.website))})\n\n`,
   });
   // Section headings are blocks of their own, so a changed value keeps an imported entry's heading spelling.
   const section = (name: SplitSection, heading: string, body: string) =>
@@ -233,13 +236,13 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
       { key: formatKey({ kind: 'body', section: name }), text: body },
     );
   section('status', '### Status', `#### ${deriveStatus(record)}\n\n`);
-  if (record.role?.trim()) b.push({ key: formatKey({ kind: 'role' }), text: `## ${escapeLine(record.role)}\n\n` });
+  if (record.role?.trim()) b.push({ key: formatKey({ kind: 'role' }), text: `## ${escapeHeading(record.role)}\n\n` });
   const diagram = renderProcess(record.stages, record.outcome, prefs);
   if (diagram) section('process', '### Interview Process', '```mermaid\n' + diagram + '\n```\n\n');
   const ways = record.applyWays
     .map((w) => escapeLine(w.replace(/&amp;/g, '&amp;amp;').replace(/ & /g, ' &amp; ')))
     .filter(Boolean);
-  if (ways.length) section('applyWay', '### Apply Way', `${ways.join(' & ')}\n\n`);
+  if (ways.length) section('applyWay', '### Apply Way', `${escapeLineStart(ways.join(' & '))}\n\n`);
 
   const dated = record.stages.filter(inDateList);
   if (dated.length) {
@@ -265,7 +268,8 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
     if (taskDuration)
       b.push({ key: formatKey({ kind: 'taskDuration' }), text: `- **Task Deadline**<br />${taskDuration}\n\n` });
   }
-  if (record.platform?.trim()) section('platform', '### Interview Platform', `${escapeLine(record.platform)}\n\n`);
+  if (record.platform?.trim())
+    section('platform', '### Interview Platform', `${escapeLineStart(escapeLine(record.platform))}\n\n`);
   b.push(...bodyBlocks(record, prefs));
   const review = record.review.trim();
   if (record.score !== null || review)
@@ -275,11 +279,20 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
   return b;
 }
 
-/** The jobname markdown entry for a record. */
+/** A website as the heading links it: one with an unsafe scheme (javascript:, data:, …) is left out. */
+function safeUrl(url: string): string {
+  return isSafeLink(url) ? url : '';
+}
+
+/**
+ * The jobname markdown entry for a record. Whatever a part says (an imported entry's own text, an answer
+ * written in markdown), no link in the result has an unsafe scheme (`inertLinks`, docs/format.md §16.1).
+ */
 export function exportEntry(record: ApplicationRecord, options: ExportOptions = {}): string {
   const blocks = canonicalBlocks(record, options);
-  if (!record.source?.parts.length) return blocks.map((b) => b.text).join('');
-  return layOver(blocks, record.source.parts);
+  return inertLinks(
+    record.source?.parts.length ? layOver(blocks, record.source.parts) : blocks.map((b) => b.text).join(''),
+  );
 }
 
 /** The file name and folder the repository would give the entry: `src/<slug>/<slug>.md`. */

@@ -107,31 +107,59 @@ function escapeHtmlText(s: string): string {
   return s.replace(/&(?=(?:amp;)*lt;)/g, '&amp;').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
 }
 
-export function unescapeHtmlText(s: string): string {
+function unescapeHtmlText(s: string): string {
   return s.replace(/&lt;(?=[A-Za-z/!?])/g, '<').replace(/&amp;(?=(?:amp;)*lt;)/g, '&');
 }
 
-/** A one-line field: newlines folded, tags escaped. */
+/** Backslash-escapes the characters of `chars` (a regex class body); `unescapeChars` is its exact inverse. */
+const escapeChars = (s: string, chars: string) => s.replace(new RegExp(`[${chars}]`, 'g'), '\\$&');
+const unescapeChars = (s: string, chars: string) => s.replace(new RegExp(`\\\\([${chars}])`, 'g'), '$1');
+
+/**
+ * One-line fields are text, not markdown either (docs/format.md §16.1): `\`, `[` and `]` are backslash-escaped,
+ * so no link, image or reference definition can form (`[x](javascript:…)`, `![](https://…/t.png)`), and a
+ * tag-opening `<` (HTML, autolinks such as `<javascript:…>`) is `&lt;`.
+ */
+const LINE_CHARS = '\\\\[\\]';
+
+/** A one-line field: newlines folded, tags and link syntax escaped. */
 export function escapeLine(s: string): string {
-  return escapeHtmlText(s.replace(/\s*\n\s*/g, ' ').trim());
+  return escapeChars(escapeHtmlText(s.replace(/\s*\n\s*/g, ' ').trim()), LINE_CHARS);
 }
 
-/** `**label**` in the date and duration lists: backslash-escape `\` and `*`. Labels are one line. */
+export function unescapeLine(s: string): string {
+  return unescapeHtmlText(unescapeChars(s, LINE_CHARS));
+}
+
+/** A heading's text: a closing run of `#` (`C #`, `###`), which markdown drops from a heading, is escaped too. */
+export function escapeHeading(s: string): string {
+  return escapeLine(s).replace(/(^|\s)(#+)$/, '$1\\$2');
+}
+
+export function unescapeHeading(s: string): string {
+  return unescapeLine(s.replace(/(^|\s)\\(#+)$/, '$1$2'));
+}
+
+/**
+ * A one-line field that starts a line of its own (apply way, platform): a first character that would make the
+ * line a heading, quote, list item, fence, rule or table (`# x`, `> x`, `- x`, `1. x`, ```` ``` ````) is
+ * backslash-escaped as well, so the line stays a paragraph.
+ */
+export function escapeLineStart(s: string): string {
+  return s.replace(/^([#>+\-*=_~`|])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+export function unescapeLineStart(s: string): string {
+  return s.replace(/^\\([#>+\-*=_~`|])/, '$1').replace(/^(\d+)\\([.)])/, '$1$2');
+}
+
+/** `**label**` in the date and duration lists: `*` backslash-escaped too. Labels are one line. */
 export function escapeLabel(label: string): string {
-  return escapeLine(label).replace(/[\\*]/g, '\\$&');
+  return escapeChars(escapeHtmlText(label.replace(/\s*\n\s*/g, ' ').trim()), LINE_CHARS + '*');
 }
 
 export function unescapeLabel(label: string): string {
-  return unescapeHtmlText(label.replace(/\\([\\*])/g, '$1'));
-}
-
-/** The text of a markdown link `[text](url)`: brackets escaped so any text fits. */
-export function escapeLinkText(text: string): string {
-  return escapeLine(text).replace(/[[\]]/g, '\\$&');
-}
-
-export function unescapeLinkText(text: string): string {
-  return unescapeHtmlText(text.replace(/\\([[\]])/g, '$1'));
+  return unescapeHtmlText(unescapeChars(label, LINE_CHARS + '*'));
 }
 
 /** A link destination: wrapped in `<…>` (CommonMark allows spaces and parentheses there) when needed. */
@@ -139,6 +167,62 @@ export function formatLinkUrl(url: string): string {
   const u = url.trim().replace(/\s*\n\s*/g, ' ');
   if (/[\s()<>]/.test(u)) return `<${u.replace(/</g, '%3C').replace(/>/g, '%3E')}>`;
   return u;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Link destinations. Only web links are live in an export: a destination with any scheme other than http(s),
+// mailto or tel (javascript:, vbscript:, data:, file:, …), however it is spelled, is made a relative path
+// by putting `./` before it, which a browser never runs. Relative links (`./task.pdf`, `#x`) and bare host names
+// (`snapp.ir`) have no scheme and stay.
+
+const SAFE_SCHEME = /^(?:https?|mailto|tel)$/i;
+
+/** The scheme a browser would read from a link destination as markdown writes it, or null when it has none. */
+export function linkScheme(dest: string): string | null {
+  const plain = dest
+    .slice(0, 200)
+    .replace(/&#x([0-9a-f]+);?/gi, (_m, h: string) => String.fromCodePoint(Math.min(Number.parseInt(h, 16), 0x10ffff)))
+    .replace(/&#(\d+);?/g, (_m, d: string) => String.fromCodePoint(Math.min(Number(d), 0x10ffff)))
+    .replace(/&colon;/gi, ':')
+    .replace(/&(?:tab|newline);/gi, '')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers drop these from URLs, so must we
+    .replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(plain)?.[1].toLowerCase() ?? null;
+}
+
+/** Whether a link destination is a web link or relative (see above). */
+export function isSafeLink(dest: string): boolean {
+  const scheme = linkScheme(dest);
+  return scheme === null || SAFE_SCHEME.test(scheme);
+}
+
+/** Where a destination starts: after `](` of an inline link or image (`]` not escaped), or `<` of an autolink. */
+const INLINE_DEST = /((?:^|[^\\])(?:\\\\)*\]\(\s*<?)/g;
+const AUTOLINK = /((?:^|[^\\])(?:\\\\)*<)(?=[A-Za-z][A-Za-z0-9+.-]{1,31}:)/g;
+/** A reference definition `[a]: dest` at the start of a line (inside quotes and list items too). */
+const REF_DEF = /^((?:[ \t>]|[*+-][ \t]|\d{1,9}[.)][ \t])*\[(?:\\.|[^\\\]\n])+\]:[ \t]*\n?[ \t]*<?)/gm;
+/** An HTML start tag (attribute values may hold `>`), and a URL attribute inside one. */
+const TAG = /<[A-Za-z][A-Za-z0-9-]*(?:[^<>"']|"[^"]*"|'[^']*')*>?/g;
+const URL_ATTR = /([\s/](?:href|src|srcset|action|formaction|xlink:href|poster|background|cite|data)\s*=\s*["']?)/gi;
+
+type Lead = (m: string, lead: string, at: number, all: string) => string;
+
+/** `./` put before the destination that follows `lead`, when it has an unsafe scheme. */
+const defuse: Lead = (m, lead, at, all) =>
+  isSafeLink(all.slice(at + lead.length, at + lead.length + 200)) ? m : `${lead}./`;
+
+/**
+ * Markdown with every link destination that has an unsafe scheme made a relative path (`./javascript:…`), in
+ * links, images, autolinks, reference definitions and the URL attributes of HTML tags. Text without one is
+ * returned unchanged, so entries export byte for byte; applying it twice changes nothing more.
+ */
+export function inertLinks(md: string): string {
+  return md
+    .replace(INLINE_DEST, defuse)
+    .replace(AUTOLINK, defuse)
+    .replace(REF_DEF, defuse)
+    .replace(TAG, (tag) => tag.replace(URL_ATTR, defuse));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import {
 } from '../../record';
 import { canonicalBlocks, exportEntry } from '../export';
 import { formatKey, reconcileParts } from '../parts';
+import { inertLinks } from '../text';
 import { Ids, Issues, Parts, type ImportIssue, type ReadContext } from './context';
 import { Lines } from './scan';
 import { emptySections, readSections } from './sections';
@@ -90,7 +91,14 @@ export function importEntry(markdown: string, options: ImportOptions = {}): Impo
   const { company } = sections;
   const recognized = company.name !== '' || company.website !== '' || sections.knownSections > 0;
   record.source = { format: 'jobname', parts: keptParts(record, lines, ctx) };
-  if (exportEntry(record) !== lines.text)
+  // Links with an unsafe scheme are the one thing an unedited entry does not export as written.
+  const inert = inertLinks(lines.text);
+  if (inert !== lines.text)
+    issues.warn(
+      1,
+      'links to javascript:, data: or other non-web addresses are exported as relative paths that do nothing',
+    );
+  if (exportEntry(record) !== inert)
     issues.warn(1, 'internal: this entry does not export back to the same text; please report it');
   const warnings = [...issues.list].sort((a, b) => a.line - b.line);
   return { record, warnings, diagram: flow ? { source: flow.source, line: flow.line } : null, recognized };

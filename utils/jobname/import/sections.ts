@@ -7,7 +7,15 @@ import { closesFence, fenceOpening, type Fence } from '../../fence';
 import type { AnswerStyle, Link, Round } from '../../record';
 import { KNOWN_STATUS_EMOJIS, splitGraphemes } from '../kinds';
 import { analyseProcess, parseFlowchart, type Flowchart, type ProcessAnalysis } from '../mermaid';
-import { decodeProse, trimBlankLines, unescapeHtmlText, unescapeLabel, unescapeLinkText } from '../text';
+import {
+  decodeProse,
+  isSafeLink,
+  trimBlankLines,
+  unescapeHeading,
+  unescapeLabel,
+  unescapeLine,
+  unescapeLineStart,
+} from '../text';
 import type { PartKey, SplitSection } from '../parts';
 import type { ReadContext } from './context';
 import { readRound } from './questions';
@@ -68,7 +76,7 @@ function sectionKind(title: string): SectionKind | null {
 }
 
 function stripHeadingText(s: string): string {
-  return unescapeHtmlText(s.replace(/\s+#+\s*$/, '').trim());
+  return unescapeHeading(s.replace(/\s+#+\s*$/, '').trim());
 }
 
 /** Sections with nothing read yet. */
@@ -178,6 +186,10 @@ function readHead(lines: Lines, ctx: ReadContext, out: Sections, from: number, t
     out.company.name = lines.lines[from + h1].replace(/^#\s+/, '').trim();
     return;
   }
+  if (!isSafeLink(link.website)) {
+    ctx.issues.warn(from + h1 + 1, `the company link "${link.website}" is not a web address; it is not kept`);
+    link.website = '';
+  }
   out.company = link;
 }
 
@@ -212,16 +224,15 @@ function readMeta(
     case 'applyWay':
       sectionParts(lines, ctx, 'applyWay', from, to);
       if (firstValue >= 0) {
-        out.applyWays = body[firstValue]
-          .trim()
+        out.applyWays = unescapeLineStart(body[firstValue].trim())
           .split(' & ')
-          .map((w) => unescapeHtmlText(w.trim()).replace(/&amp;/g, '&'))
+          .map((w) => unescapeLine(w.trim()).replace(/&amp;/g, '&'))
           .filter(Boolean);
       }
       return;
     case 'platform':
       sectionParts(lines, ctx, 'platform', from, to);
-      if (firstValue >= 0) out.platform = unescapeHtmlText(body[firstValue].trim());
+      if (firstValue >= 0) out.platform = unescapeLine(unescapeLineStart(body[firstValue].trim()));
       return;
     case 'dates':
     case 'durations':
@@ -329,7 +340,7 @@ export function parseHeadingLink(line: string): { name: string; website: string 
     if (c === ']' && --depth === 0) break;
   }
   if (depth !== 0 || line[i + 1] !== '(') return null;
-  const name = unescapeLinkText(line.slice(m[0].length, i));
+  const name = unescapeLine(line.slice(m[0].length, i));
   const rest = line.slice(i + 2);
   const close = rest.lastIndexOf(')');
   if (close < 0 || rest.slice(close + 1).trim()) return null;
@@ -338,12 +349,16 @@ export function parseHeadingLink(line: string): { name: string; website: string 
   return { name, website: url };
 }
 
-/** Links in a task section: `<a href="…">text</a>` and `[text](url)`. */
+/** Links in a task section: `<a href="…">text</a>` and `[text](url)`; web and relative links only. */
 export function findLinks(text: string): Link[] {
+  return allLinks(text).filter((l) => isSafeLink(l.url));
+}
+
+function allLinks(text: string): Link[] {
   const links: Link[] = [];
   for (const m of text.matchAll(/<a\s[^>]*href\s*=\s*"([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi))
     links.push({ url: m[1], text: m[2].replace(/<[^>]*>/g, '').trim() });
   for (const m of text.matchAll(/\[((?:\\.|[^\]\\])*)\]\(\s*(?:<([^>\n]*)>|([^)\s]+))[^)]*\)/g))
-    links.push({ url: m[2] ?? m[3], text: unescapeLinkText(m[1]) });
+    links.push({ url: m[2] ?? m[3], text: unescapeLine(m[1]) });
   return links;
 }
