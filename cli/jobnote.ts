@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { isOneOf } from '../utils/basics';
+import { decodeText } from '../utils/encoding';
 import { DATE_FORMATS, type ApplicationRecord, type DateFormat } from '../utils/record';
 import { parseRecord } from '../utils/record-validate';
 import { exportEntry } from '../utils/jobname/export';
@@ -106,11 +107,9 @@ function readText(file: string): string {
       `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`,
     );
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(`${file}: not UTF-8 text`);
-  }
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) throw new CliError(`${file}: cannot be read: ${decoded.error}`);
+  return decoded.text;
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a file. */
