@@ -29,6 +29,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isOneOf } from '../utils/basics';
+import { decodeText } from '../utils/encoding';
 import { DATE_FORMATS, type ApplicationRecord, type DateFormat } from '../utils/record';
 import { parseRecord } from '../utils/record-validate';
 import { exportEntry } from '../utils/jobname/export';
@@ -163,11 +164,9 @@ function readBytes(file: string): Buffer {
 
 function readText(file: string): string {
   const bytes = readBytes(file);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(`${file}: not UTF-8 text`);
-  }
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) throw new CliError(`${file}: cannot be read: ${decoded.error}`);
+  return decoded.text;
 }
 
 interface Staged {

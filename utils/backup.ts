@@ -7,6 +7,7 @@
  */
 
 import { isObject } from './basics';
+import { decodeText, repairMojibake } from './encoding';
 import { importEntry } from './jobname/import';
 import type { ApplicationRecord } from './record';
 import { parseRecord } from './record-validate';
@@ -154,10 +155,12 @@ export function parseBackupText(text: string): BackupParse {
   return parseBackup(json);
 }
 
-export interface ImportFile {
-  name: string;
-  text: string;
-}
+/** What the dashboard's import says of an entry `repairMojibake` put back. */
+export const REPAIRED_MESSAGE =
+  'the text was UTF-8 read as Windows-1252 (such as "ðŸ“œ" for 📜) and has been repaired: check it, and re-save the file as UTF-8';
+
+/** A file to import: its text, or its bytes as read from disk (decoded by `decodeText`, utils/encoding.ts). */
+export type ImportFile = { name: string; text: string } | { name: string; bytes: Uint8Array };
 
 export type ImportFilesResult =
   | { ok: true; records: ApplicationRecord[]; damaged: DamagedRow[]; warnings: string[] }
@@ -172,9 +175,18 @@ export function parseImportFiles(files: readonly ImportFile[]): ImportFilesResul
   const damaged: DamagedRow[] = [];
   const warnings: string[] = [];
   const errors: string[] = [];
-  for (const f of files) {
+  for (const file of files) {
+    const decoded = 'bytes' in file ? decodeText(file.bytes) : { text: file.text };
+    if ('error' in decoded) {
+      errors.push(`${file.name}: cannot be read: ${decoded.error}`);
+      continue;
+    }
+    const f = { name: file.name, text: decoded.text };
     if (/\.(md|markdown|txt)$/i.test(f.name)) {
-      const { record, warnings: w, recognized } = importEntry(f.text);
+      // UTF-8 that went through Windows-1252 on its way here is read as the UTF-8 it was, and said so.
+      const repaired = repairMojibake(f.text);
+      if (repaired !== null) warnings.push(`${f.name}: ${REPAIRED_MESSAGE}`);
+      const { record, warnings: w, recognized } = importEntry(repaired ?? f.text);
       if (!recognized) {
         errors.push(`${f.name}: not a jobname entry (no "# [Company](url)" heading and no known section)`);
         continue;

@@ -141,7 +141,8 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
         return;
       }
       const parsed = parseImportFiles(
-        await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))),
+        // Bytes, not f.text(): the encoding is read from them (UTF-16, Windows-1256), never guessed as UTF-8.
+        await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
       );
       if (!parsed.ok) {
         setMessage({

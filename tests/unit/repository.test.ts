@@ -182,9 +182,15 @@ describe('bulkPut', () => {
 
   it('rolls back every put when one fails in the database', async () => {
     const existing = await repo.create(rec('Kept'));
-    // Valid as a record, but cannot be stored (a function does not clone).
-    const unstorable = Object.assign(rec('Bad'), { extra: () => 1 });
-    await expect(repo.bulkPut([{ ...existing, role: 'changed' }, rec('New'), unstorable])).rejects.toThrow();
+    // Valid as a record, but the database refuses to store it (the validator builds every record it
+    // passes from known fields only, so no record can carry something uncloneable: the failure is made here).
+    const put = IDBObjectStore.prototype.put;
+    const refuse = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, v, k) {
+      if ((v as ApplicationRecord).company?.name === 'Bad') throw new DOMException('refused', 'DataError');
+      return put.call(this, v, k);
+    });
+    await expect(repo.bulkPut([{ ...existing, role: 'changed' }, rec('New'), rec('Bad')])).rejects.toThrow();
+    refuse.mockRestore();
     expect((await repo.list()).length).toBe(1);
     expect(await repo.get(existing.id)).toEqual(existing);
   });

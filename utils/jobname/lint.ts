@@ -17,7 +17,7 @@ export interface LintOptions {
 }
 
 export async function lintEntry(markdown: string, options: LintOptions = {}): Promise<LintMessage[]> {
-  const { record, warnings, diagram } = importEntry(markdown);
+  const { record, warnings, diagram, repaired } = importEntry(markdown);
   let messages = [...warnings];
   if (diagram && options.validateDiagram) {
     const error = await options.validateDiagram(diagram.source);
@@ -38,7 +38,8 @@ export async function lintEntry(markdown: string, options: LintOptions = {}): Pr
   const statusPart = record.source?.parts.find((p) => p.key === statusKey);
   const written = statusPart ? /^####\s*(.*)$/m.exec(statusPart.raw)?.[1].replace(/\s+/g, '') : undefined;
   const derived = deriveStatus(record);
-  if (written !== undefined && written !== derived && derived) {
+  // Mojibake garbles the status line: the importer's one message about it says all there is to say.
+  if (written !== undefined && written !== derived && derived && repaired === null) {
     const line = markdown.split('\n').findIndex((l) => /^####\s/.test(l)) + 1;
     messages.push({
       line,

@@ -19,6 +19,7 @@ import {
   type SourcePart,
   type Stage,
 } from '../../record';
+import { MOJIBAKE_MESSAGE, repairMojibake } from '../../encoding';
 import { canonicalBlocks, exportEntry } from '../export';
 import { formatKey, reconcileParts } from '../parts';
 import { inertLinks } from '../text';
@@ -36,6 +37,8 @@ export interface ImportResult {
   diagram: { source: string; line: number } | null;
   /** Whether the text looks like a jobname entry at all: a `# [Company](url)` heading or a known section. */
   recognized: boolean;
+  /** The text re-read as UTF-8 when it is UTF-8 that was read as Windows-1252 (`repairMojibake`), else null. */
+  repaired: string | null;
 }
 
 export interface ImportOptions {
@@ -100,8 +103,17 @@ export function importEntry(markdown: string, options: ImportOptions = {}): Impo
     );
   if (exportEntry(record) !== inert)
     issues.warn(1, 'internal: this entry does not export back to the same text; please report it');
-  const warnings = [...issues.list].sort((a, b) => a.line - b.line);
-  return { record, warnings, diagram: flow ? { source: flow.source, line: flow.line } : null, recognized };
+  const repaired = repairMojibake(lines.text);
+  let found = issues.list;
+  if (repaired !== null) {
+    // One message for the whole file instead of one error per garbled status character.
+    found = found.filter((i) => !i.message.startsWith('unknown status emoji'));
+    const line = lines.text.slice(0, lines.text.search(/\P{ASCII}/u)).split('\n').length;
+    found.push({ line, severity: 'error', message: MOJIBAKE_MESSAGE });
+  }
+  const warnings = [...found].sort((a, b) => a.line - b.line);
+  const diagram = flow ? { source: flow.source, line: flow.line } : null;
+  return { record, warnings, diagram, recognized, repaired };
 }
 
 /** The entry's parts with their text and the signature of the exporter's rendering of each. */
