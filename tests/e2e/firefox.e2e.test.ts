@@ -1,16 +1,26 @@
 /**
  * The Firefox build (`.output/firefox-mv2`, built by `npm run test:e2e`) in headless Firefox ESR: the popup
- * page as a user uses it, from an empty database to an exported entry, and a review that survives a reload.
+ * page as a user uses it, from an empty database to an exported entry, and a review that survives a reload;
+ * then a posting clipped end to end by the background, in a test build with one host grant (below).
  * CI installs Firefox ESR (`.ci/run`); where it is missing outside CI the suite is skipped with a notice,
  * in CI it fails.
  */
-import { resolve } from 'node:path';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOOKS } from '../../services/test-hooks';
+import { extractPosting, scrapeJson } from '../../utils/clip/extract';
 import { exportEntry } from '../../utils/jobname/export';
+import { parseRecord } from '../../utils/record-validate';
 import { logStep, newApplication } from '../../utils/steps';
+import { readFixture, startBoardsServer, type BoardsServer } from './boards-server';
 import { FIREFOX_PATH, firefoxInstalled, launchFirefox, type FirefoxHarness } from './firefox';
 
-const OUT = resolve(import.meta.dirname, '../../.output/firefox-mv2');
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = join(ROOT, '.output/firefox-mv2');
 const REVIEW = 'The technical round was fair; مصاحبه خوب بود.';
 const ENTER = '\uE007';
 const byTestId = (id: string) => `document.querySelector('[data-testid="${id}"]')`;
@@ -71,3 +81,123 @@ describe.runIf(present || Boolean(process.env.CI))('the Firefox build', () => {
     expect(await ff.evaluate<string>(`${byTestId('export-markdown')}.value`)).toBe(exportEntry(expected));
   });
 });
+
+/**
+ * Clipping in Firefox, end to end. A test cannot click Firefox's toolbar button, menu or shortcut (WebDriver
+ * has no access to browser chrome), and only such a user action grants activeTab. So this part runs a TEST
+ * BUILD that differs from the shipped one only by a host grant for the fixture host: `wxt build -b firefox`
+ * with JOBNOTE_TEST_HOST_PERMISSIONS=http://127.0.0.1/* (wxt.config.ts), into .output/firefox-mv2-test-hosts;
+ * the first test checks that every other byte is the shipped build's. The clip then takes the path of the
+ * menu and the shortcut (`globalThis.jobnote.clipTab`, services/test-hooks.ts), called from an extension page
+ * through `runtime.getBackgroundPage()`: the background injects clip.js, reads the posting and stores it.
+ */
+const TEST_HOST = 'http://127.0.0.1/*';
+const TEST_OUT = join(ROOT, '.output/firefox-mv2-test-hosts');
+
+/** The environment `npm run build:firefox` has: without vitest's NODE_ENV=test, which builds React for development. */
+function productionEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && k !== 'MODE' && !k.startsWith('VITEST')),
+  );
+}
+
+/** Every file under `dir`, as a path relative to `root`. */
+function filesOf(root: string, dir = root): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesOf(root, path) : [relative(root, path)];
+  });
+}
+
+describe.runIf(present || Boolean(process.env.CI))(
+  'clipping in the Firefox build (test build with a host grant)',
+  () => {
+    let ff: FirefoxHarness;
+    let server: BoardsServer;
+
+    beforeAll(async () => {
+      if (!present) throw new Error(`no Firefox at ${FIREFOX_PATH}: CI installs firefox-esr`);
+      await promisify(execFile)(join(ROOT, 'node_modules/.bin/wxt'), ['build', '-b', 'firefox'], {
+        cwd: ROOT,
+        env: { ...productionEnv(), JOBNOTE_TEST_HOST_PERMISSIONS: TEST_HOST },
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      server = await startBoardsServer();
+      ff = await launchFirefox(TEST_OUT);
+    }, 240_000);
+    afterAll(async () => {
+      await ff?.close();
+      await server?.close();
+    });
+
+    it('the test build is the shipped build plus the one host grant', () => {
+      const shipped = filesOf(OUT).sort();
+      expect(filesOf(TEST_OUT).sort()).toEqual(shipped);
+      for (const file of shipped.filter((f) => f !== 'manifest.json'))
+        expect(readFileSync(join(TEST_OUT, file)).equals(readFileSync(join(OUT, file))), file).toBe(true);
+      const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      const test = manifest(TEST_OUT);
+      expect(test.permissions).toContain(TEST_HOST);
+      expect({ ...test, permissions: test.permissions.filter((p: string) => p !== TEST_HOST) }).toEqual(manifest(OUT));
+    });
+
+    it('clips a posting page through the background and stores the record the clipper read', async () => {
+      const fx = readFixture('generic', 'greenhouse');
+      const fixtureUrl = new URL(fx.fixtureUrl);
+      const pageUrl = server.route(
+        `http://127.0.0.1:${server.port}${fixtureUrl.pathname}${fixtureUrl.search}`,
+        fx.html,
+      );
+
+      await ff.goto(ff.url('/dashboard.html'));
+      const result = JSON.parse(
+        await ff.evaluate<string>(`(async () => {
+        const tab = await browser.tabs.create({ url: ${JSON.stringify(pageUrl)}, active: true });
+        // Loaded: the fixture's address (a new tab is about:blank, complete, at first), status complete.
+        const loaded = (t) => t.url === ${JSON.stringify(pageUrl)} && t.status === 'complete';
+        for (let i = 0; !loaded(await browser.tabs.get(tab.id)); i++) {
+          if (i > 200) throw new Error('the page did not load');
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        const background = await browser.runtime.getBackgroundPage();
+        return JSON.stringify(await background[${JSON.stringify(HOOKS.clip)}].clipTab(tab.id));
+      })()`),
+      ) as { ok: boolean; created?: boolean; recordId?: string; error?: string };
+      expect(result, result.error).toMatchObject({ ok: true, created: true });
+
+      const rows = JSON.parse(
+        await ff.evaluate<string>(`(async () => {
+        const db = await new Promise((ok, fail) => {
+          const req = indexedDB.open('jobnote');
+          req.onsuccess = () => ok(req.result);
+          req.onerror = () => fail(req.error);
+        });
+        const rows = await new Promise((ok, fail) => {
+          const req = db.transaction('applications').objectStore('applications').getAll();
+          req.onsuccess = () => ok(req.result);
+          req.onerror = () => fail(req.error);
+        });
+        db.close();
+        return JSON.stringify(rows);
+      })()`),
+      ) as Record<string, unknown>[];
+      expect(rows).toHaveLength(1);
+      const { postingKey, ...stored } = rows[0]!;
+      const parsed = parseRecord(stored);
+      if (!parsed.ok) throw new Error(`stored record rejected: ${parsed.errors.join('; ')}`);
+      const record = parsed.value;
+      expect(record.id).toBe(result.recordId);
+
+      // Firefox read the page as jsdom reads the same bytes at the same address in the unit tests.
+      const expected = extractPosting(new JSDOM(fx.html, { url: pageUrl }).window.document, pageUrl);
+      expect(record.posting && scrapeJson(record.posting)).toEqual(scrapeJson(expected));
+      expect(record.posting?.sources).toEqual(expected.sources);
+      expect(record.posting?.title).toBe(fx.expected.title);
+      expect(record.posting?.company).toEqual(fx.expected.company);
+      expect(record.posting?.description).not.toMatch(/javascript:/i);
+      expect(record.role).toBe('Site Reliability Engineer');
+      expect(record.company.name).toBe('Acme');
+      expect(postingKey).toEqual([`url:${expected.url}`]);
+    });
+  },
+);
