@@ -2,8 +2,22 @@ import { defineConfig } from 'wxt';
 
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
+/**
+ * Browser tests only: `JOBNOTE_TEST_HOST_PERMISSIONS=http://127.0.0.1/*` (match patterns, comma-separated)
+ * builds a variant that also holds these host grants, into `.output/<browser>-mv<n>-test-hosts`, so a test
+ * can inject the clipper without a toolbar click (Firefox cannot simulate one; tests/e2e/firefox.e2e.test.ts).
+ * Unset, as in every shipped build, the manifest has no host permission at all (tests/e2e/manifest.e2e.test.ts).
+ */
+const TEST_HOST_PERMISSIONS = (process.env.JOBNOTE_TEST_HOST_PERMISSIONS ?? '')
+  .split(',')
+  .map((p) => p.trim())
+  .filter(Boolean);
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  ...(TEST_HOST_PERMISSIONS.length
+    ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}-test-hosts' }
+    : {}),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports: every dependency is visible in the file that uses it.
   imports: false,
@@ -21,8 +35,10 @@ export default defineConfig({
     default_locale: 'en',
     icons: ICONS,
     // activeTab + scripting: the clipper is injected only into the tab the user clips, on their click,
-    // menu choice or shortcut. No host permissions, never <all_urls>.
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    // menu choice or shortcut. No host permissions, never <all_urls>. No `storage`: nothing uses
+    // browser.storage (settings and records live in IndexedDB). SECURITY.md says why each one is needed.
+    permissions: ['activeTab', 'scripting', 'contextMenus'],
+    ...(TEST_HOST_PERMISSIONS.length ? { host_permissions: TEST_HOST_PERMISSIONS } : {}),
     commands: {
       'clip-posting': {
         suggested_key: { default: 'Alt+Shift+J' },

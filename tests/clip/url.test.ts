@@ -262,3 +262,33 @@ describe('what identify() refuses', () => {
     expect(identify(url)).toBeNull();
   });
 });
+
+describe('canonicalUrl in a Firefox content script', () => {
+  // There clip.js sees URLSearchParams through an Xray wrapper whose iterators are not iterable, so a clip of any
+  // URL with a query failed ("searchParams.keys() is not iterable"; tests/e2e/firefox.e2e.test.ts). Here the
+  // iterators are taken away the same way: canonicalUrl must do without them.
+  it('drops tracking parameters without iterating URLSearchParams', () => {
+    const proto = URLSearchParams.prototype as unknown as Record<PropertyKey, unknown>;
+    const names = [Symbol.iterator, 'keys', 'values', 'entries'] as const;
+    const saved = names.map((n) => Object.getOwnPropertyDescriptor(proto, n)!);
+    for (const n of names)
+      Object.defineProperty(proto, n, {
+        configurable: true,
+        value() {
+          throw new TypeError(`URLSearchParams.${String(n)} is not iterable here`);
+        },
+      });
+    try {
+      expect(canonicalUrl('https://boards.greenhouse.io/acme/jobs/4012345?gh_src=8a1b&utm_source=LinkedIn#app')).toBe(
+        'https://boards.greenhouse.io/acme/jobs/4012345',
+      );
+      expect(canonicalUrl('https://careers.example.com/jobs/42?utm_medium=x')).toBe(
+        'https://careers.example.com/jobs/42',
+      );
+    } finally {
+      names.forEach((n, i) => {
+        Object.defineProperty(proto, n, saved[i]!);
+      });
+    }
+  });
+});

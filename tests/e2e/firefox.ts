@@ -34,7 +34,11 @@ export interface FirefoxHarness {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(outDir: string): Promise<FirefoxHarness> {
+/** `prefs`: more preferences for the profile (e.g. `network.dns.forceResolve` to send every host to a test server). */
+export async function launchFirefox(
+  outDir: string,
+  prefs: Record<string, string | number | boolean> = {},
+): Promise<FirefoxHarness> {
   const profile = mkdtempSync(join(tmpdir(), 'jobnote-firefox-'));
   writeFileSync(
     join(profile, 'user.js'),
@@ -43,6 +47,7 @@ export async function launchFirefox(outDir: string): Promise<FirefoxHarness> {
       'user_pref("browser.shell.checkDefaultBrowser", false);',
       'user_pref("datareporting.policy.dataSubmissionEnabled", false);',
       'user_pref("intl.accept_languages", "en-US");',
+      ...Object.entries(prefs).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`),
     ].join('\n') + '\n',
   );
   const proc: ChildProcess = spawn(

@@ -174,9 +174,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
             ),
           );
           type Area = { clear(): Promise<void> } | undefined;
-          const ext = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }).chrome;
-          await ext.storage.local?.clear();
-          await ext.storage.session?.clear();
+          // Undefined without the `storage` permission, which the shipped manifest does not ask for.
+          const ext = (globalThis as unknown as { chrome: { storage?: { local: Area; session: Area } } }).chrome;
+          await ext.storage?.local?.clear();
+          await ext.storage?.session?.clear();
           localStorage.clear();
         });
       } finally {

@@ -81,9 +81,15 @@ export function canonicalUrl(input: string | URL): string {
   }
   url.hash = '';
   const linkedin = rule?.id === 'linkedin';
-  for (const key of [...new Set(url.searchParams.keys())])
+  // forEach, not the iterator protocol: in a Firefox content script (where clip.js runs) the URLSearchParams
+  // iterators come through an Xray wrapper and are not iterable ("searchParams.keys() is not iterable").
+  const keys = new Set<string>();
+  url.searchParams.forEach((_, key) => {
+    keys.add(key);
+  });
+  for (const key of keys)
     if (TRACKING.test(key) || (linkedin && LINKEDIN_TRACKING.test(key))) url.searchParams.delete(key);
-  if (url.href.includes('?') && ![...url.searchParams].length) url.search = '';
+  if (url.href.includes('?') && url.searchParams.toString() === '') url.search = '';
   url.hostname = url.hostname.replace(/\.$/, '');
   return url.href;
 }
