@@ -47,19 +47,26 @@ async function clip(win: PageWindow): Promise<ClipResponse> {
 /**
  * Where an injection leaves its clipper for the next: a symbol, which no page element can shadow (a window
  * names its elements by id and name, strings only), held as an own, non-enumerable, read-only property of
- * the clipper's own window object (the extension's isolated world: page scripts never see it).
+ * the clipper's own global (the extension's isolated world: page scripts never see it).
  */
 const CLIPPER = Symbol.for('jobnote/clipper');
 
 type Clipper = () => Promise<ClipResponse>;
 
-/** The clipper of this page's window: the one an earlier injection left there, else a new one left for the next. */
-export function clipperOf(win: PageWindow): Clipper {
-  const left: unknown = Object.getOwnPropertyDescriptor(win, CLIPPER)?.value;
+/**
+ * The clipper of this page's window: the one an earlier injection left on `host` (the clipper's global:
+ * in Firefox a sandbox over the window), else a new one left there for the next.
+ */
+export function clipperOf(win: PageWindow, host: object = win): Clipper {
+  const left: unknown = Object.getOwnPropertyDescriptor(host, CLIPPER)?.value;
   if (typeof left === 'function') return left as Clipper;
   const clipper: Clipper = () => clip(win);
-  Object.defineProperty(win, CLIPPER, { value: clipper, enumerable: false, writable: false, configurable: true });
+  try {
+    Object.defineProperty(host, CLIPPER, { value: clipper, enumerable: false, writable: false, configurable: true });
+  } catch {
+    // Not kept for the next clip (a global that takes no new property): that one injects its own.
+  }
   return clipper;
 }
 
-export default defineUnlistedScript(() => clipperOf(window)());
+export default defineUnlistedScript(() => clipperOf(window, globalThis)());
