@@ -35,7 +35,7 @@ import { parseRecord } from '../utils/record-validate';
 import { exportEntry } from '../utils/jobname/export';
 import { importEntry } from '../utils/jobname/import';
 import { lintEntry } from '../utils/jobname/lint';
-import { extractPosting, scrapeJson } from '../utils/clip/extract';
+import { extractPosting, readableHtml, scrapeJson } from '../utils/clip/extract';
 import { mermaidValidator } from './mermaid-node';
 
 export class CliError extends Error {
@@ -372,8 +372,10 @@ async function cmdScrape(argv: string[], io: Io): Promise<number> {
   const file = args.files[0];
   const html = readText(file);
   const { JSDOM } = await import('jsdom');
+  // A page too large or deep to read is never parsed whole (jsdom would take minutes, then overflow its stack).
+  const page = readableHtml(html);
   // jsdom runs no script and loads no resource unless asked: the page is only read.
-  const dom = new JSDOM(html, args.url && /^https?:\/\//i.test(args.url) ? { url: args.url } : {});
+  const dom = new JSDOM(page.html, args.url && /^https?:\/\//i.test(args.url) ? { url: args.url } : {});
   const doc = dom.window.document;
   let url = args.url;
   if (!url) {
@@ -389,8 +391,9 @@ async function cmdScrape(argv: string[], io: Io): Promise<number> {
   } catch {
     throw new CliError(`--url: "${url}" is not an http(s) URL`);
   }
-  const posting = extractPosting(doc, url);
+  const posting = extractPosting(doc, url, { oversize: page.oversize });
   dom.window.close();
+  if (page.oversize) io.err(`${file}: ${posting.notes.join('; ')}`);
   io.out(JSON.stringify(scrapeJson(posting), null, 2) + '\n');
   return 0;
 }

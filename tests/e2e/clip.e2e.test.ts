@@ -63,6 +63,8 @@ function fixturesToClip(): [string, string][] {
 }
 
 const HOSTILE_URL = 'http://careers.example.test/jobs/hostile';
+const DEEP_URL = 'http://careers.example.test/jobs/deep';
+const NAMED_URL = 'http://careers.example.test/jobs/named';
 /** Beacons the hostile page's own markup fires when it loads (not the extension's doing). */
 const PAGE_LOAD_BEACONS = ['page-img', 'page-script', 'page-iframe'];
 
@@ -431,6 +433,52 @@ describe('clipping postings in the browser', () => {
     expect(await dom(dashboard)).toEqual(clean);
     expect(server.beacons.hits).toEqual([]);
     expect(dialogs).toEqual([]);
+  });
+
+  it('clips a page a script nested 50,000 deep: the posting from its JSON-LD, a note, the tab alive', async () => {
+    server.route(DEEP_URL, readFileSync(join(PAGES_DIR, 'deep.html'), 'utf8'));
+    const page = await open(DEEP_URL);
+    const depth = () =>
+      page.evaluate(() => {
+        let n = 0;
+        for (let el = document.getElementById('deep')?.firstElementChild; el; el = el.firstElementChild) n++;
+        return n;
+      });
+    expect(await depth()).toBe(50_000);
+
+    const popup = await clipFromPopup(page, /^Clip this page$/);
+    const notes = popup.getByTestId('clip-notes');
+    await notes.waitFor();
+    expect(await notes.textContent()).toContain('its description was not read');
+    await popup.close();
+
+    const posting = (await onlyRecord(ext)).posting!;
+    expect(posting).toMatchObject({ title: 'Deep Engineer', description: null, postedAt: '2026-09-20' });
+    expect(posting.company.name).toBe('Deep Co');
+    expect(posting.notes).toEqual([
+      'the page nests more than 512 levels deep: its description was not read, only its title and structured data',
+    ]);
+    // The tab still runs script, with its page whole.
+    expect(await depth()).toBe(50_000);
+  });
+
+  it('clips a page with a form and an iframe named __jobnoteClip, and clips it again', async () => {
+    server.route(NAMED_URL, readFileSync(join(PAGES_DIR, 'named-clip.html'), 'utf8'));
+    const page = await open(NAMED_URL);
+    // Named access: the page's elements are what `window.__jobnoteClip` gives.
+    expect(await page.evaluate(() => '__jobnoteClip' in window)).toBe(true);
+    await (await clipFromPopup(page, /^Clip this page$/)).close();
+    const first = await onlyRecord(ext);
+    expect(first.posting?.title).toBe('Named Engineer');
+    expect(first.posting?.description).toBe('We name things carefully.');
+
+    // A second clip in the same page: the clipper the first injection left there.
+    const popup = await ready(await ext.triggerAction(page));
+    expect(await text(popup.getByTestId('clip'))).toBe('Update from page');
+    await popup.getByTestId('clip').click();
+    await expect.poll(async () => (await storedRows(ext, { quiet: true }))[0]?.revision, POLL).toBe(first.revision + 1);
+    expect(await popup.getByTestId('clip-error').count()).toBe(0);
+    expect((await onlyRecord(ext)).posting?.title).toBe('Named Engineer');
   });
 
   it('injects nothing at page load and cannot read a page before the user asks', async () => {

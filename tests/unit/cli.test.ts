@@ -712,6 +712,24 @@ describe('jobnote lint', () => {
   });
 });
 
+describe('jobnote scrape', () => {
+  it('a saved page a script nested 50,000 deep: ends with its title and a note, not a stack overflow', async () => {
+    const ld = JSON.stringify({ '@type': 'JobPosting', title: 'Deep Engineer', hiringOrganization: 'Deep Co' });
+    const deep = '<div>'.repeat(50_000) + 'the bottom' + '</div>'.repeat(50_000);
+    write(
+      'deep.html',
+      `<!DOCTYPE html><html><head><title>Deep Engineer</title><script type="application/ld+json">${ld}</script>` +
+        `</head><body>${deep}</body></html>`,
+    );
+    const r = await run('scrape', 'deep.html', '--url', 'https://careers.example.com/jobs/7');
+    expect(r.code, r.stderr.join('\n')).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ title: 'Deep Engineer', description: null });
+    expect(r.stderr).toEqual([
+      'deep.html: the page nests more than 512 levels deep: its description was not read, only its title and structured data',
+    ]);
+  }, 10_000);
+});
+
 describe('help', () => {
   it('lists the commands', async () => {
     expect(Object.keys(COMMANDS)).toEqual(expect.arrayContaining(['import', 'export', 'lint']));

@@ -126,18 +126,37 @@ export function textNodes(root: Node, options: { skip?: (el: Element) => boolean
   return out;
 }
 
-/** Whether the tree is small and shallow enough for turndown. */
-function convertible(root: Node): boolean {
+/** How much of a tree may be read: at most `elements` elements, nested at most `depth` levels below the root. */
+export interface TreeLimits {
+  elements: number;
+  depth: number;
+}
+
+/** Which limit a tree (or an HTML string) exceeds: it nests deeper than `limit`, or has more elements. */
+export interface Oversize {
+  kind: 'deep' | 'large';
+  limit: number;
+}
+
+/**
+ * Whether `root`'s descendants exceed the limits, by an iterative walk that stops at the first element over
+ * them: it costs at most `limits.elements` steps whatever the tree, so it is safe on any page.
+ */
+export function oversize(root: Node, limits: TreeLimits): Oversize | null {
   let elements = 0;
-  let ok = true;
+  let over: Oversize | null = null;
   walk(root, (node, depth) => {
     if (node.nodeType !== 1) return;
-    if (++elements > MAX_ELEMENTS || depth > MAX_DEPTH) {
-      ok = false;
-      return 'stop';
-    }
+    if (depth > limits.depth) over = { kind: 'deep', limit: limits.depth };
+    else if (++elements > limits.elements) over = { kind: 'large', limit: limits.elements };
+    return over ? 'stop' : undefined;
   });
-  return ok;
+  return over;
+}
+
+/** Whether the tree is small and shallow enough for turndown. */
+function convertible(root: Node): boolean {
+  return !oversize(root, { elements: MAX_ELEMENTS, depth: MAX_DEPTH });
 }
 
 const VOID_TAGS = new Set('area base br col embed hr img input link meta param source track wbr keygen'.split(' '));
@@ -165,13 +184,42 @@ function scanHtml(html: string, maxDepth: number, maxTags: number): { deep: bool
 }
 
 /**
+ * The same limits for an HTML string, without parsing it (tags counted; end tags a parser would imply are
+ * not). For pages a DOM implementation would take too long to build, or could not build at all (jsdom
+ * recurses per level).
+ */
+export function oversizeHtml(html: string, limits: TreeLimits): Oversize | null {
+  const scan = scanHtml(html, limits.depth, limits.elements);
+  if (scan.deep) return { kind: 'deep', limit: limits.depth };
+  return scan.cutAt === null ? null : { kind: 'large', limit: limits.elements };
+}
+
+/**
  * An HTML string as the body of a document of its own (DOMParser: no browsing context, so nothing in it loads
  * or runs), never through innerHTML. Browsers, jsdom and happy-dom all have DOMParser.
  */
 export function parseInert(html: string, doc: Document): HTMLElement {
-  const Parser = doc.defaultView?.DOMParser ?? (globalThis as { DOMParser?: typeof DOMParser }).DOMParser;
+  const Parser = parserOf(doc);
   if (!Parser) throw new Error('this DOM has no DOMParser to read HTML with');
   return new Parser().parseFromString(html, 'text/html').body;
+}
+
+/** The DOMParser of the documents `inertDocument` made (they have no window of their own to find it on). */
+const parsers = new WeakMap<Document, typeof DOMParser>();
+
+function parserOf(doc: Document): typeof DOMParser | undefined {
+  return parsers.get(doc) ?? doc.defaultView?.DOMParser ?? (globalThis as { DOMParser?: typeof DOMParser }).DOMParser;
+}
+
+/**
+ * A new empty document with no browsing context (nothing in it loads or runs), of the same DOM as `doc`;
+ * `parseInert` reads HTML for it with `doc`'s parser.
+ */
+export function inertDocument(doc: Document): Document {
+  const inert = doc.implementation.createHTMLDocument('');
+  const Parser = parserOf(doc);
+  if (Parser) parsers.set(inert, Parser);
+  return inert;
 }
 
 /**
@@ -179,7 +227,7 @@ export function parseInert(html: string, doc: Document): HTMLElement {
  * cleaning it never changes the page. The copy's `ownerDocument` is that document.
  */
 export function inertCopy<T extends Node>(node: T, doc: Document): T {
-  return doc.implementation.createHTMLDocument('').importNode(node, true);
+  return inertDocument(doc).importNode(node, true);
 }
 
 function absolute(url: string, base: string): string | null {
