@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
-  findDate,
-  findTime,
   formatDate,
   formatDuration,
   isoToJalali,
@@ -14,6 +12,7 @@ import {
   toAsciiDigits,
   todayIso,
 } from '../../utils/dates';
+import { findDate, findTime } from '../../utils/date-find';
 
 describe('digits', () => {
   it('converts Persian and Arabic-Indic digits and keeps the rest', () => {

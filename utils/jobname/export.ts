@@ -7,7 +7,8 @@
  * rendering is unchanged since the import is replaced by the entry's own text for it (`record.source`), so an
  * unedited entry exports to the same bytes and an edited one changes only where it was edited.
  */
-import { formatDate, findDate, formatDuration } from '../dates';
+import { findDate } from '../date-find';
+import { formatDate, formatDuration } from '../dates';
 import type { AnswerLayout, ApplicationRecord, DateFormat, ExportPrefs, Question, Round, Stage } from '../record';
 import { deriveStatus } from './kinds';
 

@@ -5,7 +5,7 @@
  * pk is the URL's job: after a client-side navigation `__NEXT_DATA__` still holds the first page's job.
  */
 import { isObject, type Json } from '../../basics';
-import { findDate } from '../../dates';
+import { findDate } from '../../date-find';
 import { jsonLdFinding, salaryText } from '../jsonld';
 import { capText, describe } from '../markdown';
 import { cleanText, isoDay, labelKey } from '../normalize';

@@ -3,7 +3,8 @@
  * durations attached to their stages, the outcome derived (diagram first, status line second) and the
  * diagram's own labels kept where they differ from the generated ones. Rounds are linked to their stages.
  */
-import { findDate, findTime, parseDateInput, parseDuration, toAsciiDigits } from '../../dates';
+import { findDate, findTime } from '../../date-find';
+import { parseDateInput, parseDuration, toAsciiDigits } from '../../dates';
 import {
   PROCESS_KINDS,
   newStage,
