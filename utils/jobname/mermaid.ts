@@ -15,7 +15,7 @@ import {
   type Stage,
   type StageKind,
 } from '../record';
-import { diagramLabel, nodeIdBase } from './kinds';
+import { diagramLabel, nodeIdBase } from './format-kinds';
 
 export type NodeShape = 'round' | 'circle' | 'square' | 'stadium' | 'rhombus' | 'other' | 'none';
 

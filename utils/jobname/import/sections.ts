@@ -5,7 +5,7 @@
  */
 import { closesFence, fenceOpening, type Fence } from '../../fence';
 import type { AnswerStyle, Link, Round } from '../../record';
-import { KNOWN_STATUS_EMOJIS, splitGraphemes } from '../kinds';
+import { KNOWN_STATUS_EMOJIS, splitGraphemes } from '../format-kinds';
 import { analyseProcess, parseFlowchart, type Flowchart, type ProcessAnalysis } from '../mermaid';
 import {
   decodeProse,

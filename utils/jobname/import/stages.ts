@@ -17,7 +17,8 @@ import {
   type StageKind,
 } from '../../record';
 import { classifyStage } from '../classify';
-import { STATUS_EMOJI, splitGraphemes } from '../kinds';
+import { splitGraphemes } from '../format-kinds';
+import { STATUS_EMOJI } from '../kinds';
 import { defaultRemaining, generatedLabels, plannedAfterRejection, processStages } from '../mermaid';
 import type { PartKey } from '../parts';
 import type { ReadContext } from './context';
