@@ -173,6 +173,8 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
   const rows: string[][] = [];
   const notes: string[] = [];
   const row = (...cells: string[]) => rows.push(cells);
+  /** The median, p95 and count cells of a row of timings. */
+  const spread = (xs: number[]) => [fmt(median(xs)), fmt(quantile(xs, 0.95)), String(xs.length)];
   const sizeCache = new Map<string, { raw: number; gz: number }>();
   const ext: ExtensionHarness = await launchExtension({
     outDir: o.outDir,
@@ -281,48 +283,18 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
     const m = median(open);
     row(
       '(d) popup open to interactive, ms (popup.html, fresh page)',
-      fmt(m),
-      fmt(quantile(open, 0.95)),
-      String(open.length),
+      ...spread(open),
       `< ${TARGET_OPEN_MS}`,
       verdict(m < TARGET_OPEN_MS),
     );
-    row(
-      '    of which: navigation → DOMContentLoaded (the module scripts fetched and run), ms',
-      fmt(median(dcl)),
-      fmt(quantile(dcl, 0.95)),
-      String(dcl.length),
-      '',
-      '',
-    );
-    row(
-      '    first contentful paint (the first view: rendered once, with its data), ms',
-      fmt(median(fcp)),
-      fmt(quantile(fcp, 0.95)),
-      String(fcp.length),
-      '',
-      '',
-    );
-    row(
-      '    same, empty database (before seeding), ms',
-      fmt(median(empty)),
-      fmt(quantile(empty, 0.95)),
-      String(empty.length),
-      '',
-      '',
-    );
+    row('    of which: navigation → DOMContentLoaded (the module scripts fetched and run), ms', ...spread(dcl), '', '');
+    row('    first contentful paint (the first view: rendered once, with its data), ms', ...spread(fcp), '', '');
+    row('    same, empty database (before seeding), ms', ...spread(empty), '', '');
     row(`    first open after the browser started (not in the median), ms: ${first?.toFixed(1)}`, '', '', '', '', '');
-    row(
-      "    toolbar popup on a clipped posting's tab, ms",
-      fmt(median(toolbar)),
-      fmt(quantile(toolbar, 0.95)),
-      String(toolbar.length),
-      '',
-      '',
-    );
+    row("    toolbar popup on a clipped posting's tab, ms", ...spread(toolbar), '', '');
     for (const [name, what] of FLOORS) {
       const t = floors.get(name)!;
-      row(`    floor: ${what}, ms`, fmt(median(t)), fmt(quantile(t, 0.95)), String(t.length), '', '');
+      row(`    floor: ${what}, ms`, ...spread(t), '', '');
     }
     const stack = median(floors.get('stack')!);
     row(`    the popup above its stack's floor (median − floor 3), ms`, fmt(m - stack), '', '', '', '');
@@ -531,9 +503,7 @@ export async function benchPopup(o: PopupBenchOptions): Promise<PopupBenchResult
       const p95 = quantile(xs, 0.95);
       row(
         label,
-        fmt(median(xs)),
-        fmt(p95),
-        String(xs.length),
+        ...spread(xs),
         target ? `p95 < ${TARGET_SAVE_P95_MS}` : '',
         target ? verdict(p95 < TARGET_SAVE_P95_MS) : '',
       );
