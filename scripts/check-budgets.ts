@@ -62,7 +62,8 @@ export function popupFiles(outDir: string): string[] {
   const files = pageScripts(readFileSync(join(outDir, 'popup.html'), 'utf8'));
   if (files.length === 0) throw new Error('popup.html loads no script');
   const chunks = existsSync(join(outDir, 'chunks')) ? readdirSync(join(outDir, 'chunks')) : [];
-  const en = chunks.filter((f) => /^en-[\w-]+\.js$/.test(f));
+  // `en-<hash>.js`, not `en-panels-<hash>.js` (the lazy panels' words).
+  const en = chunks.filter((f) => /^en-[\w-]+\.js$/.test(f) && !f.startsWith('en-panels-'));
   if (en.length !== 1) throw new Error(`expected one English dictionary chunk (chunks/en-*.js), found ${en.length}`);
   return [...files, `chunks/${en[0]}`];
 }

@@ -3,17 +3,21 @@
  * public/_locales (the browser picks those); these switch at run time with the user's setting, which
  * follows the browser language unless the user chose one.
  *
- * Two parts per language, each loaded on demand: utils/i18n/en.ts (fa.ts) has what the popup and the shared
- * components show; utils/i18n/dashboard-en.ts (dashboard-fa.ts) what only the dashboard shows (its own words and
- * those of the record views, components/summary.tsx and PostingView.tsx, which take a DashboardTranslator), so
- * the popup never downloads them.
+ * Three parts per language, each loaded on demand: utils/i18n/en.ts (fa.ts) has what the popup's first view
+ * shows; en-panels.ts (fa-panels.ts) what its other panels and the components it shares with the dashboard show,
+ * loaded beside those panels (`loadPanelWords`) so the first view does not carry them; dashboard-en.ts
+ * (dashboard-fa.ts) what only the dashboard shows (its own words and those of the record views,
+ * components/summary.tsx and PostingView.tsx, which take a DashboardTranslator), so the popup never downloads them.
  */
 import type { Calendar } from './dates';
 import { DATE_FORMATS, type DateFormat, type OutcomeKind, type StageKind } from './record';
-import type { MessageKey } from './i18n/en';
+import type { CoreKey } from './i18n/en';
+import type { PanelKey } from './i18n/en-panels';
 import type { DashboardKey } from './i18n/dashboard-en';
 
-export type { DashboardKey, MessageKey };
+/** The popup's words: its first view's (utils/i18n/en.ts) and its panels' (en-panels.ts). */
+export type MessageKey = CoreKey | PanelKey;
+export type { DashboardKey };
 
 const LANGS = ['en', 'fa'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -31,14 +35,28 @@ export interface Dictionary<K extends string = MessageKey> {
   weekdaysShort: readonly string[];
 }
 
-export function loadDictionary(lang: Lang): Promise<Dictionary> {
-  return lang === 'fa' ? import('./i18n/fa') : import('./i18n/en');
+/**
+ * The words of the popup's first view; the panels' words join the same `messages` object when
+ * `loadPanelWords` has loaded them (until then their keys read as themselves).
+ */
+export async function loadDictionary(lang: Lang): Promise<Dictionary> {
+  const core = await (lang === 'fa' ? import('./i18n/fa') : import('./i18n/en'));
+  return { ...core, messages: { ...core.messages } as Dictionary['messages'] };
 }
 
-/** The popup's words and the dashboard's own, loaded side by side. */
+/** Adds the words of the popup's other panels to a dictionary `loadDictionary` gave (in place). */
+export async function loadPanelWords(lang: Lang, dictionary: Dictionary): Promise<void> {
+  const panel = await (lang === 'fa' ? import('./i18n/fa-panels') : import('./i18n/en-panels'));
+  Object.assign(dictionary.messages, panel.messages);
+}
+
+/** Every word of the popup and the dashboard's own, loaded side by side. */
 export async function loadDashboardDictionary(lang: Lang): Promise<Dictionary<MessageKey | DashboardKey>> {
   const [core, page] = await Promise.all([
-    loadDictionary(lang),
+    loadDictionary(lang).then(async (d) => {
+      await loadPanelWords(lang, d);
+      return d;
+    }),
     lang === 'fa' ? import('./i18n/dashboard-fa') : import('./i18n/dashboard-en'),
   ]);
   return { ...core, messages: { ...core.messages, ...page.messages } };
@@ -76,7 +94,7 @@ export function translator<K extends string = MessageKey>(lang: Lang, dict: Dict
     dir: lang === 'fa' ? 'rtl' : 'ltr',
     // Numbers are written in the language's digits; text (a path, a label) stays as it is.
     t: (key, params) =>
-      dict.messages[key].replace(/\{(\w+)\}/g, (m, name: string) => {
+      (dict.messages[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => {
         if (!params || !(name in params)) return m;
         const v = params[name];
         return typeof v === 'number' ? localDigits(v, lang) : v;

@@ -9,6 +9,8 @@ import * as dashboardEn from '../../utils/i18n/dashboard-en';
 import * as dashboardFa from '../../utils/i18n/dashboard-fa';
 import * as en from '../../utils/i18n/en';
 import * as fa from '../../utils/i18n/fa';
+import * as enPanels from '../../utils/i18n/en-panels';
+import * as faPanels from '../../utils/i18n/fa-panels';
 import { createRecord, newStage, type DateFormat, type Posting } from '../../utils/record';
 import { InLocale, jsdomRoot, TR } from './locale-helpers';
 
@@ -144,6 +146,7 @@ describe('dictionaries', () => {
   it('English and Persian have the same keys, 12 months per calendar and 7 weekdays', () => {
     for (const [a, b] of [
       [en.messages, fa.messages],
+      [enPanels.messages, faPanels.messages],
       [dashboardEn.messages, dashboardFa.messages],
       [en.stages, fa.stages],
       [en.outcomes, fa.outcomes],
@@ -164,6 +167,7 @@ describe('dictionaries', () => {
     const slots = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [a, b] of [
       [en.messages, fa.messages],
+      [enPanels.messages, faPanels.messages],
       [dashboardEn.messages, dashboardFa.messages],
     ] as const)
       for (const k of Object.keys(a))

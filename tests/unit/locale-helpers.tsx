@@ -10,13 +10,15 @@ import { translator, type DashboardTranslator, type Lang } from '../../utils/i18
 import * as dashboardEn from '../../utils/i18n/dashboard-en';
 import * as dashboardFa from '../../utils/i18n/dashboard-fa';
 import * as en from '../../utils/i18n/en';
+import * as enPanels from '../../utils/i18n/en-panels';
 import * as fa from '../../utils/i18n/fa';
+import * as faPanels from '../../utils/i18n/fa-panels';
 import type { DateFormat } from '../../utils/record';
 
 /** The dashboard's translators (the popup's words and the dashboard's own), which the popup's extend. */
 export const TR: Record<Lang, DashboardTranslator> = {
-  en: translator('en', { ...en, messages: { ...en.messages, ...dashboardEn.messages } }),
-  fa: translator('fa', { ...fa, messages: { ...fa.messages, ...dashboardFa.messages } }),
+  en: translator('en', { ...en, messages: { ...en.messages, ...enPanels.messages, ...dashboardEn.messages } }),
+  fa: translator('fa', { ...fa, messages: { ...fa.messages, ...faPanels.messages, ...dashboardFa.messages } }),
 };
 
 export function InLocale({

@@ -11,6 +11,7 @@ import OutcomePanel from '../../entrypoints/popup/OutcomePanel';
 import ExportPanel from '../../entrypoints/popup/ExportPanel';
 import { PopupContext } from '../../entrypoints/popup/context';
 import * as en from '../../utils/i18n/en';
+import * as enPanels from '../../utils/i18n/en-panels';
 import { translator } from '../../utils/i18n';
 import type { ApplicationRecord } from '../../utils/record';
 import { logStep, newApplication } from '../../utils/steps';
@@ -36,7 +37,11 @@ afterEach(() => {
 /** Renders a panel whose edits are kept, not run: the test runs them when it likes, as a later save does. */
 function mount(Panel: typeof OutcomePanel, record: ApplicationRecord) {
   const queued: Edit[] = [];
-  const ctx = { tr: translator('en', en), dateFormat: 'jalali-dot' as const, today: '2025-10-25' };
+  const ctx = {
+    tr: translator('en', { ...en, messages: { ...en.messages, ...enPanels.messages } }),
+    dateFormat: 'jalali-dot' as const,
+    today: '2025-10-25',
+  };
   act(() =>
     root.render(
       <PopupContext.Provider value={ctx}>
