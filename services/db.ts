@@ -1,6 +1,7 @@
 /** The extension pages' repository: opened once per page (they share the extension origin's IndexedDB). */
 import { openRepository, UpgradeBlockedError } from '@/utils/repository';
 import type { Repository } from '@/utils/repository';
+import { announceWrites } from './changes';
 
 let pending: Promise<Repository> | undefined;
 
@@ -21,6 +22,8 @@ export function getRepository(): Promise<Repository> {
       onVersionChange: () => {
         pending = undefined;
       },
+      // The other open pages hear of every write (a restore, an edit, a clip) and re-read what they show.
+      onWrite: announceWrites,
     }).then((repo) => (blocked ? repo.close() : resolve(repo)), reject);
   }).catch((err: unknown) => {
     pending = undefined;

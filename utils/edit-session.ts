@@ -3,38 +3,49 @@
  * it). Every edit is applied to the page's copy at once and saved right away: one save in flight at a
  * time, edits made meanwhile go in the next one.
  *
- * A save is one readwrite transaction (`update`) from the last stored copy; if the record changed
- * elsewhere meanwhile (a re-clip in the background), the edits are applied again on the stored copy
- * (`mutate`), so nothing is overwritten. Edits are functions for that reason.
+ * A save is one readwrite transaction (`update`) from the last stored copy. When the record changed elsewhere
+ * meanwhile (another page, a restore, a re-clip in the background: every repository write bumps the revision),
+ * the save is a three-way merge (utils/merge.ts, loaded then) of what this page changed since its stored copy
+ * with what is stored now: different fields both stay; a value both changed keeps this page's (the later
+ * edit) and the other one goes to `onConflict`, never dropped. Pages told of a write to their record call
+ * `rebase` to show it.
  *
  * IndexedDB cannot promise that a write issued as the page dies completes, so `onJournal` is called
- * synchronously after every edit with the page's copy and the revision it was made from (the popup
- * keeps it in localStorage), and with null once everything is stored. `recoverJournal` puts such a copy
- * back on the next opening.
+ * synchronously after every edit with the fields changed since the stored copy and their old values
+ * (utils/journal.ts; the pages keep it in localStorage), and with null once everything is stored.
+ * A page opening a record whose journal could not be put back (the disk was full) starts from it (`journal`
+ * option): the text shows, later edits build on it, and it is saved when there is room.
  */
-import { RevisionConflictError, type Repository } from './repository';
+import type { ConflictStore } from './conflicts';
+import { applyJournal, makeJournal, type Journal } from './journal';
+import type { Conflict } from './merge';
 import type { ApplicationRecord } from './record';
-import { parseRecord } from './record-validate';
+import { RecordNotFoundError, RevisionConflictError, type Repository } from './repository';
 
 export type Edit = (draft: ApplicationRecord) => void;
 
-/** The unsaved state of a record, as `onJournal` reports it. */
-export interface Journal {
-  id: string;
-  /** The stored revision the edits were made from. */
-  base: number;
-  record: ApplicationRecord;
-}
-
 export interface SessionHooks {
-  /** The page's copy changed (an edit, or a save brought newer stored fields). */
+  /** The page's copy changed (an edit, or a save or rebase brought newer stored fields). */
   onChange?(record: ApplicationRecord): void;
   /** A save reached the database; `ms` from the first edit it carries to its commit. */
   onSaved?(record: ApplicationRecord, ms: number): void;
-  /** A save failed; the edits stay pending and are retried with the next edit or `flush`. */
+  /** A save failed; the edits stay pending (and journalled) and are retried with the next edit or `flush`. */
   onError?(error: unknown): void;
-  /** Called synchronously: the copy with unsaved edits, or null when everything is stored. */
+  /** Called synchronously: the unsaved changes, or null when everything is stored. */
   onJournal?(journal: Journal | null): void;
+  /**
+   * A save merged with a change made elsewhere found values both changed: the stored record holds this page's,
+   * the other values are in the conflict store (`SessionOptions.conflicts`) by then.
+   */
+  onConflict?(record: ApplicationRecord, conflicts: Conflict[]): void;
+}
+
+export interface SessionOptions {
+  /** A journal left for this record that could not be stored yet: the session starts from it and saves it. */
+  journal?: Journal | null;
+  /** Where the values a merge did not keep go (utils/conflicts.ts), written as soon as the merge is stored. */
+  conflicts?: ConflictStore;
+  now?: () => number;
 }
 
 export class EditSession {
@@ -43,15 +54,33 @@ export class EditSession {
   private pending: { fn: Edit; at: number }[] = [];
   private saving: Promise<void> | null = null;
   private failed = false;
+  /** A write elsewhere was announced while a save was in flight: rebase after it. */
+  private stale = false;
+  private readonly now: () => number;
+  private readonly conflictStore: ConflictStore | undefined;
 
   constructor(
     private readonly repo: Repository,
     record: ApplicationRecord,
     private readonly hooks: SessionHooks = {},
-    private readonly now: () => number = () => (globalThis.performance ?? Date).now(),
+    options: SessionOptions = {},
   ) {
+    this.now = options.now ?? (() => (globalThis.performance ?? Date).now());
+    this.conflictStore = options.conflicts;
     this.local = record;
     this.stored = record;
+    const journal = options.journal;
+    if (journal && journal.id === record.id) {
+      // Made from this stored revision: its values are the edits. From an older one: the save merges them.
+      // (The old revision makes the save see the change made since, and merge.)
+      const base =
+        journal.base === record.revision ? record : { ...record, ...oldValues(journal), revision: journal.base };
+      const values = pick(applyJournal(base, journal), journal);
+      this.stored = base;
+      this.local = applyJournal(base, journal);
+      this.pending.push({ fn: (d) => Object.assign(d, structuredClone(values)), at: this.now() });
+      this.save();
+    }
   }
 
   get record(): ApplicationRecord {
@@ -73,9 +102,30 @@ export class EditSession {
     fn(next);
     this.local = next;
     this.pending.push({ fn, at: this.now() });
-    this.hooks.onJournal?.({ id: next.id, base: this.stored.revision, record: next });
+    this.hooks.onJournal?.(makeJournal(this.stored, next));
     this.hooks.onChange?.(next);
     this.save();
+  }
+
+  /**
+   * The record was written elsewhere: show the stored copy (with this page's unsaved edits on top). While a save
+   * is in flight, after it.
+   */
+  async rebase(): Promise<void> {
+    if (this.saving) {
+      this.stale = true;
+      return;
+    }
+    if (this.pending.length) {
+      // Unsaved edits (a failed save): the next save merges; try it now.
+      if (this.failed) await this.flush().catch(() => {});
+      return;
+    }
+    const fresh = await this.repo.get(this.id).catch(() => undefined);
+    if (!fresh || fresh.revision === this.stored.revision || this.saving || this.pending.length) return;
+    this.stored = fresh;
+    this.local = fresh;
+    this.hooks.onChange?.(fresh);
   }
 
   /** Resolves when every edit made so far is stored (rejects if a save fails). */
@@ -96,15 +146,30 @@ export class EditSession {
   }
 
   private async write(batch: { fn: Edit }[]): Promise<ApplicationRecord> {
-    const next = structuredClone(this.stored);
-    for (const e of batch) e.fn(next);
+    const mine = structuredClone(this.stored);
+    for (const e of batch) e.fn(mine);
     try {
-      return await this.repo.update(next);
+      return await this.repo.update(mine);
     } catch (err) {
       if (!(err instanceof RevisionConflictError)) throw err;
-      return this.repo.mutate(this.local.id, (draft) => {
-        for (const e of batch) e.fn(draft);
-      });
+    }
+    // Changed elsewhere since our stored copy: merge what we changed into what is stored now.
+    const [{ merge3 }, { addConflicts }] = await Promise.all([import('./merge'), import('./conflicts-edit')]);
+    for (let attempt = 0; ; attempt++) {
+      const theirs = await this.repo.get(this.id);
+      if (!theirs) throw new RecordNotFoundError(this.id);
+      const { value, conflicts } = merge3(this.stored, mine, theirs, 'mine');
+      value.revision = theirs.revision;
+      try {
+        const stored = await this.repo.update(value);
+        if (conflicts.length) {
+          if (this.conflictStore) addConflicts(this.conflictStore, this.id, conflicts, 'page');
+          this.hooks.onConflict?.(stored, conflicts);
+        }
+        return stored;
+      } catch (err) {
+        if (!(err instanceof RevisionConflictError) || attempt >= 3) throw err;
+      }
     }
   }
 
@@ -116,6 +181,7 @@ export class EditSession {
         const stored = await this.write(batch);
         this.stored = stored;
         this.failed = false;
+        this.stale = false;
         // The stored copy, plus what was typed while it was being written.
         let local = stored;
         if (this.pending.length) {
@@ -123,7 +189,7 @@ export class EditSession {
           for (const e of this.pending) e.fn(local);
         }
         this.local = local;
-        this.hooks.onJournal?.(this.pending.length ? { id: local.id, base: stored.revision, record: local } : null);
+        this.hooks.onJournal?.(this.pending.length ? makeJournal(stored, local) : null);
         this.hooks.onChange?.(local);
         this.hooks.onSaved?.(stored, this.now() - batch[0].at);
       } catch (err) {
@@ -133,106 +199,25 @@ export class EditSession {
       } finally {
         this.saving = null;
         if (this.pending.length && !this.failed) this.save();
+        else if (this.stale && !this.pending.length) {
+          this.stale = false;
+          void this.rebase();
+        }
       }
     })();
   }
 }
 
-/** What the user edits in a record: everything but its identity, times and the clipped posting. */
-const USER_FIELDS = [
-  'company',
-  'role',
-  'applyWays',
-  'platform',
-  'stages',
-  'outcome',
-  'rounds',
-  'task',
-  'score',
-  'review',
-  'exportPrefs',
-  'source',
-] as const satisfies readonly (keyof ApplicationRecord)[];
-
-function userFields(from: ApplicationRecord, into: ApplicationRecord): void {
-  for (const key of USER_FIELDS) Object.assign(into, { [key]: from[key] });
+/** The stored values the journal's edits were made from (journals of old versions have none). */
+function oldValues(journal: Journal): Partial<ApplicationRecord> {
+  const out: Record<string, unknown> = {};
+  for (const [k, change] of Object.entries(journal.fields)) if ('old' in change) out[k] = structuredClone(change.old);
+  return out as Partial<ApplicationRecord>;
 }
 
-/**
- * Puts back edits a closed page could not store: the journal's copy of the user's fields over the stored
- * record (the posting stays as stored: only the background writes it). Returns the stored result, or
- * null when there was nothing to recover (record gone, or already stored).
- */
-export async function recoverJournal(repo: Repository, journal: Journal): Promise<ApplicationRecord | null> {
-  const stored = await repo.get(journal.id).catch(() => undefined);
-  if (!stored) return null;
-  const mine = structuredClone(stored);
-  userFields(journal.record, mine);
-  // Already stored (the last save landed but the journal was not cleared in time): nothing to do.
-  if (JSON.stringify(mine) === JSON.stringify(stored)) return null;
-  return repo.mutate(journal.id, (draft) => userFields(journal.record, draft));
-}
-
-/** Where journals are kept: the page's localStorage (synchronous, so it survives a page closed mid-word). */
-export type JournalStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-export const JOURNAL_KEY = 'jobnote:journal';
-/** Journals whose restoring failed: kept apart, so the next session's edits cannot overwrite them. */
-export const UNRESTORED_KEY = 'jobnote:journal:unrestored';
-
-/** Kept synchronously on every edit (`onJournal`); null once everything is stored. */
-export function writeJournal(store: JournalStore, journal: Journal | null): void {
-  try {
-    if (journal) store.setItem(JOURNAL_KEY, JSON.stringify(journal));
-    else store.removeItem(JOURNAL_KEY);
-  } catch {
-    // Storage full or disabled: the edit is still being saved to IndexedDB.
-  }
-}
-
-function readJournal(raw: unknown): Journal | null {
-  const j = raw as Partial<Journal> | null;
-  const parsed = j && typeof j.id === 'string' && typeof j.base === 'number' ? parseRecord(j.record) : null;
-  return parsed?.ok ? { id: j!.id!, base: j!.base!, record: parsed.value } : null;
-}
-
-/** The journals earlier sessions left: those kept after a failed restore, then the last session's. */
-function readJournals(store: JournalStore): Journal[] {
-  const read = (key: string, empty: string): unknown => {
-    try {
-      return JSON.parse(store.getItem(key) ?? empty);
-    } catch {
-      return JSON.parse(empty);
-    }
-  };
-  const kept = read(UNRESTORED_KEY, '[]');
-  return [...(Array.isArray(kept) ? kept : []), read(JOURNAL_KEY, 'null')]
-    .map(readJournal)
-    .filter((j): j is Journal => j !== null);
-}
-
-/**
- * Puts back (recoverJournal) what earlier sessions could not store. A journal that fails to go back is kept
- * for the next opening, never dropped; the last failure's reason is returned so the page can say it.
- */
-export async function restoreJournals(repo: Repository, store: JournalStore): Promise<string | null> {
-  const journals = readJournals(store);
-  const failed: Journal[] = [];
-  let error: string | null = null;
-  for (const j of journals) {
-    try {
-      await recoverJournal(repo, j);
-    } catch (e) {
-      failed.push(j);
-      error = e instanceof Error ? e.message : String(e);
-    }
-  }
-  try {
-    if (failed.length) store.setItem(UNRESTORED_KEY, JSON.stringify(failed));
-    else store.removeItem(UNRESTORED_KEY);
-    store.removeItem(JOURNAL_KEY); // restored, kept above, or not a journal at all
-  } catch {
-    // Storage disabled: then nothing was journalled either.
-  }
-  return error;
+/** The journal's fields of `record`. */
+function pick(record: ApplicationRecord, journal: Journal): Partial<ApplicationRecord> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(journal.fields)) out[k] = structuredClone(record[k as keyof ApplicationRecord]);
+  return out as Partial<ApplicationRecord>;
 }

@@ -73,6 +73,11 @@ export interface OpenOptions {
   onBlocked?: () => void;
   /** Another context upgrades or deletes the database: this connection has been closed; reload to continue. */
   onVersionChange?: () => void;
+  /**
+   * Records were written (created, updated, imported, repaired or deleted) through this repository: called with
+   * their ids once the transaction committed, so the pages showing them can be told (services/changes.ts).
+   */
+  onWrite?: (ids: string[]) => void;
 }
 
 /**
@@ -243,6 +248,10 @@ export async function openRepository(
     return result.value;
   }
 
+  const wrote = (ids: string[]) => {
+    if (ids.length) options.onWrite?.(ids);
+  };
+
   function parsedOrReport(row: StoredRecord): ApplicationRecord | undefined {
     const parsed = fromRow(row);
     if (parsed.ok) return parsed.value;
@@ -259,11 +268,12 @@ export async function openRepository(
         createdAt: record.createdAt || now,
         updatedAt: record.updatedAt || now,
       });
-      return write(async (s, sums) => {
+      await write(async (s, sums) => {
         if ((await s.count(value.id)) > 0) throw new Error(`a record with id ${value.id} already exists`);
         await Promise.all([s.add(toRow(value)), sums.put(summarize(value))]);
-        return value;
       });
+      wrote([value.id]);
+      return value;
     },
 
     async get(id) {
@@ -301,8 +311,8 @@ export async function openRepository(
       return out;
     },
 
-    putDamaged: (rows) =>
-      write(async (s, sums) => {
+    putDamaged: async (rows) => {
+      const kept = await write(async (s, sums) => {
         const kept: string[] = [];
         for (const { id, row } of rows) {
           const stored = await s.get(id);
@@ -315,11 +325,14 @@ export async function openRepository(
           await Promise.all([s.put({ ...raw, id }), sums.delete(id)]);
         }
         return kept;
-      }),
+      });
+      wrote(rows.map((r) => r.id).filter((id) => !kept.includes(id)));
+      return kept;
+    },
 
     async update(record) {
       const value = valid(record);
-      return write(async (s, sums) => {
+      const next = await write(async (s, sums) => {
         const stored = await s.get(value.id);
         if (!stored) throw new RecordNotFoundError(value.id);
         if (stored.revision !== value.revision)
@@ -328,6 +341,8 @@ export async function openRepository(
         await Promise.all([s.put(toRow(next)), sums.put(summarize(next))]);
         return next;
       });
+      wrote([next.id]);
+      return next;
     },
 
     async mutate(id, fn) {
@@ -345,7 +360,10 @@ export async function openRepository(
       }
     },
 
-    delete: (id) => write(async (s, sums) => void (await Promise.all([s.delete(id), sums.delete(id)]))),
+    async delete(id) {
+      await write(async (s, sums) => void (await Promise.all([s.delete(id), sums.delete(id)])));
+      wrote([id]);
+    },
 
     async bulkPut(records) {
       const errors: string[] = [];
@@ -361,6 +379,7 @@ export async function openRepository(
       await write((s, sums) =>
         Promise.all(values.flatMap((v) => [(async () => s.put(toRow(v)))(), (async () => sums.put(summarize(v)))()])),
       );
+      wrote(values.map((v) => v.id));
     },
 
     async findByPosting(ref) {

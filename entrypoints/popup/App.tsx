@@ -3,14 +3,27 @@
  * outcome and export. It closes the moment focus leaves it, so every edit is saved as it happens (an
  * EditSession per record) and half-done input lives in the draft (useDraft).
  */
-import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  startTransition,
+  type ComponentType,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 // The native promise-based API (Chrome MV3's `chrome`, Firefox's `browser`): the polyfill would cost the
 // popup 3 KB of its 90 KB budget for the five calls it makes, which both browsers answer natively.
 import { browser } from '@wxt-dev/browser';
-import { EditSession, restoreJournals, writeJournal } from '@/utils/edit-session';
+import { EditSession } from '@/utils/edit-session';
+import { pendingJournals, readJournal, writeJournal } from '@/utils/journal';
+import { CONFLICTS_KEY, conflictsOf, type StoredConflict } from '@/utils/conflicts';
 import { summarize } from '@/utils/summary';
 import {
   loadDictionary,
+  loadPanelWords,
   readSettings,
   resolveLang,
   translator,
@@ -26,6 +39,7 @@ import type { ApplicationRecord } from '@/utils/record';
 import type { RecordSummary, Repository } from '@/utils/repository';
 import { POPUP_TABS, type PopupDraft, type PopupTab } from '@/utils/popup-draft';
 import { getRepository } from '@/services/db';
+import { onRecordsChanged } from '@/services/changes';
 import { latencyRecorder, markInteractive } from '@/services/test-hooks';
 import { PopupContext, usePopup, type PopupContextValue } from './context';
 import { loadDraft, readLocalDraft, useDraft } from './useDraft';
@@ -33,13 +47,24 @@ import { StepsPanel } from './StepsPanel';
 import Switcher from './Switcher';
 import { Brand } from '@/components/Brand';
 
-// Loaded when shown: the popup's JS budget (90 KB gzipped, React is 70 of it) keeps only the first view eager.
-const QuestionsPanel = lazy(() => import('./QuestionsPanel'));
-const ExportPanel = lazy(() => import('./ExportPanel'));
-const OutcomePanel = lazy(() => import('./OutcomePanel'));
-const SettingsPanel = lazy(() => import('./SettingsPanel'));
-const NewApplication = lazy(() => import('./NewApplication'));
-const ClipPanel = lazy(() => import('./ClipPanel'));
+/** The words of the panels below (utils/i18n/en-panels.ts), loading from boot on. */
+let panelWords: Promise<void> = Promise.resolve();
+
+/**
+ * Loaded when shown, with their words: the popup's JS budget (90 KB gzipped, React is 70 of it) keeps only the
+ * first view eager.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: React.lazy's own bound for any component.
+function panel<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
+  return lazy(() => Promise.all([load(), panelWords]).then(([m]) => m));
+}
+const QuestionsPanel = panel(() => import('./QuestionsPanel'));
+const ExportPanel = panel(() => import('./ExportPanel'));
+const OutcomePanel = panel(() => import('./OutcomePanel'));
+const SettingsPanel = panel(() => import('./SettingsPanel'));
+const NewApplication = panel(() => import('./NewApplication'));
+const ClipPanel = panel(() => import('./ClipPanel'));
+const ConflictNotice = panel(() => import('@/components/ConflictNotice'));
 interface Boot {
   repo: Repository;
   settings: Settings;
@@ -48,8 +73,8 @@ interface Boot {
   draft: PopupDraft;
   tab: { id: number; identity: UrlIdentity } | null;
   record: ApplicationRecord | null;
-  /** Why the edits journalled by the last session could not be put back (they are kept), if so. */
-  restoreError: string | null;
+  /** Why the edits journalled by an earlier page could not be put back (they are kept), if so. */
+  restoreError: unknown;
 }
 
 async function activeTab(): Promise<Boot['tab']> {
@@ -78,11 +103,20 @@ async function boot(): Promise<Boot> {
   const guessed = loadDictionary(guess);
   const tabP = activeTab();
   const repo = await getRepository();
-  const restoreError = await restoreJournals(repo, localStorage);
+  // Edits a closed page could not store: put back first (the merge is loaded only when there are some).
+  const journals = pendingJournals(localStorage);
+  const restoreError =
+    journals.ids.length || journals.legacy
+      ? (await import('@/utils/journal-merge').then((m) => m.restoreJournals(repo, localStorage))).error
+      : null;
   const settingsP = repo.getMeta('settings').then(readSettings);
-  const dictionaryP = settingsP.then((s) =>
-    resolveLang(s.lang, browserLang()) === guess ? guessed : loadDictionary(resolveLang(s.lang, browserLang())),
-  );
+  const dictionaryP = settingsP.then((s) => {
+    const lang = resolveLang(s.lang, browserLang());
+    const dictionary = lang === guess ? guessed : loadDictionary(lang);
+    // The other panels' words load beside the first view (the panels wait for them).
+    panelWords = dictionary.then((d) => loadPanelWords(lang, d)).catch(() => {});
+    return dictionary;
+  });
   const byTab = tabP.then((t) => (t ? repo.findByPosting(t.identity) : undefined));
   // Most likely the application open last time (its id is in the synchronous copy of the draft).
   const hintId = readLocalDraft()?.recordId;
@@ -124,7 +158,7 @@ type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved' }
-  | { kind: 'error' | 'restore-error'; message: string };
+  | { kind: 'error' | 'restore-error'; error: unknown };
 
 /** The popup when its database could not be opened (the only thing that can stop it). */
 export function BootError({ error }: { error: unknown }) {
@@ -136,7 +170,9 @@ export function BootError({ error }: { error: unknown }) {
 }
 
 export function App({ boot: b }: { boot: Boot }) {
-  const [record, setRecord] = useState<ApplicationRecord | null>(b.record);
+  // The session's hooks reach the state through this (the first session is made before the state).
+  const setRecordRef = useRef<(r: ApplicationRecord) => void>(() => {});
+  const setConflictsRef = useRef<(c: StoredConflict[]) => void>(() => {});
   const [summaries, setSummaries] = useState<RecordSummary[]>(b.summaries);
   const [settings, setSettings] = useState<Settings>(b.settings);
   const [dict, setDict] = useState<{ lang: Lang; dictionary: Dictionary }>(() => ({
@@ -144,43 +180,54 @@ export function App({ boot: b }: { boot: Boot }) {
     dictionary: b.dictionary,
   }));
   const [save, setSave] = useState<SaveState>(
-    b.restoreError ? { kind: 'restore-error', message: b.restoreError } : { kind: 'idle' },
+    b.restoreError ? { kind: 'restore-error', error: b.restoreError } : { kind: 'idle' },
   );
   const [showSettings, setShowSettings] = useState(false);
   const [creating, setCreating] = useState(false);
   const session = useRef<EditSession | null | undefined>(undefined);
-  const reportError = useCallback(
-    (e: unknown) => setSave({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
-    [],
-  );
+  const reportError = useCallback((error: unknown) => setSave({ kind: 'error', error }), []);
   const [draft, updateDraft] = useDraft(b.repo, b.draft, reportError);
 
   const makeSession = useCallback(
     (r: ApplicationRecord | null) =>
       r
-        ? new EditSession(b.repo, r, {
-            onChange: setRecord,
-            onSaved: (stored, ms) => {
-              setSave({ kind: 'saved' });
-              // The list's row for this application, without reading the others again.
-              setSummaries((list) => [summarize(stored), ...list.filter((x) => x.id !== stored.id)]);
-              recordSave(ms);
+        ? new EditSession(
+            b.repo,
+            r,
+            {
+              onChange: (next) => setRecordRef.current(next),
+              onSaved: (stored, ms) => {
+                setSave({ kind: 'saved' });
+                // The list's row for this application, without reading the others again.
+                setSummaries((list) => [summarize(stored), ...list.filter((x) => x.id !== stored.id)]);
+                recordSave(ms);
+              },
+              onError: reportError,
+              onJournal: (j) => writeJournal(localStorage, r.id, j),
+              onConflict: (stored) => setConflictsRef.current(conflictsOf(localStorage, stored.id)),
             },
-            onError: reportError,
-            onJournal: (j) => writeJournal(localStorage, j),
-          })
+            // Edits an earlier page could not store (a full disk): shown, built on, saved when there is room.
+            { journal: readJournal(localStorage, r.id), conflicts: localStorage },
+          )
         : null,
     [b.repo, reportError],
   );
   // The session of the application shown first, made once.
   if (session.current === undefined) session.current = makeSession(b.record);
+  const [record, setRecord] = useState<ApplicationRecord | null>(() => session.current?.record ?? null);
+  setRecordRef.current = setRecord;
+  const [conflicts, setConflicts] = useState<StoredConflict[]>(() =>
+    b.record ? conflictsOf(localStorage, b.record.id) : [],
+  );
+  setConflictsRef.current = setConflicts;
 
   const open = useCallback(
     (r: ApplicationRecord | null) => {
       const previous = session.current;
       if (previous?.dirty) void previous.flush().catch(reportError);
       session.current = makeSession(r);
-      setRecord(r);
+      setRecord(session.current?.record ?? null);
+      setConflicts(r ? conflictsOf(localStorage, r.id) : []);
     },
     [makeSession, reportError],
   );
@@ -189,6 +236,26 @@ export function App({ boot: b }: { boot: Boot }) {
   useEffect(() => {
     if (record && draft.recordId !== record.id) updateDraft((d) => ({ ...d, recordId: record.id }));
   }, [record, draft.recordId, updateDraft]);
+
+  // Another page wrote records (an edit, an import, a clip): show the new copy of this one, and the new list.
+  useEffect(
+    () =>
+      onRecordsChanged((ids) => {
+        const s = session.current;
+        if (s && ids.includes(s.id)) void s.rebase();
+        void b.repo.listSummaries().then(setSummaries, () => {});
+      }),
+    [b.repo],
+  );
+  // Conflicts found or resolved in another page.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      const id = session.current?.id;
+      if (e.key === CONFLICTS_KEY && id) setConflicts(conflictsOf(localStorage, id));
+    };
+    addEventListener('storage', onStorage);
+    return () => removeEventListener('storage', onStorage);
+  }, []);
 
   // Flush pending edits when the popup goes away.
   useEffect(() => {
@@ -200,7 +267,11 @@ export function App({ boot: b }: { boot: Boot }) {
   const lang = resolveLang(settings.lang, browserLang());
   // Another language chosen in the settings: load its words.
   useEffect(() => {
-    if (dict.lang !== lang) void loadDictionary(lang).then((dictionary) => setDict({ lang, dictionary }));
+    if (dict.lang !== lang)
+      void loadDictionary(lang).then(async (dictionary) => {
+        await loadPanelWords(lang, dictionary);
+        setDict({ lang, dictionary });
+      });
   }, [lang, dict]);
   const ctx: PopupContextValue = useMemo(
     () => ({ tr: translator(dict.lang, dict.dictionary), dateFormat: settings.dateFormat, today: todayIso() }),
@@ -318,6 +389,16 @@ export function App({ boot: b }: { boot: Boot }) {
               {record.role ? <bdi className="muted"> — {record.role}</bdi> : null}
               <SaveStatus state={save} />
             </div>
+            {conflicts.length ? (
+              <Suspense fallback={null}>
+                <ConflictNotice
+                  record={record}
+                  conflicts={conflicts}
+                  edit={edit}
+                  onResolved={() => setConflicts(conflictsOf(localStorage, record.id))}
+                />
+              </Suspense>
+            ) : null}
             <div
               role="tablist"
               aria-label={record.company.name}
@@ -385,12 +466,16 @@ export function App({ boot: b }: { boot: Boot }) {
 
 function SaveStatus({ state }: { state: SaveState }) {
   const { tr } = usePopup();
-  if (state.kind === 'error' || state.kind === 'restore-error')
+  if (state.kind === 'error' || state.kind === 'restore-error') {
+    const full = (state.error as { name?: unknown } | null)?.name === 'QuotaExceededError';
+    const error = state.error instanceof Error ? state.error.message : String(state.error);
+    const key = full ? 'storageFull' : state.kind === 'error' ? 'saveFailed' : 'restoreFailed';
     return (
       <span role="alert" className="save-status save-error" data-testid="save-error">
-        {tr.t(state.kind === 'error' ? 'saveFailed' : 'restoreFailed', { error: state.message })}
+        {tr.t(key, { error: error || String((state.error as { name?: unknown })?.name ?? '') })}
       </span>
     );
+  }
   return (
     <span role="status" className="save-status muted" data-testid="save-status">
       {state.kind === 'saving' ? tr.t('saving') : state.kind === 'saved' ? tr.t('saved') : ''}

@@ -1,16 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  EditSession,
-  JOURNAL_KEY,
-  recoverJournal,
-  restoreJournals,
-  UNRESTORED_KEY,
-  writeJournal,
-  type Journal,
-  type JournalStore,
-} from '../../utils/edit-session';
+import { EditSession } from '../../utils/edit-session';
 import { exportEntry } from '../../utils/jobname/export';
 import type { ApplicationRecord } from '../../utils/record';
 import { parseRecord } from '../../utils/record-validate';
@@ -240,97 +231,5 @@ describe('EditSession', () => {
     fail = false;
     await session.flush();
     expect((await repo.get(stored.id))?.review).toBe('خوب بود');
-  });
-});
-
-describe('EditSession journal', () => {
-  it('reports unsaved edits synchronously and clears the journal once stored', async () => {
-    const repo = await openRepository(new IDBFactory());
-    const stored = await repo.create(newApplication('Snapp'));
-    const journals: (Journal | null)[] = [];
-    const session = new EditSession(repo, stored, { onJournal: (j) => journals.push(j) });
-    session.edit((d) => {
-      d.review = 'first';
-    });
-    expect(journals[0]).toMatchObject({ id: stored.id, base: stored.revision, record: { review: 'first' } });
-    await session.flush();
-    expect(journals[journals.length - 1]).toBeNull();
-  });
-
-  it('puts back what a closed page could not store, keeping the posting written meanwhile', async () => {
-    const repo = await openRepository(new IDBFactory());
-    const stored = await repo.create(newApplication('Snapp'));
-    const lost = structuredClone(stored);
-    lost.review = 'نوشته‌ای که ذخیره نشد';
-    lost.score = 6.5;
-    await repo.mutate(stored.id, (d) => {
-      d.applyWays = ['Jobinja'];
-    });
-    const back = await recoverJournal(repo, { id: stored.id, base: stored.revision, record: lost });
-    expect(back).toMatchObject({ review: 'نوشته‌ای که ذخیره نشد', score: 6.5 });
-    expect(await recoverJournal(repo, { id: stored.id, base: stored.revision, record: lost })).toBeNull();
-    expect(await recoverJournal(repo, { id: 'gone', base: 1, record: lost })).toBeNull();
-  });
-
-  /** localStorage as a Map. */
-  function memoryStore(): JournalStore & { map: Map<string, string> } {
-    const map = new Map<string, string>();
-    return {
-      map,
-      getItem: (k) => map.get(k) ?? null,
-      setItem: (k, v) => void map.set(k, String(v)),
-      removeItem: (k) => void map.delete(k),
-    };
-  }
-
-  it("restores the last session's journal at the next opening, then forgets it", async () => {
-    const repo = await openRepository(new IDBFactory());
-    const stored = await repo.create(newApplication('Snapp'));
-    const store = memoryStore();
-    writeJournal(store, { id: stored.id, base: stored.revision, record: { ...stored, review: 'half a sent' } });
-    expect(await restoreJournals(repo, store)).toBeNull();
-    expect((await repo.get(stored.id))?.review).toBe('half a sent');
-    expect(store.map.size).toBe(0);
-    expect(await restoreJournals(repo, store)).toBeNull();
-  });
-
-  it("keeps a journal that cannot go back, apart from the next session's, says why, and retries it", async () => {
-    const repo = await openRepository(new IDBFactory());
-    const stored = await repo.create(newApplication('Snapp'));
-    const store = memoryStore();
-    writeJournal(store, { id: stored.id, base: stored.revision, record: { ...stored, review: 'kept' } });
-    const mutate = vi.spyOn(repo, 'mutate').mockRejectedValueOnce(new Error('the disk is full'));
-    expect(await restoreJournals(repo, store)).toBe('the disk is full');
-    expect((await repo.get(stored.id))?.review).toBe('');
-    // The next session journals its own edits without touching the kept one.
-    writeJournal(store, null);
-    expect(JSON.parse(store.map.get(UNRESTORED_KEY)!)).toHaveLength(1);
-    expect(store.map.has(JOURNAL_KEY)).toBe(false);
-    mutate.mockRestore();
-    expect(await restoreJournals(repo, store)).toBeNull();
-    expect((await repo.get(stored.id))?.review).toBe('kept');
-    expect(store.map.size).toBe(0);
-  });
-
-  it('ignores journals that are not records', async () => {
-    const repo = await openRepository(new IDBFactory());
-    const store = memoryStore();
-    store.setItem(JOURNAL_KEY, '{not json');
-    store.setItem(UNRESTORED_KEY, JSON.stringify([{ id: 'x', base: 1, record: { company: 42 } }, 'nonsense']));
-    expect(await restoreJournals(repo, store)).toBeNull();
-    expect(store.map.size).toBe(0);
-  });
-
-  it('saves in one update when nothing changed elsewhere', async () => {
-    const repo = await openRepository(new IDBFactory());
-    const stored = await repo.create(newApplication('Snapp'));
-    const mutate = vi.spyOn(repo, 'mutate');
-    const session = new EditSession(repo, stored);
-    session.edit((d) => {
-      d.score = 7;
-    });
-    await session.flush();
-    expect(mutate).not.toHaveBeenCalled();
-    expect((await repo.get(stored.id))?.score).toBe(7);
   });
 });
