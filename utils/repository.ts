@@ -11,6 +11,10 @@
  * Stored rows are the record plus one storage-only field, `postingKey` (a multi-entry index over
  * the posting's identity keys, `postingIdentity` in utils/boards.ts); it is stripped on read and never part of
  * `ApplicationRecord`.
+ *
+ * Beside each record, in the same transaction, its derived rows (`derivedRows`): the list's summary and the
+ * search terms (`recordTerms`, utils/search.ts), whose multi-entry index `search` reads by prefix
+ * (`IDBKeyRange`, like the interface classes above: the global of the browser or of fake-indexeddb).
  */
 import { wrap } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
@@ -18,6 +22,7 @@ import { postingIdentity, type PostingRef } from './boards';
 import { parseRecord } from './record-validate';
 import type { ApplicationRecord } from './record';
 import { summarize, type RecordSummary } from './summary';
+import { intersectAll, queryWords, recordTerms } from './search';
 
 export type { RecordSummary };
 
@@ -25,6 +30,7 @@ export const DB_NAME = 'jobnote';
 const APPS = 'applications';
 const META = 'meta';
 const SUMMARIES = 'summaries';
+const TERMS = 'terms';
 
 export class RevisionConflictError extends Error {
   constructor(
@@ -103,6 +109,11 @@ export interface Repository {
   putDamaged(rows: readonly DamagedRow[]): Promise<string[]>;
   /** What lists show, newest first: small rows kept in step with every write (no full record is read). */
   listSummaries(options?: ListOptions): Promise<RecordSummary[]>;
+  /**
+   * The ids of the records whose company, role or question text has a word starting with each word of
+   * `query` (normalised: utils/search.ts), from the terms index; null when the query has no word (all match).
+   */
+  search(query: string): Promise<Set<string> | null>;
   /** Replaces a record made from the stored revision (else RevisionConflictError); stores revision+1, updatedAt now. */
   update(record: ApplicationRecord): Promise<ApplicationRecord>;
   /**
@@ -133,11 +144,36 @@ interface JobnoteDB extends DBSchema {
   applications: { key: string; value: StoredRecord; indexes: { updatedAt: string; postingKey: string } };
   meta: { key: string; value: unknown };
   summaries: { key: string; value: RecordSummary; indexes: { updatedAt: string } };
+  terms: { key: string; value: TermsRow; indexes: { terms: string } };
+}
+
+/** A record's search words (distinct, normalised), under a multi-entry index. */
+interface TermsRow {
+  id: string;
+  terms: string[];
 }
 type UpgradeTransaction = IDBPTransaction<JobnoteDB, StoreNames<JobnoteDB>[], 'versionchange'>;
-type Stores = ['applications', 'summaries'];
+type Stores = ['applications', 'summaries', 'terms'];
 type AppsStore = IDBPObjectStore<JobnoteDB, Stores, 'applications', 'readwrite'>;
-type SummaryStore = IDBPObjectStore<JobnoteDB, Stores, 'summaries', 'readwrite'>;
+type DerivedStores = Pick<
+  IDBPTransaction<JobnoteDB, StoreNames<JobnoteDB>[], 'readwrite' | 'versionchange'>,
+  'objectStore'
+>;
+
+/** Writes (or, for a damaged or deleted row, removes) what is derived from a record: its summary and terms. */
+interface Derived {
+  put(record: ApplicationRecord): Promise<unknown>;
+  delete(id: string): Promise<unknown>;
+}
+
+function derivedRows(tx: DerivedStores): Derived {
+  const sums = tx.objectStore(SUMMARIES);
+  const terms = tx.objectStore(TERMS);
+  return {
+    put: (r) => Promise.all([sums.put(summarize(r)), terms.put({ id: r.id, terms: recordTerms(r) })]),
+    delete: (id) => Promise.all([sums.delete(id), terms.delete(id)]),
+  };
+}
 
 function toRow(record: ApplicationRecord): StoredRecord {
   return { ...record, postingKey: postingIdentity(record.posting) };
@@ -195,6 +231,16 @@ export const MIGRATIONS: ((db: IDBPDatabase<JobnoteDB>, tx: UpgradeTransaction) 
     for await (const cursor of tx.objectStore(APPS))
       await cursor.update({ ...cursor.value, postingKey: postingIdentity(cursor.value.posting) });
   },
+  // v5: search terms beside the records (a multi-entry index, read by prefix), and summaries with what the
+  // dashboard filters and sorts by; both filled for the rows already there (damaged rows get none).
+  async (db, tx) => {
+    db.createObjectStore(TERMS, { keyPath: 'id' }).createIndex('terms', 'terms', { multiEntry: true });
+    const derived = derivedRows(tx);
+    for await (const cursor of tx.objectStore(APPS)) {
+      const parsed = fromRow(cursor.value);
+      if (parsed.ok) await derived.put(parsed.value);
+    }
+  },
 ];
 
 export async function openRepository(
@@ -226,13 +272,13 @@ export async function openRepository(
   };
 
   /**
-   * Runs `body` in one readwrite transaction over the records and their summaries; resolves once committed.
-   * If `body` fails, aborts (nothing written).
+   * Runs `body` in one readwrite transaction over the records and their derived rows; resolves once
+   * committed. If `body` fails, aborts (nothing written).
    */
-  async function write<T>(body: (store: AppsStore, summaries: SummaryStore) => Promise<T>): Promise<T> {
-    const tx = db.transaction([APPS, SUMMARIES], 'readwrite');
+  async function write<T>(body: (store: AppsStore, derived: Derived) => Promise<T>): Promise<T> {
+    const tx = db.transaction([APPS, SUMMARIES, TERMS], 'readwrite');
     const [result, done] = await Promise.allSettled([
-      body(tx.objectStore(APPS), tx.objectStore(SUMMARIES)).catch((err: unknown) => {
+      body(tx.objectStore(APPS), derivedRows(tx)).catch((err: unknown) => {
         abort(tx);
         throw err;
       }),
@@ -259,9 +305,9 @@ export async function openRepository(
         createdAt: record.createdAt || now,
         updatedAt: record.updatedAt || now,
       });
-      return write(async (s, sums) => {
+      return write(async (s, derived) => {
         if ((await s.count(value.id)) > 0) throw new Error(`a record with id ${value.id} already exists`);
-        await Promise.all([s.add(toRow(value)), sums.put(summarize(value))]);
+        await Promise.all([s.add(toRow(value)), derived.put(value)]);
         return value;
       });
     },
@@ -278,6 +324,16 @@ export async function openRepository(
       // One getAll (oldest first) is several times faster than a cursor for the popup's list of hundreds.
       const all = await db.getAllFromIndex(SUMMARIES, 'updatedAt');
       return all.reverse().slice(0, limit);
+    },
+
+    async search(query) {
+      const words = queryWords(query);
+      if (!words.length) return null;
+      const index = db.transaction(TERMS).store.index('terms');
+      const sets = await Promise.all(
+        words.map(async (w) => new Set(await index.getAllKeys(IDBKeyRange.bound(w, `${w}\uffff`)))),
+      );
+      return intersectAll(sets);
     },
 
     async list({ limit = Infinity } = {}) {
@@ -302,7 +358,7 @@ export async function openRepository(
     },
 
     putDamaged: (rows) =>
-      write(async (s, sums) => {
+      write(async (s, derived) => {
         const kept: string[] = [];
         for (const { id, row } of rows) {
           const stored = await s.get(id);
@@ -312,20 +368,20 @@ export async function openRepository(
           }
           // The id is the key path: a row is stored under the id it is listed by.
           const { postingKey: _, ...raw } = row as StoredRecord;
-          await Promise.all([s.put({ ...raw, id }), sums.delete(id)]);
+          await Promise.all([s.put({ ...raw, id }), derived.delete(id)]);
         }
         return kept;
       }),
 
     async update(record) {
       const value = valid(record);
-      return write(async (s, sums) => {
+      return write(async (s, derived) => {
         const stored = await s.get(value.id);
         if (!stored) throw new RecordNotFoundError(value.id);
         if (stored.revision !== value.revision)
           throw new RevisionConflictError(value.id, value.revision, stored.revision);
         const next = { ...value, revision: stored.revision + 1, updatedAt: new Date().toISOString() };
-        await Promise.all([s.put(toRow(next)), sums.put(summarize(next))]);
+        await Promise.all([s.put(toRow(next)), derived.put(next)]);
         return next;
       });
     },
@@ -345,7 +401,7 @@ export async function openRepository(
       }
     },
 
-    delete: (id) => write(async (s, sums) => void (await Promise.all([s.delete(id), sums.delete(id)]))),
+    delete: (id) => write(async (s, derived) => void (await Promise.all([s.delete(id), derived.delete(id)]))),
 
     async bulkPut(records) {
       const errors: string[] = [];
@@ -358,8 +414,8 @@ export async function openRepository(
       if (errors.length) throw new InvalidRecordError(errors);
       // One transaction: a put that fails aborts them all. `async` turns a put that throws (DataCloneError)
       // into a rejection, so every put's outcome is awaited.
-      await write((s, sums) =>
-        Promise.all(values.flatMap((v) => [(async () => s.put(toRow(v)))(), (async () => sums.put(summarize(v)))()])),
+      await write((s, derived) =>
+        Promise.all(values.flatMap((v) => [(async () => s.put(toRow(v)))(), (async () => derived.put(v))()])),
       );
     },
 
