@@ -13,7 +13,7 @@
  * `ApplicationRecord`.
  *
  * Beside each record, in the same transaction, its derived rows (`derivedRows`): the list's summary and the
- * search terms (`recordTerms`, utils/search.ts), whose multi-entry index `search` reads by prefix
+ * search terms (`recordTerms`, utils/search.ts), whose multi-entry index `termIds` reads by prefix
  * (`IDBKeyRange`, like the interface classes above: the global of the browser or of fake-indexeddb).
  */
 import { wrap } from 'idb';
@@ -22,7 +22,7 @@ import { postingIdentity, type PostingRef } from './boards';
 import { parseRecord } from './record-validate';
 import type { ApplicationRecord } from './record';
 import { summarize, type RecordSummary } from './summary';
-import { intersectAll, queryWords, recordTerms } from './search';
+import { recordTerms } from './search';
 
 export type { RecordSummary };
 
@@ -110,10 +110,10 @@ export interface Repository {
   /** What lists show, newest first: small rows kept in step with every write (no full record is read). */
   listSummaries(options?: ListOptions): Promise<RecordSummary[]>;
   /**
-   * The ids of the records whose company, role or question text has a word starting with each word of
-   * `query` (normalised: utils/search.ts), from the terms index; null when the query has no word (all match).
+   * The ids of the records whose company, role or question text has a word starting with `prefix` (a word of
+   * a query, normalised: `searchIds` in utils/search.ts asks for each and keeps the ids found for all).
    */
-  search(query: string): Promise<Set<string> | null>;
+  termIds(prefix: string): Promise<Set<string>>;
   /** Replaces a record made from the stored revision (else RevisionConflictError); stores revision+1, updatedAt now. */
   update(record: ApplicationRecord): Promise<ApplicationRecord>;
   /**
@@ -321,20 +321,23 @@ export async function openRepository(
     },
 
     async listSummaries({ limit = Infinity } = {}) {
+      if (limit < 200) {
+        // The first screen of a long list: the newest few by a cursor, not the whole store read and cut.
+        const out: RecordSummary[] = [];
+        if (limit <= 0) return out;
+        for await (const cursor of db.transaction(SUMMARIES).store.index('updatedAt').iterate(null, 'prev')) {
+          out.push(cursor.value);
+          if (out.length >= limit) break;
+        }
+        return out;
+      }
       // One getAll (oldest first) is several times faster than a cursor for the popup's list of hundreds.
       const all = await db.getAllFromIndex(SUMMARIES, 'updatedAt');
       return all.reverse().slice(0, limit);
     },
 
-    async search(query) {
-      const words = queryWords(query);
-      if (!words.length) return null;
-      const index = db.transaction(TERMS).store.index('terms');
-      const sets = await Promise.all(
-        words.map(async (w) => new Set(await index.getAllKeys(IDBKeyRange.bound(w, `${w}\uffff`)))),
-      );
-      return intersectAll(sets);
-    },
+    termIds: async (prefix) =>
+      new Set(await db.getAllKeysFromIndex(TERMS, 'terms', IDBKeyRange.bound(prefix, `${prefix}\uffff`))),
 
     async list({ limit = Infinity } = {}) {
       const out: ApplicationRecord[] = [];
@@ -347,12 +350,21 @@ export async function openRepository(
     },
 
     async listDamaged() {
+      // Every readable row has a summary (written with it; v3 and v5 filled them for the rows already there) and
+      // a damaged one has none (`putDamaged` removes it): only the rows without a summary are read, not 10,000.
+      const tx = db.transaction([APPS, SUMMARIES]);
+      const apps = tx.objectStore(APPS);
+      const [ids, summarized] = await Promise.all([apps.getAllKeys(), tx.objectStore(SUMMARIES).getAllKeys()]);
+      const have = new Set(summarized);
       const out: DamagedRow[] = [];
-      for await (const cursor of db.transaction(APPS).store) {
-        const parsed = fromRow(cursor.value);
+      for (const id of ids) {
+        if (have.has(id)) continue;
+        const stored = await apps.get(id);
+        if (!stored) continue;
+        const parsed = fromRow(stored);
         if (parsed.ok) continue;
-        const { postingKey: _, ...row } = cursor.value;
-        out.push({ id: String(cursor.key), reason: parsed.errors.join('; '), row });
+        const { postingKey: _, ...row } = stored;
+        out.push({ id: String(id), reason: parsed.errors.join('; '), row });
       }
       return out;
     },

@@ -2,7 +2,7 @@
  * The dashboard's list of applications, smooth with 10,000 of them: built from the summaries (utils/summary.ts,
  * never the full records, which are read only for what needs them: a download, the posting, an undo), rows
  * virtualised (@tanstack/react-virtual: only the rows in view are in the DOM), search as you type over the
- * repository's terms index (company, role and question text, Persian folded: utils/search.ts), filters by
+ * repository's terms index (`searchIds`: company, role and question text, Persian folded: utils/search.ts), filters by
  * outcome, stage reached, board and year, three orders, and a selection (checkboxes, shift-click for a range,
  * all shown) to export as one zip of entries or delete with undo. A delete removes the rows here; nothing
  * is read again.
@@ -20,6 +20,7 @@ import type { DashboardTranslator } from '@/utils/i18n';
 import { entryDownload, exportEntry } from '@/utils/jobname/export';
 import { entriesZip } from '@/utils/jobname/zip';
 import { OUTCOME_KINDS, STAGE_KINDS } from '@/utils/record';
+import { searchIds } from '@/utils/search';
 import type { ApplicationRecord, DateFormat, OutcomeKind, Posting, StageKind } from '@/utils/record';
 import { summarize, type RecordSummary } from '@/utils/summary';
 import { downloadBytes, downloadText } from '@/components/download';
@@ -99,26 +100,39 @@ export function ApplicationList({ summaries, tr, onRemoved, onRestored }: Applic
   const [confirmingMany, setConfirmingMany] = useState(false);
   const anchor = useRef<number | null>(null);
 
-  // Search as you type: the terms index answers; an answer to an older query is dropped.
+  // Search as you type: the terms index answers. One search at a time: keys typed meanwhile are answered
+  // together by the next one (no queue of stale searches behind a fast typist); an older answer is dropped.
   const asked = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: asked again when the list changes (an import adds ids)
-  useEffect(() => {
-    const n = ++asked.current;
-    if (!query.trim()) {
-      setFound({ query, ids: null });
+  const searching = useRef(false);
+  const wanted = useRef(query);
+  const search = useCallback(() => {
+    if (searching.current) return;
+    const n = asked.current;
+    const q = wanted.current;
+    if (!q.trim()) {
+      setFound({ query: q, ids: null });
       return;
     }
+    searching.current = true;
+    const done = (ids: Set<string> | null, err?: unknown) => {
+      searching.current = false;
+      if (n !== asked.current) return search();
+      setFound({ query: q, ids });
+      if (err !== undefined) setNotice({ kind: 'error', title: tr.t('loadFailed'), errors: [writeErrorText(err, tr)] });
+    };
     void getRepository()
-      .then((repo) => repo.search(query))
+      .then((repo) => searchIds(q, (w) => repo.termIds(w)))
       .then(
-        (ids) => n === asked.current && setFound({ query, ids }),
-        (err: unknown) => {
-          if (n !== asked.current) return;
-          setFound({ query, ids: new Set() });
-          setNotice({ kind: 'error', title: tr.t('loadFailed'), errors: [writeErrorText(err, tr)] });
-        },
+        (ids) => done(ids),
+        (err: unknown) => done(new Set(), err),
       );
-  }, [query, summaries, tr]);
+  }, [tr]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked again when the list changes (an import adds ids)
+  useEffect(() => {
+    asked.current++;
+    wanted.current = query;
+    search();
+  }, [query, summaries, search]);
 
   const years = useMemo(() => {
     const m = new Map<string, number | null>();

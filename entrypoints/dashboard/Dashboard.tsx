@@ -2,7 +2,7 @@
  * The dashboard: every application, backup export and import (backups and jobname entries), in the language
  * and date format chosen in the popup's settings (the same `settings` row of the database).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import {
   DEFAULT_SETTINGS,
@@ -24,6 +24,9 @@ import { downloadText } from '@/components/download';
 import { getRepository } from '@/services/db';
 import { ApplicationList } from './ApplicationList';
 import { writeErrorText } from './errors';
+
+/** Rows read first, before the whole list: more than a window shows. */
+const FIRST_SCREEN = 40;
 
 /** Backups are a few MB at most; refuse anything absurd before reading it into memory. */
 const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
@@ -93,6 +96,9 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
   }, []);
   // What the list shows: summaries (utils/summary.ts), never the full records.
   const [summaries, setSummaries] = useState<RecordSummary[] | null>(null);
+  // Whether `summaries` holds them all yet (the first screen is shown before).
+  const [complete, setComplete] = useState(false);
+  const loadedAll = useRef(false);
   const [damaged, setDamaged] = useState<DamagedRow[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
@@ -101,9 +107,17 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
   const reload = useCallback(async () => {
     try {
       const repo = await getRepository();
-      const [list, broken] = await Promise.all([repo.listSummaries(), repo.listDamaged()]);
-      setSummaries(list);
-      setDamaged(broken);
+      // The first screen of the list at once, then all of it (what search, filters and orders work on), then the
+      // damaged rows. On a reload (after an import) the list shown stays until all of it is read.
+      if (!loadedAll.current) {
+        const first = await repo.listSummaries({ limit: FIRST_SCREEN });
+        setSummaries((cur) => cur ?? first);
+      }
+      const all = await repo.listSummaries();
+      loadedAll.current = true;
+      setSummaries(all);
+      setComplete(true);
+      setDamaged(await repo.listDamaged());
       setLoadError(null);
     } catch (err) {
       setLoadError(err instanceof UpgradeBlockedError ? tr.t('upgradeBlocked') : writeErrorText(err, tr));
@@ -242,7 +256,7 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
       <div className="page" dir={tr.dir}>
         <header className="bar">
           <Brand name={tr.t('appName')} />
-          {summaries ? (
+          {summaries && complete ? (
             <span className="muted" data-testid="count">
               {apps(tr, summaries.length)}
             </span>

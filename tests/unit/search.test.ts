@@ -14,7 +14,9 @@ import {
   normalizeSearch,
   queryWords,
   recordTerms,
+  searchIds,
   searchWords,
+  STOP_WORDS,
 } from '../../utils/search';
 import { summarize } from '../../utils/summary';
 import { posting } from './postings';
@@ -68,11 +70,11 @@ describe('recordTerms', () => {
     ];
     const terms = recordTerms(r);
     expect(terms).toEqual(
-      expect.arrayContaining(['کافهبازار', 'backend', 'developer', 'what', 'is', 'tree', 'and', 'lsm', 'تفاوت']),
+      expect.arrayContaining(['کافهبازار', 'backend', 'developer', 'tree', 'lsm', 'تفاوت', 'process', 'thread']),
     );
     expect(new Set(terms).size).toBe(terms.length);
-    expect(terms).not.toContain('a');
-    expect(terms).not.toContain('و');
+    // One letter, and the stop words.
+    for (const w of ['a', 'b', 'و', 'what', 'is', 'and', 'چیست']) expect(terms).not.toContain(w);
     // Answers are not searched.
     expect(terms).not.toContain('secret');
   });
@@ -86,8 +88,18 @@ describe('recordTerms', () => {
 describe('queryWords and intersectAll', () => {
   it('drops a word that another word starts with, and folds the query', () => {
     expect(queryWords('  Go  golang ')).toEqual(['golang']);
-    expect(queryWords('شغلي ۲')).toEqual(['شغلی', '2']);
+    expect(queryWords('شغلي ۱۴۰۲')).toEqual(['شغلی', '1402']);
     expect(queryWords('?!')).toEqual([]);
+    // One letter narrows nothing (no term is one letter long; it would start a word of nearly every record).
+    expect(queryWords('a')).toEqual([]);
+    expect(queryWords('b-tree')).toEqual(['tree']);
+    expect(queryWords('What is a B-tree')).toEqual(['tree']);
+    expect(queryWords('چرا می‌خواهيد')).toEqual(['میخواهید']);
+  });
+
+  it('has stop words written as the normaliser writes them', () => {
+    for (const w of STOP_WORDS) expect(normalizeSearch(w)).toBe(w);
+    expect(STOP_WORDS.has('چرا')).toBe(true);
   });
 
   it('keeps what is in every set', () => {
@@ -104,6 +116,7 @@ function withQuestions(name: string, questions: string[], init: Partial<Applicat
 
 let factory: IDBFactory;
 let repo: Repository;
+const search = (query: string) => searchIds(query, (w) => repo.termIds(w));
 const open = () => openRepository(factory, DB_NAME);
 
 beforeEach(async () => {
@@ -112,7 +125,7 @@ beforeEach(async () => {
 });
 afterEach(() => repo.close());
 
-describe('repository.search', () => {
+describe('searchIds over the repository', () => {
   it('finds by a prefix of every typed word, over company, role and question text, typed the Arabic way', async () => {
     const a = withQuestions('دیجی‌کالا', ['تفاوت process و thread چیست؟', 'چرا می‌خواهید بروید؟'], {
       role: 'برنامه‌نویس بک‌اند',
@@ -122,34 +135,35 @@ describe('repository.search', () => {
     await repo.bulkPut([a, b]);
     await repo.create(c);
 
-    expect(await repo.search('')).toBeNull();
-    expect(await repo.search('   ')).toBeNull();
-    expect(await repo.search('دیجي')).toEqual(new Set([a.id]));
-    expect(await repo.search('ميخواهيد')).toEqual(new Set([a.id]));
-    expect(await repo.search('پروسه')).toEqual(new Set());
-    expect(await repo.search('PROC')).toEqual(new Set([a.id]));
-    expect(await repo.search('back')).toEqual(new Set([b.id]));
-    expect(await repo.search('b-tr spe')).toEqual(new Set([b.id]));
-    expect(await repo.search('d')).toEqual(new Set([b.id, c.id]));
-    expect(await repo.search('design url')).toEqual(new Set([c.id]));
-    expect(await repo.search('design snapp')).toEqual(new Set());
+    expect(await search('')).toBeNull();
+    expect(await search('   ')).toBeNull();
+    expect(await search('دیجي')).toEqual(new Set([a.id]));
+    expect(await search('ميخواهيد')).toEqual(new Set([a.id]));
+    expect(await search('پروسه')).toEqual(new Set());
+    expect(await search('PROC')).toEqual(new Set([a.id]));
+    expect(await search('back')).toEqual(new Set([b.id]));
+    expect(await search('b-tr spe')).toEqual(new Set([b.id]));
+    expect(await search('d')).toBeNull();
+    expect(await search('de')).toEqual(new Set([b.id, c.id]));
+    expect(await search('design url')).toEqual(new Set([c.id]));
+    expect(await search('design snapp')).toEqual(new Set());
   });
 
   it('follows every write: an update, a delete, damaged rows', async () => {
     const a = await repo.create(withQuestions('Acme', ['What is Kafka?']));
-    expect(await repo.search('kafka')).toEqual(new Set([a.id]));
+    expect(await search('kafka')).toEqual(new Set([a.id]));
     const edited = await repo.mutate(a.id, (r) => {
       r.rounds[0]!.questions[0]!.text = 'What is RabbitMQ?';
     });
-    expect(await repo.search('kafka')).toEqual(new Set());
-    expect(await repo.search('rabbit')).toEqual(new Set([a.id]));
+    expect(await search('kafka')).toEqual(new Set());
+    expect(await search('rabbit')).toEqual(new Set([a.id]));
     await repo.putDamaged([{ id: a.id, reason: 'x', row: { ...edited, score: 11 } }]);
     // A readable record wins over the damaged row: nothing changed.
-    expect(await repo.search('rabbit')).toEqual(new Set([a.id]));
+    expect(await search('rabbit')).toEqual(new Set([a.id]));
     await repo.delete(a.id);
-    expect(await repo.search('rabbit')).toEqual(new Set());
+    expect(await search('rabbit')).toEqual(new Set());
     await repo.putDamaged([{ id: 'broken', reason: 'x', row: { id: 'broken', company: { name: 'Broken' } } }]);
-    expect(await repo.search('broken')).toEqual(new Set());
+    expect(await search('broken')).toEqual(new Set());
   });
 });
 
@@ -178,6 +192,23 @@ describe('summaries for the dashboard', () => {
       source: { format: 'jobname', parts: [], file: 'zibal/zibal.md' },
     });
     expect(summarize(imported).file).toBe('zibal/zibal.md');
+  });
+});
+
+describe('listSummaries with a limit (the first screen of the dashboard)', () => {
+  it('reads the newest first, as the whole list has them', async () => {
+    const records = Array.from({ length: 7 }, (_, i) =>
+      createRecord({
+        company: { name: `C${i}` },
+        updatedAt: new Date(Date.UTC(2025, 0, 1 + ((i * 3) % 7))).toISOString(),
+      }),
+    );
+    await repo.bulkPut(records);
+    const all = await repo.listSummaries();
+    expect(all.map((x) => x.updatedAt)).toEqual([...all.map((x) => x.updatedAt)].sort().reverse());
+    expect(await repo.listSummaries({ limit: 3 })).toEqual(all.slice(0, 3));
+    expect(await repo.listSummaries({ limit: 0 })).toEqual([]);
+    expect(await repo.listSummaries({ limit: 500 })).toEqual(all);
   });
 });
 
@@ -220,9 +251,9 @@ describe('migration v5', () => {
     });
     expect(MIGRATIONS.length).toBe(5);
     repo = await open();
-    expect(await repo.search('kotl')).toEqual(new Set([r.id]));
-    expect(await repo.search('كافه')).toEqual(new Set([r.id]));
-    expect(await repo.search('not')).toEqual(new Set());
+    expect(await search('kotl')).toEqual(new Set([r.id]));
+    expect(await search('كافه')).toEqual(new Set([r.id]));
+    expect(await search('object')).toEqual(new Set());
     expect(await repo.listSummaries()).toEqual([summarize(r)]);
     expect((await repo.listDamaged()).map((d) => d.id)).toEqual(['damaged']);
   });
