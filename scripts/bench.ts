@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: how fast a clip is, against a generic clipper, and how big the injected script is; then
  * the popup with 200 stored applications: open to interactive, the JS it loads, keystroke to saved
- * (scripts/bench/popup.ts).
+ * (scripts/bench/popup.ts); then the dashboard with 2,000 and 10,000 applications of 30 questions: open to a
+ * rendered list, JS heap, DOM nodes, search keystroke to results (scripts/bench/dashboard.ts).
  *
  *   npm run bench                     # builds, then measures (about two minutes)
- *   npx tsx scripts/bench.ts --no-build [--runs 20] [--warm-runs 30] [--popup-runs 30] [--only clip|popup]
+ *   npx tsx scripts/bench.ts --no-build [--runs 20] [--warm-runs 30] [--popup-runs 30] [--only clip|popup|dashboard]
+ *                                     [--dashboard-runs 10] [--dashboard-sizes 2000,10000]
  *   npx tsx scripts/bench.ts --out-dir DIR     # another unpacked Chrome build as "Jobnote" (no build)
  *
  * Both variants are the built extension (`.output/chrome-mv3`) in its own headless Chromium, with the boards
@@ -33,6 +35,7 @@ import type { BoardsServer } from '../tests/e2e/boards-server';
 import { DEFAULT_OUT_DIR, launchExtension, ROOT } from '../tests/e2e/harness';
 import type { ExtensionHarness } from '../tests/e2e/harness';
 import { benchPopup } from './bench/popup';
+import { benchDashboard } from './bench/dashboard';
 import { addFloorPages } from './bench/floor';
 import { fmt, kb, median, printTable, quantile, verdict } from './bench/stats';
 
@@ -49,6 +52,9 @@ const POPUP_RUNS = Math.max(flag('--popup-runs', 30), 1);
 const POPUP_RECORDS = Math.max(flag('--records', 200), 1);
 const onlyArg = args.indexOf('--only');
 const ONLY = onlyArg >= 0 ? args[onlyArg + 1] : null;
+const DASHBOARD_RUNS = Math.max(flag('--dashboard-runs', 10), 1);
+const sizesArg = args.indexOf('--dashboard-sizes');
+const DASHBOARD_SIZES = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : [2000, 10_000];
 const SETTLE_MS = 300;
 const TARGET_MS = 50;
 const TARGET_GZIP_KB = 40;
@@ -119,7 +125,7 @@ async function main() {
   const variants: Variant[] = [];
   try {
     server = await startBoardsServer();
-    if (ONLY !== 'popup') {
+    if (!ONLY || ONLY === 'clip') {
       // The baseline variant: the same build with the baseline clipper as clip.js.
       const baselineDir = join(tmp, 'baseline-mv3');
       await cp(OURS_DIR, baselineDir, { recursive: true });
@@ -273,7 +279,7 @@ async function main() {
       for (const v of variants) await v.ext.close().catch(() => {});
     }
 
-    if (ONLY !== 'clip') {
+    if (!ONLY || ONLY === 'popup') {
       // A copy of the build with the reference pages (scripts/bench/floor.ts) beside popup.html.
       const popupDir = join(tmp, 'popup-mv3');
       await cp(OURS_DIR, popupDir, { recursive: true });
@@ -293,6 +299,27 @@ async function main() {
       console.log(
         "performance.mark('jobnote:interactive') (the first full view with data committed); " +
           `sizes gzipped -9 from ${OURS_DIR.replace(ROOT + '/', '')}.`,
+      );
+      console.log(
+        `Machine: ${cpus().length} CPUs, load average ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}.`,
+      );
+      for (const n of notes) console.log(n);
+      console.log('');
+      printTable(rows);
+    }
+    if (!ONLY || ONLY === 'dashboard') {
+      const { rows, notes, version } = await benchDashboard({
+        outDir: OURS_DIR,
+        runs: DASHBOARD_RUNS,
+        sizes: DASHBOARD_SIZES,
+        say,
+      });
+      console.log('');
+      console.log(
+        `Jobnote dashboard benchmark: ${DASHBOARD_SIZES.join(' and ')} stored applications, headless Chromium ${version}; ` +
+          "open times from the page's navigation start to performance.mark('jobnote:list').",
       );
       console.log(
         `Machine: ${cpus().length} CPUs, load average ${loadavg()

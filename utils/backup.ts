@@ -9,6 +9,7 @@
 import { isObject } from './basics';
 import { decodeText, repairMojibake } from './encoding';
 import { importEntry } from './jobname/import';
+import { entryFileFromName } from './jobname/export';
 import type { ApplicationRecord } from './record';
 import { parseRecord } from './record-validate';
 import type { DamagedRow } from './repository';
@@ -192,6 +193,9 @@ export function parseImportFiles(files: readonly ImportFile[]): ImportFilesResul
         continue;
       }
       for (const x of w) warnings.push(`${f.name}:${x.line}: ${x.message}`);
+      // Exported again under the name and folder it came with.
+      const file = entryFileFromName(f.name);
+      if (record.source && file) record.source.file = file;
       records.push(record);
       continue;
     }

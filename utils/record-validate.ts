@@ -241,16 +241,20 @@ function readTask(c: Checker, v: unknown): Task | null {
 
 function readSource(c: Checker, v: unknown): SourceLayout | null {
   if (v === null) return null;
-  return c.fields(v, 'source', (s) => ({
-    format: c.oneOf(s.format, SOURCE_FORMATS, 'source.format'),
-    parts: c.list(s.parts, 'source.parts', (x, p) =>
-      c.fields(x, p, (part) => ({
-        key: c.str(part.key, `${p}.key`),
-        raw: c.str(part.raw, `${p}.raw`),
-        sig: c.str(part.sig, `${p}.sig`),
-      })),
-    ),
-  }));
+  return c.fields(v, 'source', (s) => {
+    const out: SourceLayout = {
+      format: c.oneOf(s.format, SOURCE_FORMATS, 'source.format'),
+      parts: c.list(s.parts, 'source.parts', (x, p) =>
+        c.fields(x, p, (part) => ({
+          key: c.str(part.key, `${p}.key`),
+          raw: c.str(part.raw, `${p}.raw`),
+          sig: c.str(part.sig, `${p}.sig`),
+        })),
+      ),
+    };
+    if (s.file !== undefined) out.file = c.str(s.file, 'source.file');
+    return out;
+  });
 }
 
 function readPosting(c: Checker, v: unknown, p: string): Posting | null {

@@ -229,6 +229,11 @@ export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 export interface SourceLayout {
   format: SourceFormat;
   parts: SourcePart[];
+  /**
+   * Where the entry came from, as the repository's `src/` folder has it (`busnet/busnet-interview.md`,
+   * `cpol.md`): it is exported under the same name. Absent when unknown.
+   */
+  file?: string;
 }
 
 export interface ApplicationRecord {

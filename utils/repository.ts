@@ -11,6 +11,10 @@
  * Stored rows are the record plus one storage-only field, `postingKey` (a multi-entry index over
  * the posting's identity keys, `postingIdentity` in utils/boards.ts); it is stripped on read and never part of
  * `ApplicationRecord`.
+ *
+ * Beside each record, in the same transaction, its derived rows (`derivedRows`): the list's summary and the
+ * search terms (`recordTerms`, utils/search.ts), whose multi-entry index `termIds` reads by prefix
+ * (`IDBKeyRange`, like the interface classes above: the global of the browser or of fake-indexeddb).
  */
 import { wrap } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
@@ -18,6 +22,7 @@ import { postingIdentity, type PostingRef } from './boards';
 import { parseRecord } from './record-validate';
 import type { ApplicationRecord } from './record';
 import { summarize, type RecordSummary } from './summary';
+import type { recordTerms as RecordTerms } from './search';
 
 export type { RecordSummary };
 
@@ -25,6 +30,7 @@ export const DB_NAME = 'jobnote';
 const APPS = 'applications';
 const META = 'meta';
 const SUMMARIES = 'summaries';
+const TERMS = 'terms';
 
 export class RevisionConflictError extends Error {
   constructor(
@@ -108,6 +114,11 @@ export interface Repository {
   putDamaged(rows: readonly DamagedRow[]): Promise<string[]>;
   /** What lists show, newest first: small rows kept in step with every write (no full record is read). */
   listSummaries(options?: ListOptions): Promise<RecordSummary[]>;
+  /**
+   * The ids of the records whose company, role or question text has a word starting with `prefix` (a word of
+   * a query, normalised: `searchIds` in utils/search.ts asks for each and keeps the ids found for all).
+   */
+  termIds(prefix: string): Promise<Set<string>>;
   /** Replaces a record made from the stored revision (else RevisionConflictError); stores revision+1, updatedAt now. */
   update(record: ApplicationRecord): Promise<ApplicationRecord>;
   /**
@@ -138,11 +149,45 @@ interface JobnoteDB extends DBSchema {
   applications: { key: string; value: StoredRecord; indexes: { updatedAt: string; postingKey: string } };
   meta: { key: string; value: unknown };
   summaries: { key: string; value: RecordSummary; indexes: { updatedAt: string } };
+  terms: { key: string; value: TermsRow; indexes: { terms: string } };
+}
+
+/** A record's search words (distinct, normalised), under a multi-entry index. */
+interface TermsRow {
+  id: string;
+  terms: string[];
 }
 type UpgradeTransaction = IDBPTransaction<JobnoteDB, StoreNames<JobnoteDB>[], 'versionchange'>;
-type Stores = ['applications', 'summaries'];
+type Stores = ['applications', 'summaries', 'terms'];
 type AppsStore = IDBPObjectStore<JobnoteDB, Stores, 'applications', 'readwrite'>;
-type SummaryStore = IDBPObjectStore<JobnoteDB, Stores, 'summaries', 'readwrite'>;
+type DerivedStores = Pick<
+  IDBPTransaction<JobnoteDB, StoreNames<JobnoteDB>[], 'readwrite' | 'versionchange'>,
+  'objectStore'
+>;
+
+/** Writes (or, for a damaged or deleted row, removes) what is derived from a record: its summary and terms. */
+interface Derived {
+  put(record: ApplicationRecord): Promise<unknown>;
+  delete(id: string): Promise<unknown>;
+}
+
+/**
+ * `recordTerms` of utils/search.ts, loaded by `openRepository` before the database opens: the search code is
+ * not part of the popup's first view (its JS budget), and every write needs it synchronously, inside its
+ * transaction.
+ */
+let recordTerms: typeof RecordTerms = () => {
+  throw new Error('openRepository loads the search terms first');
+};
+
+function derivedRows(tx: DerivedStores): Derived {
+  const sums = tx.objectStore(SUMMARIES);
+  const terms = tx.objectStore(TERMS);
+  return {
+    put: (r) => Promise.all([sums.put(summarize(r)), terms.put({ id: r.id, terms: recordTerms(r) })]),
+    delete: (id) => Promise.all([sums.delete(id), terms.delete(id)]),
+  };
+}
 
 function toRow(record: ApplicationRecord): StoredRecord {
   return { ...record, postingKey: postingIdentity(record.posting) };
@@ -200,6 +245,16 @@ export const MIGRATIONS: ((db: IDBPDatabase<JobnoteDB>, tx: UpgradeTransaction) 
     for await (const cursor of tx.objectStore(APPS))
       await cursor.update({ ...cursor.value, postingKey: postingIdentity(cursor.value.posting) });
   },
+  // v5: search terms beside the records (a multi-entry index, read by prefix), and summaries with what the
+  // dashboard filters and sorts by; both filled for the rows already there (damaged rows get none).
+  async (db, tx) => {
+    db.createObjectStore(TERMS, { keyPath: 'id' }).createIndex('terms', 'terms', { multiEntry: true });
+    const derived = derivedRows(tx);
+    for await (const cursor of tx.objectStore(APPS)) {
+      const parsed = fromRow(cursor.value);
+      if (parsed.ok) await derived.put(parsed.value);
+    }
+  },
 ];
 
 export async function openRepository(
@@ -207,6 +262,7 @@ export async function openRepository(
   name = DB_NAME,
   options: OpenOptions = {},
 ): Promise<Repository> {
+  ({ recordTerms } = await import('./search'));
   // idb's `openDB` on the given factory (it would use the global `indexedDB`).
   const request = factory.open(name, MIGRATIONS.length);
   let upgradeError: unknown;
@@ -231,13 +287,13 @@ export async function openRepository(
   };
 
   /**
-   * Runs `body` in one readwrite transaction over the records and their summaries; resolves once committed.
-   * If `body` fails, aborts (nothing written).
+   * Runs `body` in one readwrite transaction over the records and their derived rows; resolves once
+   * committed. If `body` fails, aborts (nothing written).
    */
-  async function write<T>(body: (store: AppsStore, summaries: SummaryStore) => Promise<T>): Promise<T> {
-    const tx = db.transaction([APPS, SUMMARIES], 'readwrite');
+  async function write<T>(body: (store: AppsStore, derived: Derived) => Promise<T>): Promise<T> {
+    const tx = db.transaction([APPS, SUMMARIES, TERMS], 'readwrite');
     const [result, done] = await Promise.allSettled([
-      body(tx.objectStore(APPS), tx.objectStore(SUMMARIES)).catch((err: unknown) => {
+      body(tx.objectStore(APPS), derivedRows(tx)).catch((err: unknown) => {
         abort(tx);
         throw err;
       }),
@@ -268,9 +324,9 @@ export async function openRepository(
         createdAt: record.createdAt || now,
         updatedAt: record.updatedAt || now,
       });
-      await write(async (s, sums) => {
+      await write(async (s, derived) => {
         if ((await s.count(value.id)) > 0) throw new Error(`a record with id ${value.id} already exists`);
-        await Promise.all([s.add(toRow(value)), sums.put(summarize(value))]);
+        await Promise.all([s.add(toRow(value)), derived.put(value)]);
       });
       wrote([value.id]);
       return value;
@@ -285,10 +341,23 @@ export async function openRepository(
     },
 
     async listSummaries({ limit = Infinity } = {}) {
+      if (limit < 200) {
+        // The first screen of a long list: the newest few by a cursor, not the whole store read and cut.
+        const out: RecordSummary[] = [];
+        if (limit <= 0) return out;
+        for await (const cursor of db.transaction(SUMMARIES).store.index('updatedAt').iterate(null, 'prev')) {
+          out.push(cursor.value);
+          if (out.length >= limit) break;
+        }
+        return out;
+      }
       // One getAll (oldest first) is several times faster than a cursor for the popup's list of hundreds.
       const all = await db.getAllFromIndex(SUMMARIES, 'updatedAt');
       return all.reverse().slice(0, limit);
     },
+
+    termIds: async (prefix) =>
+      new Set(await db.getAllKeysFromIndex(TERMS, 'terms', IDBKeyRange.bound(prefix, `${prefix}\uffff`))),
 
     async list({ limit = Infinity } = {}) {
       const out: ApplicationRecord[] = [];
@@ -301,18 +370,27 @@ export async function openRepository(
     },
 
     async listDamaged() {
+      // Every readable row has a summary (written with it; v3 and v5 filled them for the rows already there) and
+      // a damaged one has none (`putDamaged` removes it): only the rows without a summary are read, not 10,000.
+      const tx = db.transaction([APPS, SUMMARIES]);
+      const apps = tx.objectStore(APPS);
+      const [ids, summarized] = await Promise.all([apps.getAllKeys(), tx.objectStore(SUMMARIES).getAllKeys()]);
+      const have = new Set(summarized);
       const out: DamagedRow[] = [];
-      for await (const cursor of db.transaction(APPS).store) {
-        const parsed = fromRow(cursor.value);
+      for (const id of ids) {
+        if (have.has(id)) continue;
+        const stored = await apps.get(id);
+        if (!stored) continue;
+        const parsed = fromRow(stored);
         if (parsed.ok) continue;
-        const { postingKey: _, ...row } = cursor.value;
-        out.push({ id: String(cursor.key), reason: parsed.errors.join('; '), row });
+        const { postingKey: _, ...row } = stored;
+        out.push({ id: String(id), reason: parsed.errors.join('; '), row });
       }
       return out;
     },
 
     putDamaged: async (rows) => {
-      const kept = await write(async (s, sums) => {
+      const kept = await write(async (s, derived) => {
         const kept: string[] = [];
         for (const { id, row } of rows) {
           const stored = await s.get(id);
@@ -322,7 +400,7 @@ export async function openRepository(
           }
           // The id is the key path: a row is stored under the id it is listed by.
           const { postingKey: _, ...raw } = row as StoredRecord;
-          await Promise.all([s.put({ ...raw, id }), sums.delete(id)]);
+          await Promise.all([s.put({ ...raw, id }), derived.delete(id)]);
         }
         return kept;
       });
@@ -332,13 +410,13 @@ export async function openRepository(
 
     async update(record) {
       const value = valid(record);
-      const next = await write(async (s, sums) => {
+      const next = await write(async (s, derived) => {
         const stored = await s.get(value.id);
         if (!stored) throw new RecordNotFoundError(value.id);
         if (stored.revision !== value.revision)
           throw new RevisionConflictError(value.id, value.revision, stored.revision);
         const next = { ...value, revision: stored.revision + 1, updatedAt: new Date().toISOString() };
-        await Promise.all([s.put(toRow(next)), sums.put(summarize(next))]);
+        await Promise.all([s.put(toRow(next)), derived.put(next)]);
         return next;
       });
       wrote([next.id]);
@@ -361,7 +439,7 @@ export async function openRepository(
     },
 
     async delete(id) {
-      await write(async (s, sums) => void (await Promise.all([s.delete(id), sums.delete(id)])));
+      await write(async (s, derived) => void (await Promise.all([s.delete(id), derived.delete(id)])));
       wrote([id]);
     },
 
@@ -376,8 +454,8 @@ export async function openRepository(
       if (errors.length) throw new InvalidRecordError(errors);
       // One transaction: a put that fails aborts them all. `async` turns a put that throws (DataCloneError)
       // into a rejection, so every put's outcome is awaited.
-      await write((s, sums) =>
-        Promise.all(values.flatMap((v) => [(async () => s.put(toRow(v)))(), (async () => sums.put(summarize(v)))()])),
+      await write((s, derived) =>
+        Promise.all(values.flatMap((v) => [(async () => s.put(toRow(v)))(), (async () => derived.put(v))()])),
       );
       wrote(values.map((v) => v.id));
     },

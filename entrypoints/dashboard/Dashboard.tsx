@@ -3,7 +3,7 @@
  * and date format chosen in the popup's settings (the same `settings` row of the database).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ChangeEvent, ReactNode } from 'react';
+import type { ChangeEvent } from 'react';
 import {
   DEFAULT_SETTINGS,
   loadDashboardDictionary,
@@ -12,20 +12,21 @@ import {
   translator,
   type DashboardTranslator,
 } from '@/utils/i18n';
-import type { ApplicationRecord, DateFormat } from '@/utils/record';
+import type { DateFormat } from '@/utils/record';
 import { makeBackup, parseImportFiles } from '@/utils/backup';
-import { entryFileName, exportEntry } from '@/utils/jobname/export';
-import { InvalidRecordError, UpgradeBlockedError, type DamagedRow } from '@/utils/repository';
+import { InvalidRecordError, UpgradeBlockedError, type DamagedRow, type RecordSummary } from '@/utils/repository';
 import { parseRecord } from '@/utils/record-validate';
 import { todayIso } from '@/utils/dates';
 import { Brand } from '@/components/Brand';
 import { LocaleContext, type Locale } from '@/components/locale';
 import { Notice } from '@/components/Notice';
 import { downloadText } from '@/components/download';
-import { PostingView } from '@/components/PostingView';
-import { ScoreBadge, StageLine, StatusEmojis } from '@/components/summary';
 import { getRepository } from '@/services/db';
+import { ApplicationList } from './ApplicationList';
 import { writeErrorText } from './errors';
+
+/** Rows read first, before the whole list: more than a window shows. */
+const FIRST_SCREEN = 40;
 
 /** Backups are a few MB at most; refuse anything absurd before reading it into memory. */
 const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
@@ -39,18 +40,6 @@ function errorText(err: unknown): string {
 /** `3 applications` / «۳ درخواست». */
 function apps(tr: DashboardTranslator, n: number): string {
   return tr.t(n === 1 ? 'appsOne' : 'appsMany', { n });
-}
-
-/** A message whose `{name}` is a node (a <bdi>, so a name written the other way stays whole). */
-function Filled({ text, name }: { text: string; name: ReactNode }) {
-  const [before, after = ''] = text.split('{name}');
-  return (
-    <>
-      {before}
-      {name}
-      {after}
-    </>
-  );
 }
 
 function download(name: string, text: string, type = 'application/json') {
@@ -105,7 +94,11 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
     document.addEventListener('visibilitychange', onShow);
     return () => document.removeEventListener('visibilitychange', onShow);
   }, []);
-  const [records, setRecords] = useState<ApplicationRecord[] | null>(null);
+  // What the list shows: summaries (utils/summary.ts), never the full records.
+  const [summaries, setSummaries] = useState<RecordSummary[] | null>(null);
+  // Whether `summaries` holds them all yet (the first screen is shown before).
+  const [complete, setComplete] = useState(false);
+  const loadedAll = useRef(false);
   const [damaged, setDamaged] = useState<DamagedRow[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
@@ -114,9 +107,17 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
   const reload = useCallback(async () => {
     try {
       const repo = await getRepository();
-      const [list, broken] = await Promise.all([repo.list(), repo.listDamaged()]);
-      setRecords(list);
-      setDamaged(broken);
+      // The first screen of the list at once, then all of it (what search, filters and orders work on), then the
+      // damaged rows. On a reload (after an import) the list shown stays until all of it is read.
+      if (!loadedAll.current) {
+        const first = await repo.listSummaries({ limit: FIRST_SCREEN });
+        setSummaries((cur) => cur ?? first);
+      }
+      const all = await repo.listSummaries();
+      loadedAll.current = true;
+      setSummaries(all);
+      setComplete(true);
+      setDamaged(await repo.listDamaged());
       setLoadError(null);
     } catch (err) {
       setLoadError(err instanceof UpgradeBlockedError ? tr.t('upgradeBlocked') : writeErrorText(err, tr));
@@ -199,18 +200,15 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
     }
   }
 
-  async function onDelete(record: ApplicationRecord) {
-    setMessage(null);
-    try {
-      const repo = await getRepository();
-      await repo.delete(record.id);
-      // The list first: "Deleted X" never shows beside X still listed.
-      await reload();
-      setMessage({ kind: 'ok', title: tr.t('deleted', { name: record.company.name || tr.t('theApplication') }) });
-    } catch (err) {
-      setMessage({ kind: 'error', title: tr.t('deleteFailed'), errors: [writeErrorText(err, tr)] });
-    }
-  }
+  // A delete in the list drops its rows here, an undo puts them back: nothing is read again.
+  const onRemoved = useCallback(
+    (ids: ReadonlySet<string>) => setSummaries((cur) => cur?.filter((x) => !ids.has(x.id)) ?? null),
+    [],
+  );
+  const onRestored = useCallback((back: RecordSummary[]) => {
+    const ids = new Set(back.map((x) => x.id));
+    setSummaries((cur) => [...back, ...(cur ?? []).filter((x) => !ids.has(x.id))]);
+  }, []);
 
   async function onDeleteDamaged(row: DamagedRow) {
     setMessage(null);
@@ -258,9 +256,9 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
       <div className="page" dir={tr.dir}>
         <header className="bar">
           <Brand name={tr.t('appName')} />
-          {records ? (
+          {summaries && complete ? (
             <span className="muted" data-testid="count">
-              {apps(tr, records.length)}
+              {apps(tr, summaries.length)}
             </span>
           ) : null}
         </header>
@@ -300,13 +298,15 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
         <section aria-labelledby="apps-heading">
           <h2 id="apps-heading">{tr.t('applications')}</h2>
           {loadError ? <Notice kind="error" title={tr.t('loadFailed')} items={[loadError]} /> : null}
-          {records === null && !loadError ? <p className="muted">{tr.t('loading')}</p> : null}
-          {records && records.length === 0 ? (
+          {summaries === null && !loadError ? <p className="muted">{tr.t('loading')}</p> : null}
+          {summaries && summaries.length === 0 ? (
             <p className="empty" data-testid="empty">
               {tr.t('noApplicationsYet')}
             </p>
           ) : null}
-          {records && records.length > 0 ? <ApplicationTable records={records} onDelete={onDelete} tr={tr} /> : null}
+          {summaries && summaries.length > 0 ? (
+            <ApplicationList summaries={summaries} tr={tr} onRemoved={onRemoved} onRestored={onRestored} />
+          ) : null}
         </section>
 
         {damaged.length ? (
@@ -322,139 +322,6 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
         ) : null}
       </div>
     </LocaleContext.Provider>
-  );
-}
-
-function ApplicationTable({
-  records,
-  onDelete,
-  tr,
-}: {
-  records: ApplicationRecord[];
-  onDelete: (r: ApplicationRecord) => Promise<void>;
-  tr: DashboardTranslator;
-}) {
-  return (
-    <div className="table-wrap">
-      <table className="apps" data-testid="applications">
-        <thead>
-          <tr>
-            <th scope="col">{tr.t('company')}</th>
-            <th scope="col">{tr.t('role')}</th>
-            <th scope="col">{tr.t('lastStage')}</th>
-            <th scope="col">{tr.t('outcome')}</th>
-            <th scope="col">{tr.t('score')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{tr.t('actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {records.map((r) => (
-            <Row key={r.id} record={r} onDelete={onDelete} tr={tr} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function Row({
-  record,
-  onDelete,
-  tr,
-}: {
-  record: ApplicationRecord;
-  onDelete: (r: ApplicationRecord) => Promise<void>;
-  tr: DashboardTranslator;
-}) {
-  const [confirming, setConfirming] = useState(false);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  const name = record.company.name || tr.t('unnamedCompany');
-
-  const wasConfirming = useRef(false);
-
-  // Focus follows the question: onto "Yes, delete" when asked, back onto "Delete" when cancelled.
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-    else if (wasConfirming.current) deleteButton.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
-
-  const cancel = () => setConfirming(false);
-
-  return (
-    <tr data-testid="application">
-      <th scope="row">
-        <bdi data-testid="company">{name}</bdi>
-        {record.posting ? (
-          <details className="posting-details">
-            <summary>{tr.t('posting')}</summary>
-            <PostingView posting={record.posting} tr={tr} />
-          </details>
-        ) : null}
-      </th>
-      <td data-testid="role">
-        <bdi>{record.role ?? ''}</bdi>
-      </td>
-      <td>
-        <StageLine record={record} tr={tr} />
-      </td>
-      <td>
-        {tr.outcome(record.outcome.kind)} <StatusEmojis record={record} tr={tr} />
-      </td>
-      <td className="num">
-        <ScoreBadge score={record.score} tr={tr} />
-      </td>
-      <td>
-        {confirming ? (
-          <fieldset
-            className="confirm"
-            aria-label={tr.t('confirmDelete', { name })}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') cancel();
-            }}
-          >
-            <span>
-              <Filled text={tr.t('deleteQuestion')} name={<bdi>{name}</bdi>} />
-            </span>
-            <button
-              ref={confirmButton}
-              type="button"
-              className="btn btn-danger-solid"
-              onClick={() => void onDelete(record)}
-            >
-              {tr.t('yesDelete')}
-            </button>
-            <button type="button" className="btn" onClick={cancel}>
-              {tr.t('cancel')}
-            </button>
-          </fieldset>
-        ) : (
-          <span className="row-actions">
-            <button
-              type="button"
-              className="btn"
-              aria-label={tr.t('downloadEntry', { name })}
-              data-testid="download-entry"
-              onClick={() => download(`${entryFileName(record).slug}.md`, exportEntry(record), 'text/markdown')}
-            >
-              {tr.t('entryMd')}
-            </button>
-            <button
-              ref={deleteButton}
-              type="button"
-              className="btn btn-danger"
-              aria-label={tr.t('deleteName', { name })}
-              onClick={() => setConfirming(true)}
-            >
-              {tr.t('delete')}
-            </button>
-          </span>
-        )}
-      </td>
-    </tr>
   );
 }
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The extension pages' database (services/db) over the global `indexedDB`, as a browser has it.
 import 'fake-indexeddb/auto';
+import { wrap } from 'idb';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { blockedTranslator, UpgradeBlocked } from '../../components/UpgradeBlocked';
@@ -14,9 +15,10 @@ const dom = jsdomRoot();
 function olderPage(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(DB_NAME, MIGRATIONS.length - 1);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore('applications', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-      req.result.createObjectStore('meta');
+    // The real schema of that version: its migrations.
+    req.onupgradeneeded = async () => {
+      const tx = wrap(req.transaction!) as unknown as Parameters<(typeof MIGRATIONS)[number]>[1];
+      for (const migrate of MIGRATIONS.slice(0, -1)) await migrate(tx.db, tx);
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);

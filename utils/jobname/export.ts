@@ -312,6 +312,41 @@ export function entryFileName(record: Pick<ApplicationRecord, 'company'>): { slu
   return { slug, path: `src/${slug}/${slug}.md` };
 }
 
+/**
+ * Where an imported entry came from, from the name of the file it was read from: `busnet__busnet-interview.md`
+ * (the `<folder>__<file>.md` names of entries kept outside the repository's tree, as ../shared/jobname has them)
+ * is `busnet/busnet-interview.md`; `src/hamkaransystem/1402.md` (a path) is `hamkaransystem/1402.md`; `cpol.md`
+ * stays. Characters no file system takes are dropped; null when nothing is left.
+ */
+export function entryFileFromName(name: string): string | null {
+  const parts = name
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p && p !== '.' && p !== '..');
+  const src = parts.lastIndexOf('src');
+  const kept = (src >= 0 && src < parts.length - 1 ? parts.slice(src + 1) : parts.slice(-1)).flatMap((p, i, all) =>
+    i === all.length - 1 && all.length === 1 ? p.split('__') : [p],
+  );
+  const clean = kept
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+    .map((p) => p.replace(/[\u0000-\u001f<>:"|?*\u007f]/g, '').trim())
+    .filter((p) => p && p !== '.' && p !== '..');
+  return clean.length ? clean.join('/') : null;
+}
+
+/**
+ * What a download of the entry is called and where it goes in a zip of entries: an imported entry under the
+ * name and folder it came with (`source.file`: the zip path `busnet/busnet-interview.md`, downloaded alone
+ * as `busnet__busnet-interview.md`, which imports back to the same folder), any other under the repository's
+ * name for it (`cafe-bazaar/cafe-bazaar.md`, downloaded as `cafe-bazaar.md`).
+ */
+export function entryDownload(record: Pick<ApplicationRecord, 'company' | 'source'>): { name: string; path: string } {
+  const file = record.source?.file;
+  if (file) return { name: file.split('/').join('__'), path: file };
+  const { slug } = entryFileName(record);
+  return { name: `${slug}.md`, path: `${slug}/${slug}.md` };
+}
+
 function slugFromWebsite(url: string): string {
   const m = /^(?:[a-z]+:\/\/)?(?:www\.)?([^/.:]+)/i.exec(url.trim());
   return m ? m[1].toLowerCase().replace(/[^a-z0-9-]/g, '') : '';
