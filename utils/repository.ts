@@ -454,8 +454,15 @@ export async function openRepository(
       if (errors.length) throw new InvalidRecordError(errors);
       // One transaction: a put that fails aborts them all. `async` turns a put that throws (DataCloneError)
       // into a rejection, so every put's outcome is awaited.
+      // Every write bumps the revision past the stored one, so an editor open on an imported record merges.
       await write((s, derived) =>
-        Promise.all(values.flatMap((v) => [(async () => s.put(toRow(v)))(), (async () => derived.put(v))()])),
+        Promise.all(
+          values.map(async (v) => {
+            const stored = await s.get(v.id);
+            v.revision = Math.max(stored?.revision ?? 0, v.revision) + 1;
+            await Promise.all([(async () => s.put(toRow(v)))(), (async () => derived.put(v))()]);
+          }),
+        ),
       );
       wrote(values.map((v) => v.id));
     },

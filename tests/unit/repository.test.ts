@@ -195,15 +195,20 @@ describe('bulkPut', () => {
     expect(await repo.get(existing.id)).toEqual(existing);
   });
 
-  it('makes a valid batch visible all at once and keeps revisions', async () => {
-    const batch = [rec('A', { revision: 5 }), rec('B', { revision: 2 }), rec('C')];
+  it('makes a valid batch visible all at once and bumps every revision past the given and the stored one', async () => {
+    const stored = await repo.create(rec('Stored'));
+    await repo.update({ ...stored, role: 'edited' }); // revision 2 in the database
+    const batch = [rec('A', { revision: 5 }), rec('B', { revision: 2 }), rec('C'), { ...stored, revision: 1 }];
     const writing = repo.bulkPut(batch);
     const seen = (await repo.list()).length; // a reader sees all or none, never part
     await writing;
-    expect([0, 3]).toContain(seen);
-    expect((await repo.list()).length).toBe(3);
-    expect((await repo.get(batch[0]!.id))?.revision).toBe(5);
-    expect(await repo.get(batch[1]!.id)).toEqual(batch[1]);
+    expect([1, 4]).toContain(seen);
+    expect((await repo.list()).length).toBe(4);
+    // An import never reuses a revision an open editor may hold: it is always one past both.
+    expect((await repo.get(batch[0]!.id))?.revision).toBe(6);
+    expect(await repo.get(batch[1]!.id)).toEqual({ ...batch[1], revision: 3 });
+    expect((await repo.get(stored.id))?.revision).toBe(3);
+    expect(batch[0]!.revision).toBe(5); // the caller's objects are not changed
   });
 });
 
