@@ -15,7 +15,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import '@/assets/datefield.css';
-import { addDays, formatDate, isoToJalali, isValidIso, parseDateInput } from '@/utils/dates';
+import { addDays, formatDate, isoToJalali, isValidIso, parseDateInput, readDateText } from '@/utils/dates';
 import type { Calendar, DateFormat, DateInputError } from '@/utils/dates';
 import type { Translator } from '@/utils/i18n';
 import { useLocale } from './locale';
@@ -138,10 +138,9 @@ export function DateField({
   const edit = (s: string) => {
     setText(s);
     setTouched(false);
-    const r = parse(s);
-    onText?.(r === null || r.ok ? '' : s);
-    if (r === null) emit(null);
-    else if (r.ok) emit(r.iso);
+    const r = readDateText(s, { today, calendar });
+    onText?.(r.raw);
+    if (r.iso !== undefined) emit(r.iso);
   };
   const set = (iso: string) => {
     setText(show(iso));

@@ -209,6 +209,20 @@ export function parseDateInput(input: string, opts: { today: string; calendar?: 
   return fail('format', FORMAT_ERROR);
 }
 
+/**
+ * What a date field's new text means for its date: `iso` is the day it says, `null` when it is empty, and
+ * absent when it does not parse (the date stays as it was); `raw` is the text to keep in a draft, '' unless
+ * it does not parse. One rule for the field and the plain input shown while it loads.
+ */
+export function readDateText(
+  text: string,
+  opts: { today: string; calendar: Calendar },
+): { result: DateInputResult | null; iso?: string | null; raw: string } {
+  if (!text.trim()) return { result: null, iso: null, raw: '' };
+  const result = parseDateInput(text, opts);
+  return result.ok ? { result, iso: result.iso, raw: '' } : { result, raw: text };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Durations
 

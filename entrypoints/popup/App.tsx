@@ -33,7 +33,7 @@ import {
   type Settings,
 } from '@/utils/i18n';
 import { todayIso } from '@/utils/dates';
-import { identify, type UrlIdentity } from '@/utils/clip/url';
+import type { UrlIdentity } from '@/utils/clip/url';
 import { newApplication } from '@/utils/steps';
 import type { ApplicationRecord } from '@/utils/record';
 import type { RecordSummary, Repository } from '@/utils/repository';
@@ -44,7 +44,6 @@ import { latencyRecorder, markInteractive } from '@/services/test-hooks';
 import { PopupContext, usePopup, type PopupContextValue } from './context';
 import { loadDraft, readLocalDraft, useDraft } from './useDraft';
 import { StepsPanel } from './StepsPanel';
-import Switcher from './Switcher';
 import { Brand } from '@/components/Brand';
 
 /** The words of the panels below (utils/i18n/en-panels.ts), loading from boot on. */
@@ -65,6 +64,7 @@ const SettingsPanel = panel(() => import('./SettingsPanel'));
 const NewApplication = panel(() => import('./NewApplication'));
 const ClipPanel = panel(() => import('./ClipPanel'));
 const ConflictNotice = panel(() => import('@/components/ConflictNotice'));
+const Switcher = lazy(() => import('./Switcher'));
 interface Boot {
   repo: Repository;
   settings: Settings;
@@ -79,7 +79,11 @@ interface Boot {
 
 async function activeTab(): Promise<Boot['tab']> {
   try {
-    const [t] = await browser.tabs.query({ active: true, currentWindow: true });
+    // The URL reader loads beside the tab query (it is not part of the first view's budget).
+    const [[t], { identify }] = await Promise.all([
+      browser.tabs.query({ active: true, currentWindow: true }),
+      import('@/utils/clip/url'),
+    ]);
     const identity = t?.url ? identify(t.url) : null;
     return t?.id !== undefined && identity ? { id: t.id, identity } : null;
   } catch {
@@ -378,7 +382,9 @@ export function App({ boot: b }: { boot: Boot }) {
           ) : null}
         </Suspense>
         {summaries.length ? (
-          <Switcher summaries={summaries} currentId={record?.id ?? null} onPick={(id) => void switchTo(id)} />
+          <Suspense fallback={null}>
+            <Switcher summaries={summaries} currentId={record?.id ?? null} onPick={(id) => void switchTo(id)} />
+          </Suspense>
         ) : null}
         {record ? (
           <main className="app-view" aria-label={record.company.name}>

@@ -8,7 +8,7 @@ import { formatDate, formatDuration } from '@/utils/dates';
 import { DURATION_CHOICES, PLATFORM_CHOICES, STEP_CHOICES, logStep, removeStep, stepForKey } from '@/utils/steps';
 import type { ApplicationRecord, Stage } from '@/utils/record';
 import type { StepDraft } from '@/utils/popup-draft';
-import { DateField } from '@/components/DateField';
+import { LazyDateField as DateField } from '@/components/LazyDateField';
 import { usePopup } from './context';
 
 type Edit = (fn: (d: ApplicationRecord) => void) => void;
