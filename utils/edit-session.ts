@@ -17,7 +17,7 @@
  * option): the text shows, later edits build on it, and it is saved when there is room.
  */
 import type { ConflictStore } from './conflicts';
-import { applyJournal, makeJournal, type Journal } from './journal';
+import { applyJournal, journalIsFresh, makeJournal, withSaving, type Journal } from './journal';
 import type { Conflict } from './merge';
 import type { ApplicationRecord } from './record';
 import { RecordNotFoundError, RevisionConflictError, type Repository } from './repository';
@@ -56,6 +56,8 @@ export class EditSession {
   private failed = false;
   /** A write elsewhere was announced while a save was in flight: rebase after it. */
   private stale = false;
+  /** The value being written (made from its revision), named in every journal written meanwhile. */
+  private inflight: ApplicationRecord | null = null;
   private readonly now: () => number;
   private readonly conflictStore: ConflictStore | undefined;
 
@@ -73,8 +75,9 @@ export class EditSession {
     if (journal && journal.id === record.id) {
       // Made from this stored revision: its values are the edits. From an older one: the save merges them.
       // (The old revision makes the save see the change made since, and merge.)
-      const base =
-        journal.base === record.revision ? record : { ...record, ...oldValues(journal), revision: journal.base };
+      const base = journalIsFresh(journal, record)
+        ? record
+        : { ...record, ...oldValues(journal), revision: journal.base };
       const values = pick(applyJournal(base, journal), journal);
       this.stored = base;
       this.local = applyJournal(base, journal);
@@ -102,7 +105,7 @@ export class EditSession {
     fn(next);
     this.local = next;
     this.pending.push({ fn, at: this.now() });
-    this.hooks.onJournal?.(makeJournal(this.stored, next));
+    this.journal();
     this.hooks.onChange?.(next);
     this.save();
   }
@@ -145,11 +148,27 @@ export class EditSession {
     }
   }
 
+  /** The unsaved changes, synchronously, with the save in flight they may already be part of. */
+  private journal() {
+    this.hooks.onJournal?.(withSaving(makeJournal(this.stored, this.local), this.inflight));
+  }
+
+  /** Writes `value` (made from its revision), named in the journal first: the page may die before it hears back. */
+  private async update(value: ApplicationRecord): Promise<ApplicationRecord> {
+    this.inflight = value;
+    this.journal();
+    try {
+      return await this.repo.update(value);
+    } finally {
+      this.inflight = null;
+    }
+  }
+
   private async write(batch: { fn: Edit }[]): Promise<ApplicationRecord> {
     const mine = structuredClone(this.stored);
     for (const e of batch) e.fn(mine);
     try {
-      return await this.repo.update(mine);
+      return await this.update(mine);
     } catch (err) {
       if (!(err instanceof RevisionConflictError)) throw err;
     }
@@ -161,7 +180,7 @@ export class EditSession {
       const { value, conflicts } = merge3(this.stored, mine, theirs, 'mine');
       value.revision = theirs.revision;
       try {
-        const stored = await this.repo.update(value);
+        const stored = await this.update(value);
         if (conflicts.length) {
           if (this.conflictStore) addConflicts(this.conflictStore, this.id, conflicts, 'page');
           this.hooks.onConflict?.(stored, conflicts);

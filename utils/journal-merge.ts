@@ -2,13 +2,14 @@
  * Putting journals back (utils/journal.ts): loaded only when a page finds one, so the popup's first view does
  * not carry the merge.
  *
- * A journal made from the revision still stored is applied as it is. Otherwise each field it changed is
+ * A journal made from the revision still stored (or whose save in flight is what is stored) is applied as it is. Otherwise each field it changed is
  * merged three-way with the stored record: a field changed only in the journal is applied, a field the
  * database changed too (a restore, another page) keeps the database's value and the journal's text is kept as
  * a conflict (utils/conflicts.ts). A journal that cannot be written back (a full disk) stays, never dropped.
  */
 import { addConflicts } from './conflicts-edit';
 import {
+  journalIsFresh,
   LEGACY_JOURNAL_KEYS,
   pendingJournals,
   readJournal,
@@ -31,7 +32,7 @@ export function mergeJournal(
 ): { record: ApplicationRecord; conflicts: Conflict[] } {
   const record = structuredClone(stored);
   const conflicts: Conflict[] = [];
-  const fresh = journal.base === stored.revision;
+  const fresh = journalIsFresh(journal, stored);
   for (const k of USER_FIELDS) {
     const change = journal.fields[k];
     if (!change) continue;

@@ -42,6 +42,12 @@ export interface Journal {
   /** When it was written (ms since epoch). */
   at: number;
   fields: Partial<Record<UserField, FieldChange>>;
+  /**
+   * The save that was in flight when it was written: the revision it stores and a hash of the values it carries
+   * of the journal's fields. A page closed after that save committed but before it heard so (its journal still
+   * on the older base) left edits that build on the stored record, not edits to merge with it.
+   */
+  saving?: { revision: number; hash: string };
 }
 
 /** Where journals are kept: localStorage, or a Map-backed stand-in in tests. */
@@ -61,6 +67,37 @@ export function makeJournal(stored: ApplicationRecord, local: ApplicationRecord,
       any = true;
     }
   return any ? { id: local.id, base: stored.revision, at, fields } : null;
+}
+
+/** A short hash of `fields` of `record` (53-bit, cyrb53 over their JSON): enough to tell one save from another. */
+export function fieldsHash(record: ApplicationRecord, fields: readonly string[]): string {
+  const text = JSON.stringify(fields.map((k) => record[k as UserField] ?? null));
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** `journal` with the save in flight (`value`, made from its base: stored as revision `value.revision + 1`). */
+export function withSaving(journal: Journal | null, value: ApplicationRecord | null): Journal | null {
+  if (!journal || !value) return journal;
+  return { ...journal, saving: { revision: value.revision + 1, hash: fieldsHash(value, Object.keys(journal.fields)) } };
+}
+
+/**
+ * Whether the journal's edits build on `stored` as it is: made from that revision, or from the one before with
+ * the save it was waiting for being what is stored now (same revision, same values of its fields).
+ */
+export function journalIsFresh(journal: Journal, stored: ApplicationRecord): boolean {
+  if (journal.base === stored.revision) return true;
+  const s = journal.saving;
+  return !!s && s.revision === stored.revision && s.hash === fieldsHash(stored, Object.keys(journal.fields));
 }
 
 /** The journal's values over `record` (a copy). */
@@ -94,7 +131,10 @@ function parseJournal(raw: string | null): Journal | null {
       const f = (j.fields as Record<string, unknown>)[k];
       if (typeof f === 'object' && f !== null && 'new' in f) fields[k] = f as FieldChange;
     }
-    return { id: j.id, base: j.base, at: typeof j.at === 'number' ? j.at : 0, fields };
+    const s = j.saving;
+    const saving =
+      s && typeof s.revision === 'number' && typeof s.hash === 'string' ? { revision: s.revision, hash: s.hash } : null;
+    return { id: j.id, base: j.base, at: typeof j.at === 'number' ? j.at : 0, fields, ...(saving ? { saving } : {}) };
   } catch {
     return null;
   }

@@ -110,6 +110,70 @@ describe('journals', () => {
     expect(store.map.size).toBe(0);
   });
 
+  // Seen in the browser: the popup closed after its save committed and before it heard so, typing on; the
+  // journal still named the older revision, and reopening showed the page's own save as a conflict.
+  it('a page that closes while its save is committing: the journal builds on that save, no conflict', async () => {
+    const { repo, stored, store } = await setup();
+    // The save of "so a" is committed by the database, but the page dies before `update` resolves.
+    let commit: () => void = () => {};
+    const committed = new Promise<void>((r) => {
+      commit = r;
+    });
+    const slow: Repository = {
+      ...repo,
+      update: (r) =>
+        repo.update(r).then((v) => {
+          commit();
+          return new Promise<ApplicationRecord>(() => {}); // never heard back
+        }),
+    };
+    const s = session(slow, stored, store);
+    s.edit((d) => {
+      d.review = 'so a';
+    });
+    await committed;
+    // More typed while it was in flight: journalled, not saved.
+    s.edit((d) => {
+      d.review = 'so a cra';
+    });
+    const journal = readJournal(store, stored.id)!;
+    expect(journal).toMatchObject({ base: stored.revision, saving: { revision: stored.revision + 1 } });
+    const now = (await repo.get(stored.id))!;
+    expect(now.review).toBe('so a');
+    expect(mergeJournal(now, journal)).toMatchObject({ record: { review: 'so a cra' }, conflicts: [] });
+    // The next page opening: restored, no conflict.
+    const result = await restoreJournals(repo, store);
+    expect(result.kept).toEqual([]);
+    expect((await repo.get(stored.id))?.review).toBe('so a cra');
+    expect(conflictsOf(store, stored.id)).toEqual([]);
+    // A session opened on the record with that journal starts from it without a conflict too.
+    const other = memoryStore();
+    writeJournal(other, stored.id, journal);
+    const again = session(repo, now, other);
+    expect(again.record.review).toBe('so a cra');
+    await again.flush();
+    expect((await repo.get(stored.id))?.review).toBe('so a cra');
+    expect(conflictsOf(other, stored.id)).toEqual([]);
+  });
+
+  it('a save in flight that did not land: another write of that revision still makes a conflict', async () => {
+    const { repo, stored, store } = await setup();
+    const lost: Repository = { ...repo, update: () => new Promise<ApplicationRecord>(() => {}) };
+    const s = session(lost, stored, store);
+    s.edit((d) => {
+      d.review = 'mine';
+    });
+    const journal = readJournal(store, stored.id)!;
+    expect(journal.saving?.revision).toBe(stored.revision + 1);
+    // Another page stored the next revision with another review.
+    const theirs = await repo.update({ ...stored, review: 'theirs' });
+    expect(theirs.revision).toBe(journal.saving?.revision);
+    expect(mergeJournal(theirs, journal)).toMatchObject({
+      record: { review: 'theirs' },
+      conflicts: [{ path: ['review'], kept: 'theirs', other: 'mine' }],
+    });
+  });
+
   it('a journal of a deleted record is dropped; one that is not a journal is dropped', async () => {
     const { repo, stored, store } = await setup();
     writeJournal(store, stored.id, makeJournal(stored, { ...stored, review: 'r' }));
