@@ -1,17 +1,20 @@
 /**
  * The date field for a page's first view, loaded beside it: the popup counts only its first view's JS until
- * interactive (scripts/check-budgets.ts), and the field appears only once a step is picked. Until the chunk
- * is there (a few milliseconds after the page's script runs, usually before the first render) a plain input
- * stands in: same id, label and focus, and what is typed into it is read by the field's own rule
- * (readDateText), so a keystroke in that moment is neither lost nor read differently.
+ * interactive (scripts/check-budgets.ts), and the field appears only once a step is picked. The chunk starts
+ * loading when this module runs and is almost always there before the first render; until it is, a plain input
+ * stands in, with the same id, label and focus, and reads what is typed by the field's own rule (readDateText).
+ * When the field replaces it, it keeps the text and puts the caret after it (it does not select it, as it does
+ * when it appears), so the next keystroke adds to what was typed instead of replacing it.
  */
-import { lazy, Suspense, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatDate, isValidIso, readDateText } from '@/utils/dates';
-import type { DateFieldProps } from './DateField';
+import type { DateField as DateFieldType, DateFieldProps } from './DateField';
 
-// Starts loading when this module runs, not when the field is first shown.
-const loading = import('./DateField');
-const DateField = lazy(() => loading.then((m) => ({ default: m.DateField })));
+let Loaded: typeof DateFieldType | null = null;
+const loading = import('./DateField').then((m) => {
+  Loaded = m.DateField;
+  return m.DateField;
+});
 
 function PlainDateInput({
   id,
@@ -59,9 +62,27 @@ function PlainDateInput({
 }
 
 export function LazyDateField(props: DateFieldProps) {
+  const [Field, setField] = useState(() => Loaded);
+  const stoodIn = useRef(false);
+  const root = useRef<HTMLDivElement>(null);
+  if (!Field) stoodIn.current = true;
+  useEffect(() => {
+    if (Field) return;
+    let live = true;
+    void loading.then((f) => live && setField(() => f));
+    return () => {
+      live = false;
+    };
+  }, [Field]);
+  // After the field's own effects (a child's run first): the caret after the text typed into the stand-in.
+  useEffect(() => {
+    if (!Field || !stoodIn.current) return;
+    const input = root.current?.querySelector('input');
+    if (input && document.activeElement === input) input.setSelectionRange(input.value.length, input.value.length);
+  }, [Field]);
   return (
-    <Suspense fallback={<PlainDateInput {...props} />}>
-      <DateField {...props} />
-    </Suspense>
+    <div ref={root} style={{ display: 'contents' }}>
+      {Field ? <Field {...props} /> : <PlainDateInput {...props} />}
+    </div>
   );
 }
