@@ -122,7 +122,7 @@ describe('journals', () => {
     const slow: Repository = {
       ...repo,
       update: (r) =>
-        repo.update(r).then((v) => {
+        repo.update(r).then(() => {
           commit();
           return new Promise<ApplicationRecord>(() => {}); // never heard back
         }),
