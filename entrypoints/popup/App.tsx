@@ -3,23 +3,11 @@
  * outcome and export. It closes the moment focus leaves it, so every edit is saved as it happens (an
  * EditSession per record) and half-done input lives in the draft (useDraft).
  */
-import {
-  lazy,
-  startTransition,
-  type ComponentType,
-  Suspense,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { lazy, startTransition, type ComponentType, Suspense, useEffect, useMemo, useState } from 'react';
 // The native promise-based API (Chrome MV3's `chrome`, Firefox's `browser`): the polyfill would cost the
 // popup 3 KB of its 90 KB budget for the five calls it makes, which both browsers answer natively.
 import { browser } from '@wxt-dev/browser';
-import { EditSession } from '@/utils/edit-session';
-import { pendingJournals, readJournal, writeJournal } from '@/utils/journal';
-import { CONFLICTS_KEY, conflictsOf, type StoredConflict } from '@/utils/conflicts';
+import { pendingJournals } from '@/utils/journal';
 import { summarize } from '@/utils/summary';
 import {
   loadDictionary,
@@ -39,9 +27,11 @@ import type { ApplicationRecord } from '@/utils/record';
 import type { RecordSummary, Repository } from '@/utils/repository';
 import { POPUP_TABS, type PopupDraft, type PopupTab } from '@/utils/popup-draft';
 import { getRepository } from '@/services/db';
-import { onRecordsChanged } from '@/services/changes';
+import { useEditSession } from '@/components/useEditSession';
+import { appHash } from '@/utils/dashboard-route';
+import { SaveStatus } from '@/components/SaveStatus';
 import { latencyRecorder, markInteractive } from '@/services/test-hooks';
-import { PopupContext, usePopup, type PopupContextValue } from './context';
+import { PopupContext, type PopupContextValue } from './context';
 import { loadDraft, readLocalDraft, useDraft } from './useDraft';
 import { StepsPanel } from './StepsPanel';
 import { Brand } from '@/components/Brand';
@@ -59,7 +49,7 @@ function panel<T extends ComponentType<any>>(load: () => Promise<{ default: T }>
 }
 const QuestionsPanel = panel(() => import('./QuestionsPanel'));
 const ExportPanel = panel(() => import('./ExportPanel'));
-const OutcomePanel = panel(() => import('./OutcomePanel'));
+const OutcomePanel = panel(() => import('@/components/OutcomePanel'));
 const SettingsPanel = panel(() => import('./SettingsPanel'));
 const NewApplication = panel(() => import('./NewApplication'));
 const ClipPanel = panel(() => import('./ClipPanel'));
@@ -158,12 +148,6 @@ export const booting = boot();
 /** Latencies (ms) from a record edit to its commit, for `npm run bench`. */
 const recordSave = latencyRecorder('recordSaves');
 
-type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved' }
-  | { kind: 'error' | 'restore-error'; error: unknown };
-
 /** The popup when its database could not be opened (the only thing that can stop it). */
 export function BootError({ error }: { error: unknown }) {
   return (
@@ -174,99 +158,34 @@ export function BootError({ error }: { error: unknown }) {
 }
 
 export function App({ boot: b }: { boot: Boot }) {
-  // The session's hooks reach the state through this (the first session is made before the state).
-  const setRecordRef = useRef<(r: ApplicationRecord) => void>(() => {});
-  const setConflictsRef = useRef<(c: StoredConflict[]) => void>(() => {});
   const [summaries, setSummaries] = useState<RecordSummary[]>(b.summaries);
   const [settings, setSettings] = useState<Settings>(b.settings);
   const [dict, setDict] = useState<{ lang: Lang; dictionary: Dictionary }>(() => ({
     lang: resolveLang(b.settings.lang, browserLang()),
     dictionary: b.dictionary,
   }));
-  const [save, setSave] = useState<SaveState>(
-    b.restoreError ? { kind: 'restore-error', error: b.restoreError } : { kind: 'idle' },
-  );
   const [showSettings, setShowSettings] = useState(false);
   const [creating, setCreating] = useState(false);
-  const session = useRef<EditSession | null | undefined>(undefined);
-  const reportError = useCallback((error: unknown) => setSave({ kind: 'error', error }), []);
-  const [draft, updateDraft] = useDraft(b.repo, b.draft, reportError);
-
-  const makeSession = useCallback(
-    (r: ApplicationRecord | null) =>
-      r
-        ? new EditSession(
-            b.repo,
-            r,
-            {
-              onChange: (next) => setRecordRef.current(next),
-              onSaved: (stored, ms) => {
-                setSave({ kind: 'saved' });
-                // The list's row for this application, without reading the others again.
-                setSummaries((list) => [summarize(stored), ...list.filter((x) => x.id !== stored.id)]);
-                recordSave(ms);
-              },
-              onError: reportError,
-              onJournal: (j) => writeJournal(localStorage, r.id, j),
-              onConflict: (stored) => setConflictsRef.current(conflictsOf(localStorage, stored.id)),
-            },
-            // Edits an earlier page could not store (a full disk): shown, built on, saved when there is room.
-            { journal: readJournal(localStorage, r.id), conflicts: localStorage },
-          )
-        : null,
-    [b.repo, reportError],
-  );
-  // The session of the application shown first, made once.
-  if (session.current === undefined) session.current = makeSession(b.record);
-  const [record, setRecord] = useState<ApplicationRecord | null>(() => session.current?.record ?? null);
-  setRecordRef.current = setRecord;
-  const [conflicts, setConflicts] = useState<StoredConflict[]>(() =>
-    b.record ? conflictsOf(localStorage, b.record.id) : [],
-  );
-  setConflictsRef.current = setConflicts;
-
-  const open = useCallback(
-    (r: ApplicationRecord | null) => {
-      const previous = session.current;
-      if (previous?.dirty) void previous.flush().catch(reportError);
-      session.current = makeSession(r);
-      setRecord(session.current?.record ?? null);
-      setConflicts(r ? conflictsOf(localStorage, r.id) : []);
+  const { record, conflicts, save, reportError, edit, open, flush, refreshConflicts } = useEditSession(
+    b.repo,
+    b.record,
+    {
+      initialSave: b.restoreError ? { kind: 'restore-error', error: b.restoreError } : undefined,
+      onSaved: (stored, ms) => {
+        // The list's row for this application, without reading the others again.
+        setSummaries((list) => [summarize(stored), ...list.filter((x) => x.id !== stored.id)]);
+        recordSave(ms);
+      },
+      // Another page wrote records (an edit, an import, a clip): the new list.
+      onOtherWrites: () => void b.repo.listSummaries().then(setSummaries, () => {}),
     },
-    [makeSession, reportError],
   );
+  const [draft, updateDraft] = useDraft(b.repo, b.draft, reportError);
 
   // Remember which application is open (it is "touched" by opening it).
   useEffect(() => {
     if (record && draft.recordId !== record.id) updateDraft((d) => ({ ...d, recordId: record.id }));
   }, [record, draft.recordId, updateDraft]);
-
-  // Another page wrote records (an edit, an import, a clip): show the new copy of this one, and the new list.
-  useEffect(
-    () =>
-      onRecordsChanged((ids) => {
-        const s = session.current;
-        if (s && ids.includes(s.id)) void s.rebase();
-        void b.repo.listSummaries().then(setSummaries, () => {});
-      }),
-    [b.repo],
-  );
-  // Conflicts found or resolved in another page.
-  useEffect(() => {
-    const onStorage = (e: StorageEvent) => {
-      const id = session.current?.id;
-      if (e.key === CONFLICTS_KEY && id) setConflicts(conflictsOf(localStorage, id));
-    };
-    addEventListener('storage', onStorage);
-    return () => removeEventListener('storage', onStorage);
-  }, []);
-
-  // Flush pending edits when the popup goes away.
-  useEffect(() => {
-    const flush = () => void session.current?.flush().catch(() => {});
-    addEventListener('pagehide', flush);
-    return () => removeEventListener('pagehide', flush);
-  }, []);
 
   const lang = resolveLang(settings.lang, browserLang());
   // Another language chosen in the settings: load its words.
@@ -291,11 +210,6 @@ export function App({ boot: b }: { boot: Boot }) {
   // Interactive: the app with its data is on screen (the browser tests and npm run bench wait for it).
   useEffect(() => markInteractive(), []);
 
-  const edit = useCallback((fn: (d: ApplicationRecord) => void) => {
-    setSave({ kind: 'saving' });
-    session.current?.edit(fn);
-  }, []);
-
   async function switchTo(id: string) {
     const r = await b.repo.get(id).catch(() => undefined);
     if (r) open(r);
@@ -319,8 +233,10 @@ export function App({ boot: b }: { boot: Boot }) {
   }
 
   async function openDashboard() {
-    await session.current?.flush().catch(() => {});
-    await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+    await flush();
+    // The application shown here, open in the dashboard (its list when none is).
+    const page = browser.runtime.getURL('/dashboard.html');
+    await browser.tabs.create({ url: record ? page + appHash(record.id) : page });
     window.close();
   }
 
@@ -397,12 +313,7 @@ export function App({ boot: b }: { boot: Boot }) {
             </div>
             {conflicts.length ? (
               <Suspense fallback={null}>
-                <ConflictNotice
-                  record={record}
-                  conflicts={conflicts}
-                  edit={edit}
-                  onResolved={() => setConflicts(conflictsOf(localStorage, record.id))}
-                />
+                <ConflictNotice record={record} conflicts={conflicts} edit={edit} onResolved={refreshConflicts} />
               </Suspense>
             ) : null}
             <div
@@ -467,25 +378,6 @@ export function App({ boot: b }: { boot: Boot }) {
         )}
       </div>
     </PopupContext.Provider>
-  );
-}
-
-function SaveStatus({ state }: { state: SaveState }) {
-  const { tr } = usePopup();
-  if (state.kind === 'error' || state.kind === 'restore-error') {
-    const full = (state.error as { name?: unknown } | null)?.name === 'QuotaExceededError';
-    const error = state.error instanceof Error ? state.error.message : String(state.error);
-    const key = full ? 'storageFull' : state.kind === 'error' ? 'saveFailed' : 'restoreFailed';
-    return (
-      <span role="alert" className="save-status save-error" data-testid="save-error">
-        {tr.t(key, { error: error || String((state.error as { name?: unknown })?.name ?? '') })}
-      </span>
-    );
-  }
-  return (
-    <span role="status" className="save-status muted" data-testid="save-status">
-      {state.kind === 'saving' ? tr.t('saving') : state.kind === 'saved' ? tr.t('saved') : ''}
-    </span>
   );
 }
 

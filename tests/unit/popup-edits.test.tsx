@@ -7,7 +7,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import OutcomePanel from '../../entrypoints/popup/OutcomePanel';
+import OutcomePanel from '../../components/OutcomePanel';
 import ExportPanel from '../../entrypoints/popup/ExportPanel';
 import { PopupContext } from '../../entrypoints/popup/context';
 import * as en from '../../utils/i18n/en';
