@@ -29,6 +29,7 @@ import { Notice } from '@/components/Notice';
 import { PostingView } from '@/components/PostingView';
 import { ScoreBadge, ShownDate } from '@/components/summary';
 import { getRepository } from '@/services/db';
+import { appHash } from '@/utils/dashboard-route';
 import { writeErrorText } from './errors';
 
 export const SORTS = ['activity', 'applied', 'score'] as const;
@@ -589,7 +590,9 @@ const Row = memo(function Row({
         />
       </td>
       <th scope="row" className="app-company">
-        <bdi data-testid="company">{name}</bdi>
+        <a href={appHash(s.id)} className="app-open" aria-label={tr.t('openName', { name })} data-testid="open">
+          <bdi data-testid="company">{name}</bdi>
+        </a>
         {s.hasPosting ? <PostingDetails id={s.id} tr={tr} /> : null}
       </th>
       <td data-testid="role">

@@ -12,7 +12,7 @@ import {
   translator,
   type DashboardTranslator,
 } from '@/utils/i18n';
-import type { DateFormat } from '@/utils/record';
+import type { ApplicationRecord, DateFormat } from '@/utils/record';
 import { makeBackup, parseImportFiles } from '@/utils/backup';
 import { InvalidRecordError, UpgradeBlockedError, type DamagedRow, type RecordSummary } from '@/utils/repository';
 import { parseRecord } from '@/utils/record-validate';
@@ -22,11 +22,18 @@ import { LocaleContext, type Locale } from '@/components/locale';
 import { Notice } from '@/components/Notice';
 import { downloadText } from '@/components/download';
 import { getRepository } from '@/services/db';
+import { onRecordsChanged } from '@/services/changes';
+import { readRoute, type DashboardRoute } from '@/utils/dashboard-route';
+import { summarize } from '@/utils/summary';
 import { ApplicationList } from './ApplicationList';
+import { RecordPage } from './RecordPage';
 import { writeErrorText } from './errors';
 
 /** Rows read first, before the whole list: more than a window shows. */
 const FIRST_SCREEN = 40;
+
+/** Other pages' writes (the popup saves as the user types) reload the list at most this often. */
+const RELOAD_AFTER_WRITES_MS = 400;
 
 /** Backups are a few MB at most; refuse anything absurd before reading it into memory. */
 const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
@@ -127,6 +134,33 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // Records written by other pages (an edit in the popup, a clip, an import in another tab): the list shows them,
+  // read again once the writes pause.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = onRecordsChanged(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload(), RELOAD_AFTER_WRITES_MS);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [reload]);
+
+  // The page the address names: the list, or one application (`#/app/<id>`, utils/dashboard-route.ts).
+  const [route, setRoute] = useState<DashboardRoute>(() => readRoute(location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(readRoute(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  // This page's own saves of a record: its row, without reading the list again.
+  const onRecordSaved = useCallback((stored: ApplicationRecord) => {
+    const row = summarize(stored);
+    setSummaries((cur) => cur?.map((x) => (x.id === row.id ? row : x)) ?? cur);
+  }, []);
 
   async function onImport(e: ChangeEvent<HTMLInputElement>) {
     const input = e.currentTarget;
@@ -263,63 +297,67 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
           ) : null}
         </header>
 
-        <section className="panel" aria-labelledby="backup-heading">
-          <h2 id="backup-heading">{tr.t('backup')}</h2>
-          <p className="muted">{tr.t('backupHint')}</p>
-          <div className="actions">
-            <div className="file-field">
-              <label htmlFor="import-file">{tr.t('importLabel')}</label>
-              <input
-                id="import-file"
-                type="file"
-                multiple
-                accept=".json,application/json,.md,text/markdown"
-                data-testid="import-file"
-                disabled={busy}
-                onChange={(e) => void onImport(e)}
-              />
+        {route.page === 'app' ? <RecordPage id={route.id} tr={tr} onSaved={onRecordSaved} /> : null}
+        {/* Kept while an application is open: its search, filters and scroll are there on the way back. */}
+        <div className="list-page" hidden={route.page === 'app'}>
+          <section className="panel" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">{tr.t('backup')}</h2>
+            <p className="muted">{tr.t('backupHint')}</p>
+            <div className="actions">
+              <div className="file-field">
+                <label htmlFor="import-file">{tr.t('importLabel')}</label>
+                <input
+                  id="import-file"
+                  type="file"
+                  multiple
+                  accept=".json,application/json,.md,text/markdown"
+                  data-testid="import-file"
+                  disabled={busy}
+                  onChange={(e) => void onImport(e)}
+                />
+              </div>
+              <button type="button" className="btn" onClick={() => void onExport()} data-testid="export">
+                {tr.t('exportBackup')}
+              </button>
             </div>
-            <button type="button" className="btn" onClick={() => void onExport()} data-testid="export">
-              {tr.t('exportBackup')}
-            </button>
-          </div>
-          <div aria-live="polite">
-            {message ? (
-              <Notice
-                kind={message.kind}
-                title={message.title}
-                items={message.kind === 'error' ? message.errors : (message.notes ?? [])}
-                testId={message.kind === 'ok' ? 'message-ok' : 'message-error'}
-              />
-            ) : null}
-          </div>
-        </section>
-
-        <section aria-labelledby="apps-heading">
-          <h2 id="apps-heading">{tr.t('applications')}</h2>
-          {loadError ? <Notice kind="error" title={tr.t('loadFailed')} items={[loadError]} /> : null}
-          {summaries === null && !loadError ? <p className="muted">{tr.t('loading')}</p> : null}
-          {summaries && summaries.length === 0 ? (
-            <p className="empty" data-testid="empty">
-              {tr.t('noApplicationsYet')}
-            </p>
-          ) : null}
-          {summaries && summaries.length > 0 ? (
-            <ApplicationList summaries={summaries} tr={tr} onRemoved={onRemoved} onRestored={onRestored} />
-          ) : null}
-        </section>
-
-        {damaged.length ? (
-          <section aria-labelledby="damaged-heading" data-testid="damaged">
-            <h2 id="damaged-heading">{tr.t('damagedHeading')}</h2>
-            <p className="muted">{tr.t('damagedHint')}</p>
-            <ul className="damaged-list">
-              {damaged.map((d) => (
-                <DamagedItem key={d.id} row={d} tr={tr} onDelete={onDeleteDamaged} onRepair={onRepair} />
-              ))}
-            </ul>
+            <div aria-live="polite">
+              {message ? (
+                <Notice
+                  kind={message.kind}
+                  title={message.title}
+                  items={message.kind === 'error' ? message.errors : (message.notes ?? [])}
+                  testId={message.kind === 'ok' ? 'message-ok' : 'message-error'}
+                />
+              ) : null}
+            </div>
           </section>
-        ) : null}
+
+          <section aria-labelledby="apps-heading">
+            <h2 id="apps-heading">{tr.t('applications')}</h2>
+            {loadError ? <Notice kind="error" title={tr.t('loadFailed')} items={[loadError]} /> : null}
+            {summaries === null && !loadError ? <p className="muted">{tr.t('loading')}</p> : null}
+            {summaries && summaries.length === 0 ? (
+              <p className="empty" data-testid="empty">
+                {tr.t('noApplicationsYet')}
+              </p>
+            ) : null}
+            {summaries && summaries.length > 0 ? (
+              <ApplicationList summaries={summaries} tr={tr} onRemoved={onRemoved} onRestored={onRestored} />
+            ) : null}
+          </section>
+
+          {damaged.length ? (
+            <section aria-labelledby="damaged-heading" data-testid="damaged">
+              <h2 id="damaged-heading">{tr.t('damagedHeading')}</h2>
+              <p className="muted">{tr.t('damagedHint')}</p>
+              <ul className="damaged-list">
+                {damaged.map((d) => (
+                  <DamagedItem key={d.id} row={d} tr={tr} onDelete={onDeleteDamaged} onRepair={onRepair} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
       </div>
     </LocaleContext.Provider>
   );

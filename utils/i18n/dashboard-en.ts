@@ -114,6 +114,10 @@ export const messages = {
   exportedEntries: 'Downloaded {apps} as jobname entries',
   entriesExportFailed: 'Could not export the entries.',
   loadingPosting: 'Loading…',
+  openName: 'Open {name}',
+  backToList: 'All applications',
+  recordMissing: 'This application is not here: it was deleted, or the address is wrong.',
+  recordDetails: 'Details',
 };
 
 export type DashboardKey = keyof typeof messages;

@@ -112,4 +112,8 @@ export const messages: Record<DashboardKey, string> = {
   exportedEntries: '{apps} به‌صورت متن jobname دانلود شد',
   entriesExportFailed: 'دانلود متن‌ها انجام نشد.',
   loadingPosting: 'در حال بارگذاری…',
+  openName: 'باز کردن {name}',
+  backToList: 'همهٔ درخواست‌ها',
+  recordMissing: 'این درخواست این‌جا نیست: پاک شده یا نشانی درست نیست.',
+  recordDetails: 'مشخصات',
 };

@@ -1,0 +1,157 @@
+/**
+ * One application in the dashboard (`#/app/<id>`): its heading (company, status emojis, the stage reached),
+ * and its fields edited through the same edit session as the popup (components/useEditSession.ts): saved as
+ * typed, merged with what the popup or another tab writes meanwhile, a value both changed shown with both texts.
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { DashboardTranslator } from '@/utils/i18n';
+import type { ApplicationRecord } from '@/utils/record';
+import type { Repository } from '@/utils/repository';
+import OutcomePanel from '@/components/OutcomePanel';
+import { SaveStatus } from '@/components/SaveStatus';
+import { StageLine, StatusEmojis } from '@/components/summary';
+import { Notice } from '@/components/Notice';
+import { useEditSession } from '@/components/useEditSession';
+import { getRepository } from '@/services/db';
+import { writeErrorText } from './errors';
+
+const ConflictNotice = lazy(() => import('@/components/ConflictNotice'));
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'error'; error: string }
+  | { kind: 'ready'; repo: Repository; record: ApplicationRecord };
+
+export function RecordPage({
+  id,
+  tr,
+  onSaved,
+}: {
+  id: string;
+  tr: DashboardTranslator;
+  /** A save of this record reached the database (the list shows the new row). */
+  onSaved(stored: ApplicationRecord): void;
+}) {
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    setLoaded({ kind: 'loading' });
+    void (async () => {
+      try {
+        const repo = await getRepository();
+        const record = await repo.get(id);
+        if (live) setLoaded(record ? { kind: 'ready', repo, record } : { kind: 'missing' });
+      } catch (err) {
+        if (live) setLoaded({ kind: 'error', error: writeErrorText(err, tr) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [id, tr]);
+
+  return (
+    <section className="record-page" aria-labelledby="record-heading" data-testid="record-page">
+      <a className="back-link" href="#/" data-testid="back-to-list">
+        <span aria-hidden="true">{tr.dir === 'rtl' ? '→' : '←'}</span> {tr.t('backToList')}
+      </a>
+      {loaded.kind === 'loading' ? <p className="muted">{tr.t('loading')}</p> : null}
+      {loaded.kind === 'missing' ? (
+        <p className="empty" data-testid="record-missing">
+          {tr.t('recordMissing')}
+        </p>
+      ) : null}
+      {loaded.kind === 'error' ? <Notice kind="error" title={tr.t('loadFailed')} items={[loaded.error]} /> : null}
+      {loaded.kind === 'ready' ? (
+        <RecordEditor key={id} repo={loaded.repo} initial={loaded.record} tr={tr} onSaved={onSaved} />
+      ) : null}
+    </section>
+  );
+}
+
+function RecordEditor({
+  repo,
+  initial,
+  tr,
+  onSaved,
+}: {
+  repo: Repository;
+  initial: ApplicationRecord;
+  tr: DashboardTranslator;
+  onSaved(stored: ApplicationRecord): void;
+}) {
+  const session = useEditSession(repo, initial, { onSaved: (stored) => onSaved(stored) });
+  const { conflicts, save, edit, refreshConflicts } = session;
+  // The session always has the record it was made with.
+  const record = session.record ?? initial;
+  const name = record.company.name || tr.t('unnamedCompany');
+
+  return (
+    <>
+      <header className="record-head">
+        <h2 id="record-heading">
+          <bdi data-testid="record-company">{name}</bdi>
+          {record.role ? <bdi className="muted"> — {record.role}</bdi> : null} <StatusEmojis record={record} tr={tr} />
+        </h2>
+        <p>
+          <StageLine record={record} tr={tr} /> <SaveStatus state={save} />
+        </p>
+      </header>
+      {conflicts.length ? (
+        <Suspense fallback={null}>
+          <ConflictNotice record={record} conflicts={conflicts} edit={edit} onResolved={refreshConflicts} />
+        </Suspense>
+      ) : null}
+      <fieldset className="record-fields">
+        <legend>{tr.t('recordDetails')}</legend>
+        <div className="field">
+          <label htmlFor="record-company-name">{tr.t('company')}</label>
+          <input
+            id="record-company-name"
+            dir="auto"
+            value={record.company.name}
+            data-testid="edit-company"
+            onChange={(e) => {
+              const v = e.target.value;
+              edit((d) => {
+                d.company.name = v;
+              });
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="record-role">{tr.t('role')}</label>
+          <input
+            id="record-role"
+            dir="auto"
+            value={record.role ?? ''}
+            data-testid="edit-role"
+            onChange={(e) => {
+              const v = e.target.value;
+              edit((d) => {
+                d.role = v || null;
+              });
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="record-platform">{tr.t('platform')}</label>
+          <input
+            id="record-platform"
+            dir="auto"
+            value={record.platform ?? ''}
+            data-testid="edit-platform"
+            onChange={(e) => {
+              const v = e.target.value;
+              edit((d) => {
+                d.platform = v || null;
+              });
+            }}
+          />
+        </div>
+      </fieldset>
+      <OutcomePanel record={record} edit={edit} />
+    </>
+  );
+}
