@@ -105,53 +105,45 @@ function RecordEditor({
       ) : null}
       <fieldset className="record-fields">
         <legend>{tr.t('recordDetails')}</legend>
-        <div className="field">
-          <label htmlFor="record-company-name">{tr.t('company')}</label>
-          <input
-            id="record-company-name"
-            dir="auto"
-            value={record.company.name}
-            data-testid="edit-company"
-            onChange={(e) => {
-              const v = e.target.value;
-              edit((d) => {
-                d.company.name = v;
-              });
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="record-role">{tr.t('role')}</label>
-          <input
-            id="record-role"
-            dir="auto"
-            value={record.role ?? ''}
-            data-testid="edit-role"
-            onChange={(e) => {
-              const v = e.target.value;
-              edit((d) => {
-                d.role = v || null;
-              });
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="record-platform">{tr.t('platform')}</label>
-          <input
-            id="record-platform"
-            dir="auto"
-            value={record.platform ?? ''}
-            data-testid="edit-platform"
-            onChange={(e) => {
-              const v = e.target.value;
-              edit((d) => {
-                d.platform = v || null;
-              });
-            }}
-          />
-        </div>
+        <TextField
+          id="record-company-name"
+          label={tr.t('company')}
+          value={record.company.name}
+          testId="edit-company"
+          onChange={(v) => edit((d) => void (d.company.name = v))}
+        />
+        <TextField
+          id="record-role"
+          label={tr.t('role')}
+          value={record.role ?? ''}
+          testId="edit-role"
+          onChange={(v) => edit((d) => void (d.role = v || null))}
+        />
+        <TextField
+          id="record-platform"
+          label={tr.t('platform')}
+          value={record.platform ?? ''}
+          testId="edit-platform"
+          onChange={(v) => edit((d) => void (d.platform = v || null))}
+        />
       </fieldset>
       <OutcomePanel record={record} edit={edit} />
     </>
+  );
+}
+
+/** One line of text in the user's direction (`dir="auto"`: Persian or English as typed). */
+function TextField(props: { id: string; label: string; value: string; testId: string; onChange(v: string): void }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        dir="auto"
+        value={props.value}
+        data-testid={props.testId}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
   );
 }
