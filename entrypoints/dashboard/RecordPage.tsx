@@ -110,21 +110,33 @@ function RecordEditor({
           label={tr.t('company')}
           value={record.company.name}
           testId="edit-company"
-          onChange={(v) => edit((d) => void (d.company.name = v))}
+          onChange={(v) =>
+            edit((d) => {
+              d.company.name = v;
+            })
+          }
         />
         <TextField
           id="record-role"
           label={tr.t('role')}
           value={record.role ?? ''}
           testId="edit-role"
-          onChange={(v) => edit((d) => void (d.role = v || null))}
+          onChange={(v) =>
+            edit((d) => {
+              d.role = v || null;
+            })
+          }
         />
         <TextField
           id="record-platform"
           label={tr.t('platform')}
           value={record.platform ?? ''}
           testId="edit-platform"
-          onChange={(v) => edit((d) => void (d.platform = v || null))}
+          onChange={(v) =>
+            edit((d) => {
+              d.platform = v || null;
+            })
+          }
         />
       </fieldset>
       <OutcomePanel record={record} edit={edit} />
