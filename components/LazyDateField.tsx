@@ -8,13 +8,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { formatDate, isValidIso, readDateText } from '@/utils/dates';
-import type { DateField as DateFieldType, DateFieldProps } from './DateField';
+import type { DateFieldProps } from './DateField';
+import { preload, usePreloaded } from './preload';
 
-let Loaded: typeof DateFieldType | null = null;
-const loading = import('./DateField').then((m) => {
-  Loaded = m.DateField;
-  return m.DateField;
-});
+const dateField = preload(() => import('./DateField').then((m) => m.DateField));
 
 function PlainDateInput({
   id,
@@ -62,18 +59,10 @@ function PlainDateInput({
 }
 
 export function LazyDateField(props: DateFieldProps) {
-  const [Field, setField] = useState(() => Loaded);
+  const Field = usePreloaded(dateField);
   const stoodIn = useRef(false);
   const root = useRef<HTMLDivElement>(null);
   if (!Field) stoodIn.current = true;
-  useEffect(() => {
-    if (Field) return;
-    let live = true;
-    void loading.then((f) => live && setField(() => f));
-    return () => {
-      live = false;
-    };
-  }, [Field]);
   // After the field's own effects (a child's run first): the caret after the text typed into the stand-in.
   useEffect(() => {
     if (!Field || !stoodIn.current) return;

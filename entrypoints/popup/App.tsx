@@ -30,6 +30,7 @@ import { getRepository } from '@/services/db';
 import { useEditSession } from '@/components/useEditSession';
 import { appHash } from '@/utils/dashboard-route';
 import { SaveStatus } from '@/components/SaveStatus';
+import { preload, usePreloaded } from '@/components/preload';
 import { latencyRecorder, markInteractive } from '@/services/test-hooks';
 import { PopupContext, type PopupContextValue } from './context';
 import { loadDraft, readLocalDraft, useDraft } from './useDraft';
@@ -54,7 +55,8 @@ const SettingsPanel = panel(() => import('./SettingsPanel'));
 const NewApplication = panel(() => import('./NewApplication'));
 const ClipPanel = panel(() => import('./ClipPanel'));
 const ConflictNotice = panel(() => import('@/components/ConflictNotice'));
-const Switcher = lazy(() => import('./Switcher'));
+// In the first view (letters typed right after tabbing to it must reach it), loaded beside it.
+const switcher = preload(() => import('./Switcher').then((m) => m.default));
 interface Boot {
   repo: Repository;
   settings: Settings;
@@ -181,6 +183,7 @@ export function App({ boot: b }: { boot: Boot }) {
     },
   );
   const [draft, updateDraft] = useDraft(b.repo, b.draft, reportError);
+  const Switcher = usePreloaded(switcher);
 
   // Remember which application is open (it is "touched" by opening it).
   useEffect(() => {
@@ -297,10 +300,8 @@ export function App({ boot: b }: { boot: Boot }) {
             />
           ) : null}
         </Suspense>
-        {summaries.length ? (
-          <Suspense fallback={null}>
-            <Switcher summaries={summaries} currentId={record?.id ?? null} onPick={(id) => void switchTo(id)} />
-          </Suspense>
+        {summaries.length && Switcher ? (
+          <Switcher summaries={summaries} currentId={record?.id ?? null} onPick={(id) => void switchTo(id)} />
         ) : null}
         {record ? (
           <main className="app-view" aria-label={record.company.name}>
