@@ -1,5 +1,7 @@
 /**
- * Full storage in a real browser: the extension origin's quota shrunk to just above its usage with the
+ * Storage in a real browser.
+ *
+ * Full storage: the extension origin's quota shrunk to just above its usage with the
  * DevTools command `Storage.overrideQuotaForOrigin`, then 60 KB typed into the popup's review. The text must
  * survive every failed save and reopening, later edits must build on it, the error must say in words what
  * happened, and everything must be stored once there is room.
@@ -96,4 +98,30 @@ describe('full storage', () => {
     await closeNow(popup);
     await control.close();
   }, 90_000);
+
+  // Persistent storage: headless Chromium may answer persist() either way, so what is checked is that the
+  // settings say what the browser answered, in words.
+  it('shows in the settings whether the data is persistent, how much is used, and the answer to asking', async () => {
+    const e = ext();
+    const popup = await ready(await e.openExtensionPage('/popup.html'));
+    await popup.getByTestId('settings').click();
+    const state = popup.getByTestId('storage-persisted');
+    await expect.poll(() => state.getAttribute('data-persisted'), POLL).toMatch(/^(true|false)$/);
+    const persistent = (await state.getAttribute('data-persisted')) === 'true';
+    expect(await text(state)).toMatch(persistent ? /^Persistent: / : /^Not persistent: /);
+    expect(await text(popup.getByTestId('storage-usage'))).toMatch(
+      /^Jobnote uses \d+(\.\d)? (bytes|KB|MB) of the \d+(\.\d)? (KB|MB|GB|TB) the browser allows it\.$/,
+    );
+    if (persistent) {
+      expect(await popup.getByTestId('storage-persist').count()).toBe(0);
+      return;
+    }
+    await popup.getByTestId('storage-persist').click();
+    const answer = popup.getByTestId('storage-answer');
+    await expect
+      .poll(() => text(answer), POLL)
+      .toMatch(/^(The browser agreed: Jobnote’s data is persistent now\.|The browser said no: .+)$/);
+    const granted = (await text(answer)).startsWith('The browser agreed');
+    expect(await text(state)).toMatch(granted ? /^Persistent: / : /^Not persistent: /);
+  });
 });
