@@ -1,13 +1,16 @@
 /**
  * `jobnote`: the command line side of Jobnote (run it with `npm run -s jobnote -- <command>`).
  *
- *   import [--out-dir DIR] FILE.md...                      entry → record JSON
+ *   import [--out-dir DIR] [--repair-encoding] FILE.md...  entry → record JSON
  *   export [--out-dir DIR] [--date-format F] FILE.json...  record JSON → entry
- *   lint FILE.md...                                        errors and warnings with file:line
+ *   lint [--repair-encoding] FILE.md...                    errors and warnings with file:line
  *   scrape FILE.html --url URL                             a saved posting page → posting JSON
  *
  * Exit codes: 0 done, 1 lint found errors, 2 bad input or usage (one line naming the file and the reason,
  * and nothing written). A closed stdout (`| head`) ends the run quietly with 0.
+ *
+ * An entry that went through a wrong decoding (UTF-8 read as Windows-1252: `ðŸ“œ` for 📜) is named in one
+ * message that offers `--repair-encoding`: import then reads the UTF-8 it was, lint rewrites the file as it.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -15,6 +18,7 @@ import {
   closeSync,
   constants,
   copyFileSync,
+  fchmodSync,
   fstatSync,
   linkSync,
   lstatSync,
@@ -24,12 +28,14 @@ import {
   renameSync,
   rmSync,
   rmdirSync,
+  statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isOneOf } from '../utils/basics';
-import { decodeText } from '../utils/encoding';
+import { REPAIRED_MESSAGE } from '../utils/backup';
+import { decodeText, MOJIBAKE_MESSAGE, mojibakeMessage, repairMojibake } from '../utils/encoding';
 import { DATE_FORMATS, type ApplicationRecord, type DateFormat } from '../utils/record';
 import { parseRecord } from '../utils/record-validate';
 import { exportEntry } from '../utils/jobname/export';
@@ -57,11 +63,16 @@ export interface Io {
 const USAGE = `Usage: npm run -s jobnote -- <command> [options] FILE...
 
 Commands:
-  import [--out-dir DIR] FILE.md...       Read jobname entries; print the record JSON (one file)
-                                          or write DIR/<name>.json
+  import [--out-dir DIR] [--repair-encoding] FILE.md...
+                                          Read jobname entries; print the record JSON (one file)
+                                          or write DIR/<name>.json. An entry that is UTF-8 read as
+                                          Windows-1252 ("ðŸ“œ" for 📜) is refused, or with --repair-encoding
+                                          read as the UTF-8 it was (the file is left as it is)
   export [--out-dir DIR] [--date-format jalali-dot|jalali-slash|gregorian] FILE.json...
                                           Write the jobname entry of each record JSON, to stdout or DIR/<name>.md
-  lint FILE.md...                         Check entries; prints file:line: error|warning: message; exit 1 on errors
+  lint [--repair-encoding] FILE.md...     Check entries; prints file:line: error|warning: message; exit 1 on errors.
+                                          With --repair-encoding, an entry that is UTF-8 read as Windows-1252
+                                          is rewritten in place as the UTF-8 it was, then checked
   scrape FILE.html --url URL              Read a saved job posting page as the extension's clipper does; print JSON
   help                                    This text
 
@@ -75,7 +86,14 @@ interface Args {
   outDir: string | null;
   dateFormat: DateFormat | undefined;
   url: string | null;
+  repairEncoding: boolean;
 }
+
+/** What mojibake's one message offers in each command (`mojibakeMessage`, utils/encoding.ts). */
+const REPAIR_OFFER = {
+  import: 'run again with --repair-encoding to import the repaired text',
+  lint: 'run lint with --repair-encoding to rewrite the file as the UTF-8 it was',
+};
 
 /**
  * `npm run` starts scripts in the package folder; INIT_CWD is where the user typed the command, so relative
@@ -86,7 +104,7 @@ export function userPath(p: string): string {
 }
 
 function parseArgs(argv: string[], allowed: string[]): Args {
-  const args: Args = { files: [], outDir: null, dateFormat: undefined, url: null };
+  const args: Args = { files: [], outDir: null, dateFormat: undefined, url: null, repairEncoding: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') ? a.split(/=(.*)/s, 2) : [a, undefined];
@@ -100,7 +118,10 @@ function parseArgs(argv: string[], allowed: string[]): Args {
       continue;
     }
     if (!allowed.includes(flag)) throw new CliError(`unknown option ${flag} (see: npm run -s jobnote -- help)`);
-    if (flag === '--out-dir') args.outDir = value();
+    if (flag === '--repair-encoding') {
+      if (inline !== undefined) throw new CliError('--repair-encoding takes no value');
+      args.repairEncoding = true;
+    } else if (flag === '--out-dir') args.outDir = value();
     else if (flag === '--url') args.url = value();
     else if (flag === '--date-format') {
       const v = value();
@@ -227,7 +248,7 @@ function rollBack(staged: Staged[]): string[] {
  * (so a reader never sees half a file); when any step fails, the temporary files are removed and every target
  * already replaced gets its old file back, so the folder is left as it was.
  */
-function writeAll(files: { shown: string; path: string; text: string }[]) {
+function writeAll(files: { shown: string; path: string; text: string; mode?: number }[]) {
   const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
   const staged: Staged[] = [];
   let current = '';
@@ -239,6 +260,8 @@ function writeAll(files: { shown: string; path: string; text: string }[]) {
       const fd = openSync(s.tmp, 'wx');
       staged.push(s);
       try {
+        // A file rewritten in place keeps its permissions.
+        if (f.mode !== undefined) fchmodSync(fd, f.mode);
         writeFileSync(fd, f.text);
       } finally {
         closeSync(fd);
@@ -296,12 +319,19 @@ function emit(outputs: { name: string; text: string }[], outDir: string | null, 
 const stem = (file: string) => basename(file, extname(file));
 
 function cmdImport(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['--out-dir']);
+  const args = parseArgs(argv, ['--out-dir', '--repair-encoding']);
   if (!args.files.length) throw new CliError('import needs at least one FILE.md');
   const records: ApplicationRecord[] = [];
   const notes: string[] = [];
   const outputs = args.files.map((file) => {
-    const text = readText(file);
+    let text = readText(file);
+    // Garbled text would import as a garbled record: refused, unless asked to read the UTF-8 it was.
+    const repaired = repairMojibake(text);
+    if (repaired !== null) {
+      if (!args.repairEncoding) throw new CliError(`${file}: ${mojibakeMessage(REPAIR_OFFER.import)}`);
+      notes.push(`${file}: ${REPAIRED_MESSAGE}`);
+      text = repaired;
+    }
     const { record, warnings, recognized } = importEntry(text);
     if (!recognized)
       throw new CliError(`${file}: not a jobname entry (no "# [Company](url)" heading and no known section)`);
@@ -346,10 +376,32 @@ function cmdExport(argv: string[], io: Io): number {
   return 0;
 }
 
+/**
+ * Rewrites each entry that is UTF-8 read as Windows-1252 as the UTF-8 it was, in place (all or none, each
+ * keeping its permissions); returns the texts as they are now.
+ */
+function repairInPlace(texts: { file: string; text: string }[], io: Io): { file: string; text: string }[] {
+  const fixes = new Map<string, { shown: string; path: string; text: string; mode: number }>();
+  const out = texts.map(({ file, text }) => {
+    const repaired = repairMojibake(text);
+    if (repaired === null) return { file, text };
+    const path = userPath(file);
+    fixes.set(path, { shown: file, path, text: repaired, mode: statSync(path).mode & 0o7777 });
+    return { file, text: repaired };
+  });
+  writeAll([...fixes.values()]);
+  for (const f of fixes.values())
+    io.err(
+      `${f.shown}: the text was UTF-8 read as Windows-1252 (such as "ðŸ“œ" for 📜): rewritten as the UTF-8 it was`,
+    );
+  return out;
+}
+
 async function cmdLint(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, []);
+  const args = parseArgs(argv, ['--repair-encoding']);
   if (!args.files.length) throw new CliError('lint needs at least one FILE.md');
-  const texts = args.files.map((f) => ({ file: f, text: readText(f) }));
+  let texts = args.files.map((f) => ({ file: f, text: readText(f) }));
+  if (args.repairEncoding) texts = repairInPlace(texts, io);
   const validateDiagram = texts.some((t) => t.text.includes('```mermaid'))
     ? ((await mermaidValidator()) ?? undefined)
     : undefined;
@@ -359,7 +411,9 @@ async function cmdLint(argv: string[], io: Io): Promise<number> {
     for (const m of await lintEntry(text, { validateDiagram })) {
       if (m.severity === 'error') errors++;
       else warnings++;
-      io.out(`${file}:${m.line}: ${m.severity}: ${m.message}\n`);
+      // The one mojibake message names this command's way to repair it.
+      const message = m.message === MOJIBAKE_MESSAGE ? mojibakeMessage(REPAIR_OFFER.lint) : m.message;
+      io.out(`${file}:${m.line}: ${m.severity}: ${message}\n`);
     }
   }
   io.err(`${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(texts.length, 'file')}`);

@@ -130,7 +130,17 @@ export function repairMojibake(text: string): string | null {
   return strict(bytes, 'utf-8');
 }
 
-/** The one message for mojibake, shown by the importer and lint instead of an error per garbled character. */
-export const MOJIBAKE_MESSAGE =
-  'the text looks like UTF-8 that was read as Windows-1252 (characters such as "ðŸ“œ" stand for one emoji ' +
-  "or letter each): re-save the file as UTF-8; the dashboard's import repairs it";
+/**
+ * The one message for mojibake, shown by the importer and lint instead of an error per garbled character: what
+ * happened, and `repair`, how to have it repaired where it is shown (the dashboard's import by default; the CLI
+ * names its `--repair-encoding`).
+ */
+export function mojibakeMessage(repair = 'import it in the dashboard, which repairs it'): string {
+  return (
+    'the text looks like UTF-8 that was read as Windows-1252 (characters such as "ðŸ“œ" stand for one emoji ' +
+    `or letter each): re-save the file as UTF-8, or ${repair}`
+  );
+}
+
+/** The importer's and lint's message (`mojibakeMessage` with the dashboard's repair). */
+export const MOJIBAKE_MESSAGE = mojibakeMessage();

@@ -1,7 +1,8 @@
-/** Language (the browser's by default) and how dates are shown and written. */
+/** Language (the browser's by default), how dates are shown and written, and how the browser keeps the data. */
 import type { Settings } from '@/utils/i18n';
 import { usePopup } from './context';
 import { DateFormatField } from './DateFormatField';
+import { StorageStatus } from './StorageStatus';
 
 export default function SettingsPanel({ settings, onChange }: { settings: Settings; onChange(s: Settings): void }) {
   const { tr } = usePopup();
@@ -26,6 +27,7 @@ export default function SettingsPanel({ settings, onChange }: { settings: Settin
         value={settings.dateFormat}
         onChange={(dateFormat) => onChange({ ...settings, dateFormat })}
       />
+      <StorageStatus />
     </section>
   );
 }

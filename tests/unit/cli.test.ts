@@ -4,6 +4,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -709,6 +710,106 @@ describe('jobnote lint', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(/nope\.md: no such file/);
+  });
+});
+
+describe('an entry that went through a wrong decoding (UTF-8 read as Windows-1252)', () => {
+  /** Windows-1252's characters for the bytes 0x80-0x9F (undefined ones kept as C1 controls); the rest is Latin-1. */
+  const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+  /** HAND as an editor that took its UTF-8 bytes for Windows-1252 saves it: every emoji and letter as 2-4 characters. */
+  const GARBLED = Array.from(Buffer.from(HAND, 'utf8'), (b) =>
+    b >= 0x80 && b < 0xa0 ? CP1252_80_9F[b - 0x80] : String.fromCharCode(b),
+  ).join('');
+  const WHAT =
+    'the text looks like UTF-8 that was read as Windows-1252 (characters such as "ðŸ“œ" stand for one emoji or letter each): re-save the file as UTF-8, or ';
+  const statusLine = lineOf(HAND, '#### ');
+  /** The record without what a fresh import makes anew. */
+  const content = (json: string) => ({ ...JSON.parse(json), id: '', createdAt: '', updatedAt: '' });
+
+  it('is garbled for real: the status line is "ðŸ“œ…", and the entry is otherwise the same', () => {
+    expect(GARBLED.split('\n')[statusLine - 1]).toMatch(/^#### ðŸ“œðŸ“ž/);
+    expect(GARBLED).toContain('ØªØ¬Ø±Ø¨Ù‡');
+    expect(GARBLED.split('\n').length).toBe(HAND.split('\n').length);
+  });
+
+  it('import refuses it with the one message, naming --repair-encoding, and writes nothing', async () => {
+    write('narvan.md', GARBLED);
+    write('acme.md', GEN);
+    const r = await run('import', '--out-dir', 'out', 'acme.md', 'narvan.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toEqual([
+      `jobnote import: narvan.md: ${WHAT}run again with --repair-encoding to import the repaired text`,
+    ]);
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('import --repair-encoding imports the UTF-8 it was, says so, and leaves the file as it is', async () => {
+    write('narvan.md', GARBLED);
+    write('clean.md', HAND);
+    const repaired = await run('import', '--repair-encoding', 'narvan.md');
+    expect(repaired.code).toBe(0);
+    expect(repaired.stderr).toEqual([
+      'narvan.md: the text was UTF-8 read as Windows-1252 (such as "ðŸ“œ" for 📜) and has been repaired: check it, and re-save the file as UTF-8',
+    ]);
+    const clean = await run('import', 'clean.md');
+    expect(content(repaired.stdout)).toEqual(content(clean.stdout));
+    expect(JSON.parse(repaired.stdout).review).toContain('تجربه خوبی بود.');
+    expect(read('narvan.md')).toBe(GARBLED);
+    // The record exports the entry as it was before the wrong decoding, byte for byte.
+    write('narvan.json', repaired.stdout);
+    const exported = await run('export', 'narvan.json');
+    expect(exported.stdout).toBe(HAND);
+    // A clean file with the option: read as it is, nothing said.
+    const plain = await run('import', '--repair-encoding', 'clean.md');
+    expect(plain.stderr).toEqual([]);
+    expect(content(plain.stdout)).toEqual(content(clean.stdout));
+  });
+
+  it('lint gives the one error, naming --repair-encoding, not one per garbled character', async () => {
+    write('narvan.md', GARBLED);
+    const r = await run('lint', 'narvan.md');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      `narvan.md:${statusLine}: error: ${WHAT}run lint with --repair-encoding to rewrite the file as the UTF-8 it was\n`,
+    );
+    expect(r.stderr).toEqual(['1 error, 0 warnings in 1 file']);
+  }, 60_000);
+
+  it('lint --repair-encoding rewrites the file in place as the UTF-8 it was (permissions kept), then checks it', async () => {
+    write('narvan.md', GARBLED);
+    write('acme.md', GEN);
+    chmodSync(join(dir, 'narvan.md'), 0o640);
+    const before = statSync(join(dir, 'acme.md')).mtimeMs;
+    const r = await run('lint', '--repair-encoding', 'narvan.md', 'acme.md', 'narvan.md');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toEqual([
+      'narvan.md: the text was UTF-8 read as Windows-1252 (such as "ðŸ“œ" for 📜): rewritten as the UTF-8 it was',
+      '0 errors, 0 warnings in 3 files',
+    ]);
+    expect(readFileSync(join(dir, 'narvan.md'))).toEqual(Buffer.from(HAND, 'utf8'));
+    expect(statSync(join(dir, 'narvan.md')).mode & 0o777).toBe(0o640);
+    // The clean entry is not touched, and nothing else is left in the folder.
+    expect(statSync(join(dir, 'acme.md')).mtimeMs).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(['acme.md', 'narvan.md']);
+    // Run again: nothing left to repair.
+    const again = await run('lint', '--repair-encoding', 'narvan.md');
+    expect(again.stderr).toEqual(['0 errors, 0 warnings in 1 file']);
+  }, 60_000);
+
+  it('--repair-encoding takes no value, and only import and lint know it', async () => {
+    write('narvan.md', GARBLED);
+    expect((await run('import', '--repair-encoding=yes', 'narvan.md')).stderr).toEqual([
+      'jobnote import: --repair-encoding takes no value',
+    ]);
+    write('r.json', '{}');
+    const r = await run('export', '--repair-encoding', 'r.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toEqual(['jobnote export: unknown option --repair-encoding (see: npm run -s jobnote -- help)']);
+    const help = await run('help');
+    expect(help.stdout).toMatch(/import \[--out-dir DIR\] \[--repair-encoding\] FILE\.md/);
+    expect(help.stdout).toMatch(/lint \[--repair-encoding\] FILE\.md/);
   });
 });
 

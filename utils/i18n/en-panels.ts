@@ -58,6 +58,27 @@ export const messages = {
   conflictDeleted: '(deleted there)',
   conflictUseOther: 'Use the other one',
   conflictKeep: 'Keep the saved one',
+  // The settings' storage part (entrypoints/popup/StorageStatus.tsx).
+  storage: 'Storage',
+  storageChecking: 'Checking how the browser keeps Jobnote’s data…',
+  storagePersistent: 'Persistent: the browser keeps Jobnote’s data even when the disk runs low.',
+  storageNotPersistent:
+    'Not persistent: when the disk runs low, the browser may delete Jobnote’s data, your applications too, without asking.',
+  storageUnknown: 'This browser does not say whether it keeps Jobnote’s data when the disk runs low.',
+  storageUsage: 'Jobnote uses {usage} of the {quota} the browser allows it.',
+  storageUsageUnknown: 'The browser does not say how much space Jobnote uses.',
+  storagePersist: 'Ask the browser to keep it',
+  storageAsking: 'Asking the browser…',
+  storageGranted: 'The browser agreed: Jobnote’s data is persistent now.',
+  storageDenied:
+    'The browser said no: it decides by itself (often by how much you use Jobnote). Keep a backup from the dashboard; you can ask again later.',
+  storageCannotAsk: 'This browser cannot be asked to keep the data: keep a backup from the dashboard.',
+  storageAskFailed: 'The browser could not be asked: {error}',
+  sizeB: '{n} bytes',
+  sizeKB: '{n} KB',
+  sizeMB: '{n} MB',
+  sizeGB: '{n} GB',
+  sizeTB: '{n} TB',
 };
 
 export type PanelKey = keyof typeof messages;
