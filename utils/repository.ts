@@ -86,6 +86,22 @@ export interface OpenOptions {
   onWrite?: (ids: string[]) => void;
 }
 
+/** Records a `bulkPut` writes (and validates) between two looks at the event loop. */
+export const BULK_BATCH = 250;
+
+export interface BulkPutOptions {
+  /**
+   * After each batch is written (in the transaction, not committed yet): how many records of how many.
+   * Increases to `total`, once per batch; the write then commits.
+   */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Awaited between batches of the validation, before the transaction opens: the caller's way to let the page
+   * render and take input (utils/ has no timers). Never awaited inside the transaction, which would commit.
+   */
+  yieldNow?: () => Promise<void>;
+}
+
 /**
  * A stored row the validator rejects (a score of 11, a record of a newer schema): kept as it is, never
  * dropped, listed by `listDamaged` for the dashboard to show, repair or delete, and put in backups raw.
@@ -130,8 +146,12 @@ export interface Repository {
     fn: ((r: ApplicationRecord) => void) | ((r: ApplicationRecord) => ApplicationRecord),
   ): Promise<ApplicationRecord>;
   delete(id: string): Promise<void>;
-  /** Validates all, then writes all in one transaction (all or nothing). Keeps the given revisions. */
-  bulkPut(records: ApplicationRecord[]): Promise<void>;
+  /**
+   * Validates all, then writes all in one transaction (all or nothing), in batches of `BULK_BATCH` records
+   * (each batch's requests awaited before the next is issued: the page renders and takes input between them).
+   * Every revision is bumped past the given and the stored one.
+   */
+  bulkPut(records: ApplicationRecord[], options?: BulkPutOptions): Promise<void>;
   /**
    * The record of the same posting (`postingIdentity`): same board + jobId (a generic page's jobId on the same
    * host), else the same URL.
@@ -443,27 +463,37 @@ export async function openRepository(
       wrote([id]);
     },
 
-    async bulkPut(records) {
+    async bulkPut(records, { onProgress, yieldNow } = {}) {
       const errors: string[] = [];
       const values: ApplicationRecord[] = [];
-      records.forEach((r, i) => {
-        const parsed = parseRecord(r);
+      for (let i = 0; i < records.length; i++) {
+        if (yieldNow && i > 0 && i % BULK_BATCH === 0) await yieldNow();
+        const parsed = parseRecord(records[i]);
         if (parsed.ok) values.push(parsed.value);
         else errors.push(...parsed.errors.map((e) => `records[${i}]: ${e}`));
-      });
+      }
       if (errors.length) throw new InvalidRecordError(errors);
       // One transaction: a put that fails aborts them all. `async` turns a put that throws (DataCloneError)
       // into a rejection, so every put's outcome is awaited.
       // Every write bumps the revision past the stored one, so an editor open on an imported record merges.
-      await write((s, derived) =>
-        Promise.all(
-          values.map(async (v) => {
-            const stored = await s.get(v.id);
-            v.revision = Math.max(stored?.revision ?? 0, v.revision) + 1;
-            await Promise.all([(async () => s.put(toRow(v)))(), (async () => derived.put(v))()]);
-          }),
-        ),
-      );
+      await write(async (s, derived) => {
+        // The ids stored, in one request: only those rows are read (for their revision), none in a fresh import.
+        const stored = new Set(await s.getAllKeys());
+        // Batch by batch, each awaited: tens of thousands of requests issued at once hold the page for seconds.
+        // The requests' success events are tasks, so the page renders and takes input between them; awaiting
+        // only requests keeps the transaction open.
+        for (let start = 0; start < values.length; start += BULK_BATCH) {
+          const batch = values.slice(start, start + BULK_BATCH);
+          await Promise.all(
+            batch.map(async (v) => {
+              const row = stored.has(v.id) ? await s.get(v.id) : undefined;
+              v.revision = Math.max(row?.revision ?? 0, v.revision) + 1;
+              await Promise.all([(async () => s.put(toRow(v)))(), (async () => derived.put(v))()]);
+            }),
+          );
+          onProgress?.(start + batch.length, values.length);
+        }
+      });
       wrote(values.map((v) => v.id));
     },
 

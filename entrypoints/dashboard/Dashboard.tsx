@@ -13,7 +13,7 @@ import {
   type DashboardTranslator,
 } from '@/utils/i18n';
 import type { ApplicationRecord, DateFormat } from '@/utils/record';
-import { makeBackup, parseImportFiles } from '@/utils/backup';
+import { makeBackup, parseImportFilesSliced } from '@/utils/backup';
 import { InvalidRecordError, UpgradeBlockedError, type DamagedRow, type RecordSummary } from '@/utils/repository';
 import { parseRecord } from '@/utils/record-validate';
 import { todayIso } from '@/utils/dates';
@@ -39,6 +39,30 @@ const RELOAD_AFTER_WRITES_MS = 400;
 const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 type Message = { kind: 'ok'; title: string; notes?: string[] } | { kind: 'error'; title: string; errors: string[] };
+
+/** How far an import is: files read, records checked, records written (of how many). */
+interface ImportProgress {
+  phase: 'reading' | 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+const PHASE_KEY = { reading: 'importReading', checking: 'importChecking', writing: 'importWriting' } as const;
+
+/**
+ * Lets the page render and take input between slices of an import: `scheduler.yield()` where there is one
+ * (it resumes before other queued work), else a new task.
+ */
+function yieldNow(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((done) => setTimeout(done, 0));
+}
+
+/** Marks a point of an import, for the benchmark (scripts/bench/import.ts): `jobnote:import:<what>`. */
+function mark(what: string) {
+  performance.mark(`jobnote:import:${what}`);
+}
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -110,6 +134,7 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -175,10 +200,15 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
         setMessage({ kind: 'error', title: tr.t('importTooLarge', { name: big.name }), errors: [] });
         return;
       }
-      const parsed = parseImportFiles(
+      mark('start');
+      setProgress({ phase: 'reading', done: 0, total: files.length });
+      // Read and checked in slices, the page rendering the progress and taking input between them.
+      const parsed = await parseImportFilesSliced(
         // Bytes, not f.text(): the encoding is read from them (UTF-16, Windows-1256), never guessed as UTF-8.
         await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+        { yieldNow, onProgress: setProgress },
       );
+      mark('checked');
       if (!parsed.ok) {
         setMessage({
           kind: 'error',
@@ -188,10 +218,17 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
         return;
       }
       const repo = await getRepository();
-      await repo.bulkPut(parsed.records);
+      const total = parsed.records.length;
+      setProgress({ phase: 'writing', done: 0, total });
+      await repo.bulkPut(parsed.records, {
+        yieldNow,
+        onProgress: (done) => setProgress({ phase: 'writing', done, total }),
+      });
       // A backup's damaged rows stay damaged, raw (never dropped), unless a readable record has their id.
       const kept = parsed.damaged.length ? await repo.putDamaged(parsed.damaged) : [];
+      mark('written');
       await reload();
+      mark('listed');
       const restored = parsed.damaged.length - kept.length;
       setMessage({
         kind: 'ok',
@@ -212,6 +249,7 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
       // Choosing the same file again must fire `change` again.
       input.value = '';
       setBusy(false);
+      setProgress(null);
     }
   }
 
@@ -320,6 +358,14 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
                 {tr.t('exportBackup')}
               </button>
             </div>
+            {progress ? (
+              <div className="import-progress" data-testid="import-progress">
+                <label htmlFor="import-progress">
+                  {tr.t(PHASE_KEY[progress.phase], { done: progress.done, total: progress.total })}
+                </label>
+                <progress id="import-progress" max={Math.max(progress.total, 1)} value={progress.done} />
+              </div>
+            ) : null}
             <div aria-live="polite">
               {message ? (
                 <Notice

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { makeBackup, parseBackup, parseBackupText, parseImportFiles, MAX_BACKUP_ERRORS } from '../../utils/backup';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  makeBackup,
+  parseBackup,
+  parseBackupText,
+  parseImportFiles,
+  parseImportFilesSliced,
+  MAX_BACKUP_ERRORS,
+} from '../../utils/backup';
+import type { ImportFile, ImportProgress } from '../../utils/backup';
 import { createRecord, newStage, RECORD_SCHEMA } from '../../utils/record';
 
 function sample(name = 'دیجی‌کالا', id?: string) {
@@ -235,5 +243,68 @@ describe('damaged rows in a backup', () => {
       { name: 'b.json', text },
     ]);
     expect(twice.ok ? [] : twice.errors).toEqual([`${row.id}: the same application (id ${row.id}) is in two files`]);
+  });
+});
+
+describe('parseImportFilesSliced', () => {
+  const entry = '# [Acme](https://acme.example)\n\n### Status\n#### 📜📞🔧❌\n';
+  const many = Array.from({ length: 120 }, (_, i) => sample(`Co ${i}`));
+  const files: ImportFile[] = [
+    { name: 'acme.md', text: entry },
+    { name: 'backup.json', bytes: new TextEncoder().encode(JSON.stringify(makeBackup(many))) },
+    { name: 'one.json', text: JSON.stringify(sample('Solo')) },
+  ];
+  /** A clock that moves 10 ms each time it is read: a 25 ms slice is three looks. */
+  const ticking = () => {
+    let t = 0;
+    return () => (t += 10);
+  };
+
+  it('gives what parseImportFiles gives, yielding between slices and saying how far it is', async () => {
+    const progress: ImportProgress[] = [];
+    const yieldNow = vi.fn(() => Promise.resolve());
+    const sliced = await parseImportFilesSliced(files, {
+      yieldNow,
+      onProgress: (p) => progress.push(p),
+      now: ticking(),
+    });
+    // The same, but for what an imported entry is given fresh each time (its id and timestamps).
+    const fresh = (r: ReturnType<typeof parseImportFiles>) =>
+      r.ok ? { ...r, records: r.records.map(({ id: _, createdAt: _c, updatedAt: _u, ...x }) => x) } : r;
+    expect(fresh(sliced)).toEqual(fresh(parseImportFiles(files)));
+    expect(sliced.ok && sliced.records.map((r) => r.company.name)).toEqual([
+      'Acme',
+      ...many.map((r) => r.company.name),
+      'Solo',
+    ]);
+    expect(yieldNow).toHaveBeenCalledTimes(progress.length);
+    expect(progress.length).toBeGreaterThan(10);
+    // Files read first, then the records checked: 1 entry + 120 records + 1 single record, never going back.
+    const reading = progress.filter((p) => p.phase === 'reading');
+    const checking = progress.filter((p) => p.phase === 'checking');
+    expect(progress).toEqual([...reading, ...checking]);
+    expect(reading.every((p) => p.total === 3)).toBe(true);
+    expect(checking.every((p) => p.total === 122)).toBe(true);
+    for (const list of [reading, checking])
+      for (let i = 1; i < list.length; i++) expect(list[i]!.done).toBeGreaterThan(list[i - 1]!.done);
+    expect(checking.at(-1)!.done).toBeLessThanOrEqual(122);
+  });
+
+  it('reports the same errors, in the order of the files', async () => {
+    const bad = [
+      { name: 'notes.md', text: 'just notes\n' },
+      { name: 'broken.json', text: '{"format": "jobnote-backup",' },
+      { name: 'x.json', text: JSON.stringify(makeBackup([sample('a'), { ...sample('b'), score: 11 }])) },
+    ];
+    const sliced = await parseImportFilesSliced(bad, { yieldNow: () => Promise.resolve(), now: ticking() });
+    expect(sliced).toEqual(parseImportFiles(bad));
+    expect(sliced.ok ? [] : sliced.errors.map((e) => e.split(':')[0])).toEqual(['notes.md', 'broken.json', 'x.json']);
+  });
+
+  it('does not yield while a slice has time left', async () => {
+    const yieldNow = vi.fn(() => Promise.resolve());
+    await parseImportFilesSliced(files, { yieldNow, now: () => 0 });
+    // Only where a phase starts.
+    expect(yieldNow).toHaveBeenCalledTimes(2);
   });
 });

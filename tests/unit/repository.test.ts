@@ -10,6 +10,7 @@ import { identify } from '../../utils/clip/url';
 import { createRecord } from '../../utils/record';
 import type { ApplicationRecord, Posting } from '../../utils/record';
 import {
+  BULK_BATCH,
   DB_NAME,
   InvalidRecordError,
   MIGRATIONS,
@@ -209,6 +210,51 @@ describe('bulkPut', () => {
     expect(await repo.get(batch[1]!.id)).toEqual({ ...batch[1], revision: 3 });
     expect((await repo.get(stored.id))?.revision).toBe(3);
     expect(batch[0]!.revision).toBe(5); // the caller's objects are not changed
+  });
+
+  it('writes in batches, reporting progress once per batch up to the total', async () => {
+    const stored = await repo.create(rec('Stored'));
+    const total = BULK_BATCH * 2 + 17;
+    const batch = [
+      ...Array.from({ length: total - 1 }, (_, i) => rec(`Co ${i}`, { revision: 3 })),
+      { ...stored, role: 'restored' },
+    ];
+    const progress: [number, number][] = [];
+    const yields = vi.fn(() => Promise.resolve());
+    await repo.bulkPut(batch, { onProgress: (done, of) => progress.push([done, of]), yieldNow: yields });
+    expect(progress).toEqual([
+      [BULK_BATCH, total],
+      [BULK_BATCH * 2, total],
+      [total, total],
+    ]);
+    // The validation looked at the event loop between its batches, before the transaction.
+    expect(yields).toHaveBeenCalledTimes(2);
+    expect((await repo.listSummaries()).length).toBe(total);
+    // Revisions bumped as in one batch: a new record gets one past its own, a stored one past the stored.
+    expect((await repo.get(batch[0]!.id))?.revision).toBe(4);
+    expect(await repo.get(stored.id)).toEqual({ ...stored, role: 'restored', revision: 2 });
+  });
+
+  it('writes nothing when a record of a late batch fails in the database', async () => {
+    const existing = await repo.create(rec('Kept'));
+    const batch = [
+      { ...existing, role: 'changed' },
+      ...Array.from({ length: BULK_BATCH * 3 }, (_, i) => rec(`Co ${i}`)),
+    ];
+    batch.splice(BULK_BATCH * 2 + 5, 0, rec('Bad'));
+    const put = IDBObjectStore.prototype.put;
+    const refuse = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, v, k) {
+      if ((v as ApplicationRecord).company?.name === 'Bad') throw new DOMException('refused', 'DataError');
+      return put.call(this, v, k);
+    });
+    const progress: number[] = [];
+    await expect(repo.bulkPut(batch, { onProgress: (done) => progress.push(done) })).rejects.toThrow('refused');
+    refuse.mockRestore();
+    // Two batches were written (and reported) before the third failed: none of it was committed.
+    expect(progress).toEqual([BULK_BATCH, BULK_BATCH * 2]);
+    expect(await repo.list()).toEqual([existing]);
+    expect((await repo.listSummaries()).map((x) => x.id)).toEqual([existing.id]);
+    expect(await repo.termIds('co')).toEqual(new Set());
   });
 });
 
