@@ -20,6 +20,8 @@ import {
 } from '../../utils/repository';
 import type { OpenOptions, Repository } from '../../utils/repository';
 import { posting } from './postings';
+import { postingIdentity } from '../../utils/boards';
+import { recordTerms } from '../../utils/search';
 import { parseRecord } from '../../utils/record-validate';
 
 function parseRecordOrThrow(v: unknown): ApplicationRecord {
@@ -250,8 +252,9 @@ describe('bulkPut', () => {
     const progress: number[] = [];
     await expect(repo.bulkPut(batch, { onProgress: (done) => progress.push(done) })).rejects.toThrow('refused');
     refuse.mockRestore();
-    // Two batches were written (and reported) before the third failed: none of it was committed.
-    expect(progress).toEqual([BULK_BATCH, BULK_BATCH * 2]);
+    // The first batch was written and reported; the third failed while the second was being written (each
+    // batch is issued before the one before it is awaited): none of it was committed.
+    expect(progress).toEqual([BULK_BATCH]);
     expect(await repo.list()).toEqual([existing]);
     expect((await repo.listSummaries()).map((x) => x.id)).toEqual([existing.id]);
     expect(await repo.termIds('co')).toEqual(new Set());
@@ -344,7 +347,7 @@ describe('schema', () => {
     expect(await repo.get(old.id)).toEqual(old);
     // v3 filled the summary of the row that was already there.
     expect(await repo.listSummaries()).toEqual([summarize(old)]);
-    expect(MIGRATIONS.length).toBe(5);
+    expect(MIGRATIONS.length).toBe(6);
   });
 
   it('v4 keys a generic page by host and id: a v3 database keeps every record, found by the new keys', async () => {
@@ -503,7 +506,7 @@ describe('a database written by each earlier schema version', () => {
     Plain: [],
   };
 
-  for (const version of [1, 2, 3]) {
+  for (const version of [1, 2, 3, 4, 5]) {
     it(`v${version}: every record intact and findable at version ${MIGRATIONS.length}`, async () => {
       repo.close();
       factory = new IDBFactory();
@@ -511,9 +514,12 @@ describe('a database written by each earlier schema version', () => {
       const records = [board(), generic(), plain()];
       const raw = await rawOpen(factory, version);
       for (const r of records) {
-        // v1 had no posting keys; v2 and v3 stored them; v3 wrote a summary beside each row.
-        await rawPut(raw, version === 1 ? r : { ...r, postingKey: oldKeys[r.company.name] });
-        if (version === 3) await rawPutIn(raw, 'summaries', summarize(r));
+        // v1 had no posting keys; v2 and v3 stored them; v4 keyed a generic page by its host; v3 wrote a
+        // summary beside each row; v5 a row of search terms too.
+        const keys = version >= 4 ? postingIdentity(r.posting) : oldKeys[r.company.name];
+        await rawPut(raw, version === 1 ? r : { ...r, postingKey: keys });
+        if (version >= 3) await rawPutIn(raw, 'summaries', summarize(r));
+        if (version === 5) await rawPutIn(raw, 'terms', { id: r.id, terms: recordTerms(r) });
       }
       raw.close();
 
@@ -530,6 +536,13 @@ describe('a database written by each earlier schema version', () => {
       expect((await repo.findByPosting({ board: null, jobId: null, url: 'https://jobs.generic.example/7' }))?.id).toBe(
         records[1].id,
       );
+      // Search terms filled (v5) and kept in the record rows (v6): found by company and role.
+      expect(await repo.termIds('gener')).toEqual(new Set([records[1].id]));
+      expect(await repo.termIds('backe')).toEqual(new Set([records[0].id]));
+      // The storage-only fields never reach a record (compared whole above), nor the v5 terms store.
+      const raw6 = await rawOpen(factory, MIGRATIONS.length);
+      expect([...raw6.objectStoreNames].sort()).toEqual(['applications', 'meta', 'summaries']);
+      raw6.close();
     });
   }
 });

@@ -212,8 +212,8 @@ describe('listSummaries with a limit (the first screen of the dashboard)', () =>
   });
 });
 
-describe('migration v5', () => {
-  it('fills the terms and the new summaries of the rows a v4 database holds', async () => {
+describe('migrations v5 and v6', () => {
+  it('fill the terms (in the record rows, by v6) and the new summaries of the rows a v4 database holds', async () => {
     repo.close();
     factory = new IDBFactory();
     const r = withQuestions('کافه‌بازار', ['Why Kotlin coroutines?'], { role: 'Android Developer' });
@@ -249,7 +249,7 @@ describe('migration v5', () => {
       };
       req.onerror = () => reject(req.error);
     });
-    expect(MIGRATIONS.length).toBe(5);
+    expect(MIGRATIONS.length).toBe(6);
     repo = await open();
     expect(await search('kotl')).toEqual(new Set([r.id]));
     expect(await search('كافه')).toEqual(new Set([r.id]));
