@@ -73,6 +73,26 @@ describe('import a backup in the dashboard', () => {
     expect(await texts(popup, 'score-value')).toEqual(['7.5/10']);
   });
 
+  it('a second import into the list shown: the new application added, the one it updates shown once', async () => {
+    const first = digikala();
+    const dashboard = await ext().openExtensionPage('/dashboard.html');
+    await dashboard.getByTestId('empty').waitFor();
+    await importFile(dashboard, await ext().writeTempFile('first.json', first));
+    await dashboard.getByTestId('application').waitFor();
+    // The list shown is then the one written, not read again: it must hold the old rows and the new ones.
+    const updated = { ...first, company: { ...first.company, name: 'Digikala' }, updatedAt: '2030-01-02T00:00:00.000Z' };
+    const other = createRecord({ company: { name: 'Snapp', website: '' }, role: 'Frontend Developer' });
+    other.updatedAt = '2030-01-01T00:00:00.000Z';
+    await importFile(dashboard, await ext().writeTempFile('second.json', [updated, other]));
+    expect(await texts(dashboard, 'message-ok')).toEqual(['Imported 2 applications']);
+    expect(await texts(dashboard, 'count')).toEqual(['2 applications']);
+    expect(await texts(dashboard, 'company')).toEqual(['Digikala', 'Snapp']);
+    // And it is what is stored: the page opened again shows the same.
+    await dashboard.reload();
+    await dashboard.getByTestId('application').first().waitFor();
+    expect(await texts(dashboard, 'company')).toEqual(['Digikala', 'Snapp']);
+  });
+
   it('refuses an invalid backup, lists what is wrong and stores nothing', async () => {
     const good = digikala();
     const bad = createRecord({
