@@ -34,10 +34,9 @@ import {
 } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isOneOf } from '../utils/basics';
-import { REPAIRED_MESSAGE } from '../utils/backup';
+import { parseBackup, REPAIRED_MESSAGE } from '../utils/backup';
 import { decodeText, MOJIBAKE_MESSAGE, mojibakeMessage, repairMojibake } from '../utils/encoding';
 import { DATE_FORMATS, type ApplicationRecord, type DateFormat } from '../utils/record';
-import { parseRecord } from '../utils/record-validate';
 import { exportEntry } from '../utils/jobname/export';
 import { importEntry } from '../utils/jobname/import';
 import { lintEntry } from '../utils/jobname/lint';
@@ -360,17 +359,18 @@ function cmdExport(argv: string[], io: Io): number {
     } catch (e) {
       throw new CliError(`${file}: not valid JSON (${(e as Error).message.replace(/\n/g, '\\n')})`);
     }
-    if (Array.isArray(json)) {
-      if (json.length !== 1)
-        throw new CliError(`${file}: holds ${json.length} records; export takes one record per file`);
-      json = json[0];
-    }
-    const parsed = parseRecord(json);
+    // A record as `jobnote import` prints it, a list of one, or a backup of one (the dashboard's export).
+    const count = Array.isArray(json) ? json.length : null;
+    if (count !== null && count !== 1)
+      throw new CliError(`${file}: holds ${count} records; export takes one record per file`);
+    const parsed = parseBackup(json);
     if (!parsed.ok) {
       const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
-      throw new CliError(`${file}: not a Jobnote record: ${parsed.errors[0]}${more}`);
+      throw new CliError(`${file}: not a Jobnote record: ${parsed.errors[0]!.replace(/^records\[0\]\./, '')}${more}`);
     }
-    return { name: `${stem(file)}.md`, text: exportEntry(parsed.value, { dateFormat: args.dateFormat }) };
+    if (parsed.records.length !== 1)
+      throw new CliError(`${file}: holds ${parsed.records.length} records; export takes one record per file`);
+    return { name: `${stem(file)}.md`, text: exportEntry(parsed.records[0]!, { dateFormat: args.dateFormat }) };
   });
   emit(outputs, args.outDir, io);
   return 0;

@@ -184,12 +184,6 @@ function readJson(text: string): { ok: true; json: unknown } | { ok: false; erro
   }
 }
 
-/** Reads a backup file's text: JSON syntax errors are reported like validation errors. */
-export function parseBackupText(text: string): BackupParse {
-  const read = readJson(text);
-  return read.ok ? parseBackup(read.json) : { ok: false, errors: [read.error] };
-}
-
 /** What the dashboard's import says of an entry `repairMojibake` put back. */
 export const REPAIRED_MESSAGE =
   'the text was UTF-8 read as Windows-1252 (such as "ðŸ“œ" for 📜) and has been repaired: check it, and re-save the file as UTF-8';
@@ -211,14 +205,6 @@ export interface ImportProgress {
 /** What `importSteps` holds of a file once read: a jobname entry's text or a file's JSON. */
 type ReadFile = { name: string; md: string } | { name: string; json: unknown };
 
-/**
- * What the dashboard's import reads: JSON backups/records and jobname markdown entries (`.md`), several at
- * once. Everything is read and checked before anything is stored; entry warnings are reported, not fatal.
- */
-export function parseImportFiles(files: readonly ImportFile[]): ImportFilesResult {
-  return runAll(importSteps(files));
-}
-
 export interface SliceOptions {
   /**
    * Awaited between slices of the work, so the page renders and takes input: the caller's scheduler (a
@@ -234,8 +220,10 @@ export interface SliceOptions {
 }
 
 /**
- * `parseImportFiles` in slices: it yields (`yieldNow`) whenever a slice has worked `sliceMs`, between two
- * files read or two records checked, and says how far it is. The same steps, so the same result.
+ * What the dashboard's import reads: JSON backups/records and jobname markdown entries (`.md`), several at
+ * once. Everything is read and checked before anything is stored; entry warnings are reported, not fatal.
+ * In slices: it yields (`yieldNow`) whenever a slice has worked `sliceMs`, between two files read or two
+ * records checked, and says how far it is.
  */
 export async function parseImportFilesSliced(
   files: readonly ImportFile[],

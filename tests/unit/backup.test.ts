@@ -1,12 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  makeBackup,
-  parseBackup,
-  parseBackupText,
-  parseImportFiles,
-  parseImportFilesSliced,
-  MAX_BACKUP_ERRORS,
-} from '../../utils/backup';
+import { makeBackup, parseBackup, parseImportFilesSliced, MAX_BACKUP_ERRORS } from '../../utils/backup';
+import { parseImportFiles } from './import-files';
 import type { ImportFile, ImportProgress } from '../../utils/backup';
 import { createRecord, newStage, RECORD_SCHEMA } from '../../utils/record';
 
@@ -137,18 +131,19 @@ describe('parseBackup', () => {
   });
 });
 
-describe('parseBackupText', () => {
-  it('parses the text of an exported file, with or without a byte order mark', () => {
+describe('a backup file read by the import', () => {
+  it('parses the text of an exported file, with or without a byte order mark', async () => {
     const records = [sample()];
     const text = JSON.stringify(makeBackup(records), null, 2) + '\n';
-    expect(parseBackupText(text)).toEqual({ ok: true, records, damaged: [] });
-    expect(parseBackupText('\uFEFF' + text)).toEqual({ ok: true, records, damaged: [] });
+    const read = { ok: true, records, damaged: [], warnings: [] };
+    expect(await parseImportFiles([{ name: 'b.json', text }])).toEqual(read);
+    expect(await parseImportFiles([{ name: 'b.json', text: '\uFEFF' + text }])).toEqual(read);
   });
 
-  it('reports broken JSON as an error, not an exception', () => {
-    const res = parseBackupText('{"format": "jobnote-backup",');
+  it('reports broken JSON as an error, not an exception', async () => {
+    const res = await parseImportFiles([{ name: 'b.json', text: '{"format": "jobnote-backup",' }]);
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.errors[0]).toMatch(/^not valid JSON: /);
+    if (!res.ok) expect(res.errors[0]).toMatch(/^b\.json: not valid JSON: /);
   });
 });
 
@@ -156,9 +151,9 @@ describe('parseImportFiles', () => {
   const entry =
     '# [Acme](https://acme.example)\n\n### Status\n#### 📜📞🔧❌\n\n### Interview Date\n\n- **Sent Resume**<br />1404.07.15\n\n## Score\n<h4><mark style="background-color:#ff9800">6/10</mark></h4>\n';
 
-  it('reads jobname entries and JSON together, reporting entry warnings', () => {
+  it('reads jobname entries and JSON together, reporting entry warnings', async () => {
     const record = createRecord({ company: { name: 'Snapp' } });
-    const r = parseImportFiles([
+    const r = await parseImportFiles([
       { name: 'acme.md', text: entry },
       { name: 'backup.json', text: JSON.stringify([record]) },
     ]);
@@ -169,8 +164,8 @@ describe('parseImportFiles', () => {
     expect(r.warnings.some((w) => w.startsWith('acme.md:1: no "Interview Process" section'))).toBe(true);
   });
 
-  it('fails as a whole, naming the file, when any file is not Jobnote data', () => {
-    const r = parseImportFiles([
+  it('fails as a whole, naming the file, when any file is not Jobnote data', async () => {
+    const r = await parseImportFiles([
       { name: 'acme.md', text: entry },
       { name: 'notes.md', text: 'just notes\n' },
       { name: 'x.json', text: '{"schema":1}' },
@@ -181,9 +176,9 @@ describe('parseImportFiles', () => {
     expect(r.errors.some((e) => e.startsWith('x.json: '))).toBe(true);
   });
 
-  it('refuses the same application twice', () => {
+  it('refuses the same application twice', async () => {
     const record = createRecord({ company: { name: 'Snapp' } });
-    const r = parseImportFiles([
+    const r = await parseImportFiles([
       { name: 'a.json', text: JSON.stringify(record) },
       { name: 'b.json', text: JSON.stringify(record) },
     ]);
@@ -201,7 +196,7 @@ describe('damaged rows in a backup', () => {
     const rows = [damagedOf(scored(), 'old reason'), damagedOf(newer(), 'schema')];
     const backup = makeBackup([good], new Date('2024-01-02T03:04:05.000Z'), rows);
     expect(backup.damaged).toEqual(rows);
-    const parsed = parseBackupText(JSON.stringify(backup));
+    const parsed = parseBackup(JSON.parse(JSON.stringify(backup)));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.records).toEqual([good]);
@@ -233,12 +228,12 @@ describe('damaged rows in a backup', () => {
     });
   });
 
-  it('are carried through the dashboard import, and counted against other files', () => {
+  it('are carried through the dashboard import, and counted against other files', async () => {
     const row = damagedOf(scored(), 'score');
     const text = JSON.stringify(makeBackup([], undefined, [row]));
-    const r = parseImportFiles([{ name: 'a.json', text }]);
+    const r = await parseImportFiles([{ name: 'a.json', text }]);
     expect(r.ok && r.damaged.map((d) => d.id)).toEqual([row.id]);
-    const twice = parseImportFiles([
+    const twice = await parseImportFiles([
       { name: 'a.json', text },
       { name: 'b.json', text },
     ]);
@@ -269,9 +264,9 @@ describe('parseImportFilesSliced', () => {
       now: ticking(),
     });
     // The same, but for what an imported entry is given fresh each time (its id and timestamps).
-    const fresh = (r: ReturnType<typeof parseImportFiles>) =>
+    const fresh = (r: Awaited<ReturnType<typeof parseImportFiles>>) =>
       r.ok ? { ...r, records: r.records.map(({ id: _, createdAt: _c, updatedAt: _u, ...x }) => x) } : r;
-    expect(fresh(sliced)).toEqual(fresh(parseImportFiles(files)));
+    expect(fresh(sliced)).toEqual(fresh(await parseImportFiles(files)));
     expect(sliced.ok && sliced.records.map((r) => r.company.name)).toEqual([
       'Acme',
       ...many.map((r) => r.company.name),
@@ -297,7 +292,7 @@ describe('parseImportFilesSliced', () => {
       { name: 'x.json', text: JSON.stringify(makeBackup([sample('a'), { ...sample('b'), score: 11 }])) },
     ];
     const sliced = await parseImportFilesSliced(bad, { yieldNow: () => Promise.resolve(), now: ticking() });
-    expect(sliced).toEqual(parseImportFiles(bad));
+    expect(sliced).toEqual(await parseImportFiles(bad));
     expect(sliced.ok ? [] : sliced.errors.map((e) => e.split(':')[0])).toEqual(['notes.md', 'broken.json', 'x.json']);
   });
 

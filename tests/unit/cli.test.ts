@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../../cli/jobnote';
+import { makeBackup } from '../../utils/backup';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -304,6 +305,18 @@ describe('jobnote export', () => {
     const r = await run('export', json);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(HAND);
+  });
+
+  it("takes the dashboard's backup of one application, and refuses one of two", async () => {
+    const record = JSON.parse(read(await recordFile('hand.md', HAND)));
+    write('one.json', JSON.stringify(makeBackup([record])));
+    const r = await run('export', 'one.json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(HAND);
+    write('two.json', JSON.stringify(makeBackup([record, { ...record, id: 'other' }])));
+    const two = await run('export', 'two.json');
+    expect(two.code).not.toBe(0);
+    expect(two.stderr.join('\n')).toMatch(/two\.json: holds 2 records; export takes one record per file/);
   });
 
   it('--date-format gregorian rewrites the Jalali dates, keeps the " AT 11 AM" times and everything else', async () => {

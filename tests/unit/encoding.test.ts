@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/jobnote';
-import { makeBackup, parseImportFiles } from '../../utils/backup';
+import { makeBackup } from '../../utils/backup';
+import { parseImportFiles } from './import-files';
 import { decodeText, MOJIBAKE_MESSAGE, repairMojibake } from '../../utils/encoding';
 import { importEntry } from '../../utils/jobname/import';
 import { lintEntry } from '../../utils/jobname/lint';
@@ -163,9 +164,9 @@ describe('mojibake (UTF-8 read as Windows-1252)', () => {
     expect(MOJIBAKE_MESSAGE).toMatch(/UTF-8 that was read as Windows-1252.*re-save the file as UTF-8/);
   });
 
-  it("the dashboard's import reads the repaired entry and says so once", () => {
-    const res = parseImportFiles([{ name: 'snapp.md', text: garbled }]);
-    const clean = parseImportFiles([{ name: 'snapp.md', text: PERSIAN }]);
+  it("the dashboard's import reads the repaired entry and says so once", async () => {
+    const res = await parseImportFiles([{ name: 'snapp.md', text: garbled }]);
+    const clean = await parseImportFiles([{ name: 'snapp.md', text: PERSIAN }]);
     expect(res.ok && clean.ok).toBe(true);
     if (!res.ok || !clean.ok) return;
     expect(res.records.map((r) => ({ ...r, id: '', createdAt: '', updatedAt: '' }))).toEqual(
@@ -176,10 +177,10 @@ describe('mojibake (UTF-8 read as Windows-1252)', () => {
 });
 
 describe('the files the dashboard and the CLI read', () => {
-  it("the dashboard's import decodes each file's bytes: a Windows-1256 entry, a UTF-16 backup", () => {
+  it("the dashboard's import decodes each file's bytes: a Windows-1256 entry, a UTF-16 backup", async () => {
     const entry = importEntry(kept1256(PERSIAN), { id: 'e1', now: '2024-01-01T00:00:00.000Z' }).record;
     const backup = JSON.stringify(makeBackup([{ ...entry, id: 'b1' }]));
-    const res = parseImportFiles([
+    const res = await parseImportFiles([
       { name: 'snapp.md', bytes: windows1256(PERSIAN) },
       { name: 'backup.json', bytes: utf16(backup, 'le') },
     ]);
@@ -190,8 +191,8 @@ describe('the files the dashboard and the CLI read', () => {
     expect(JSON.stringify(res.records)).not.toContain('\uFFFD');
   });
 
-  it("the dashboard's import refuses a file it cannot decode, naming it and the reason", () => {
-    const res = parseImportFiles([{ name: 'photo.md', bytes: Uint8Array.from([0x41, 0, 0, 0, 0x42]) }]);
+  it("the dashboard's import refuses a file it cannot decode, naming it and the reason", async () => {
+    const res = await parseImportFiles([{ name: 'photo.md', bytes: Uint8Array.from([0x41, 0, 0, 0, 0x42]) }]);
     expect(res).toEqual({ ok: false, errors: ['photo.md: cannot be read: it holds NUL bytes: not a text file'] });
   });
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { parseImportFiles } from '../../utils/backup';
+import { parseImportFiles } from './import-files';
 import { entryDownload, entryFileFromName, exportEntry } from '../../utils/jobname/export';
 import { entriesZip } from '../../utils/jobname/zip';
 import { createRecord } from '../../utils/record';
@@ -54,8 +54,8 @@ describe.runIf(corpusSuites)('the two Zibal entries', () => {
   ];
   const files = names.map((name) => ({ name, text: readFileSync(resolve(CORPUS, 'entries', name), 'utf8') }));
 
-  it('download under the names and folders they came with, and zip as two files with their own text', () => {
-    const parsed = parseImportFiles(files);
+  it('download under the names and folders they came with, and zip as two files with their own text', async () => {
+    const parsed = await parseImportFiles(files);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     const [zibal, older, busnet, hamkaran] = parsed.records;
     expect(zibal!.company.name).toBe(older!.company.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBackupText } from '../../utils/backup';
+import { parseBackup } from '../../utils/backup';
 import { createRecord, newQuestion, newRound, newStage } from '../../utils/record';
 import { linkUrlProblem, parseRecord, validatePosting } from '../../utils/record-validate';
 import { posting as basePosting } from './postings';
@@ -64,7 +64,7 @@ describe('unknown keys', () => {
   it('are dropped from the records of a backup file', () => {
     const file = JSON.stringify({ format: 'jobnote-backup', version: 1, exportedAt: '', records: [full()] });
     const text = file.replace('{"schema"', `{${hostile},"schema"`);
-    const parsed = parseBackupText(text);
+    const parsed = parseBackup(JSON.parse(text));
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {
       expect(JSON.stringify(parsed.records)).not.toMatch(/__proto__|constructor|polluted|"extra"/);
