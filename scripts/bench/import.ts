@@ -175,10 +175,9 @@ export async function benchImport(o: ImportBenchOptions): Promise<ImportBenchRes
         const b = probe.marks[to];
         if (a === undefined || b === undefined) continue;
         const inside = probe.tasks.filter((t) => t.start >= a && t.start < b);
-        (phases[what] ??= []).push({
-          s: (b - a) / 1000,
-          longest: Math.max(0, ...inside.map((t) => t.duration)),
-        });
+        const list = phases[what] ?? [];
+        phases[what] = list;
+        list.push({ s: (b - a) / 1000, longest: Math.max(0, ...inside.map((t) => t.duration)) });
       }
       const during = probe.tasks.filter((t) => t.start + t.duration >= probe.change! && t.start <= probe.done!);
       times.push((probe.done - probe.change) / 1000);

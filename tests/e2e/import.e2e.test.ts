@@ -80,7 +80,11 @@ describe('import a backup in the dashboard', () => {
     await importFile(dashboard, await ext().writeTempFile('first.json', first));
     await dashboard.getByTestId('application').waitFor();
     // The list shown is then the one written, not read again: it must hold the old rows and the new ones.
-    const updated = { ...first, company: { ...first.company, name: 'Digikala' }, updatedAt: '2030-01-02T00:00:00.000Z' };
+    const updated = {
+      ...first,
+      company: { ...first.company, name: 'Digikala' },
+      updatedAt: '2030-01-02T00:00:00.000Z',
+    };
     const other = createRecord({ company: { name: 'Snapp', website: '' }, role: 'Frontend Developer' });
     other.updatedAt = '2030-01-01T00:00:00.000Z';
     await importFile(dashboard, await ext().writeTempFile('second.json', [updated, other]));
