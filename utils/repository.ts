@@ -97,11 +97,6 @@ export interface BulkPutOptions {
    * Increases to `total`, once per batch; the write then commits.
    */
   onProgress?: (done: number, total: number) => void;
-  /**
-   * Awaited between batches of the validation, before the transaction opens: the caller's way to let the page
-   * render and take input (utils/ has no timers). Never awaited inside the transaction, which would commit.
-   */
-  yieldNow?: () => Promise<void>;
 }
 
 /**
@@ -149,8 +144,9 @@ export interface Repository {
   ): Promise<ApplicationRecord>;
   delete(id: string): Promise<void>;
   /**
-   * Validates all, then writes all in one transaction (all or nothing), in batches of `BULK_BATCH` records
-   * (each batch's requests awaited before the next is issued: the page renders and takes input between them).
+   * Writes all in one transaction (all or nothing), in batches of `BULK_BATCH` records, each validated before
+   * any of it is issued (an invalid record aborts the whole: `InvalidRecordError` with its batch's errors);
+   * the page renders and takes input between batches.
    * Every revision is bumped past the given and the stored one.
    */
   bulkPut(records: ApplicationRecord[], options?: BulkPutOptions): Promise<void>;
@@ -505,18 +501,11 @@ export async function openRepository(
       wrote([id]);
     },
 
-    async bulkPut(records, { onProgress, yieldNow } = {}) {
-      const errors: string[] = [];
+    async bulkPut(records, { onProgress } = {}) {
       const values: ApplicationRecord[] = [];
-      for (let i = 0; i < records.length; i++) {
-        if (yieldNow && i > 0 && i % BULK_BATCH === 0) await yieldNow();
-        const parsed = parseRecord(records[i]);
-        if (parsed.ok) values.push(parsed.value);
-        else errors.push(...parsed.errors.map((e) => `records[${i}]: ${e}`));
-      }
-      if (errors.length) throw new InvalidRecordError(errors);
-      // One transaction: a put that fails aborts them all. `async` turns a put that throws (DataCloneError)
-      // into a rejection, so every put's outcome is awaited.
+      // One transaction: a put that fails aborts them all, and so does a batch with an invalid record (nothing
+      // of it is issued; its errors are thrown). Each batch is validated while the one before is being
+      // written, so the validation costs no time of its own.
       // Every write bumps the revision past the stored one, so an editor open on an imported record merges.
       await write(async (s, derived) => {
         // The ids stored, in one request: only those rows are read (for their revision), none in a fresh import.
@@ -529,8 +518,16 @@ export async function openRepository(
         // 100,000 of them cost the page seconds.
         const rawStore = unwrap(s) as IDBObjectStore;
         let previous: { done: Promise<void>; count: number } | null = null;
-        for (let start = 0; start < values.length; start += BULK_BATCH) {
-          const batch = values.slice(start, start + BULK_BATCH);
+        for (let start = 0; start < records.length; start += BULK_BATCH) {
+          const batch: ApplicationRecord[] = [];
+          const errors: string[] = [];
+          for (let i = start; i < Math.min(records.length, start + BULK_BATCH); i++) {
+            const parsed = parseRecord(records[i]);
+            if (parsed.ok) batch.push(parsed.value);
+            else errors.push(...parsed.errors.map((e) => `records[${i}]: ${e}`));
+          }
+          if (errors.length) throw new InvalidRecordError(errors);
+          values.push(...batch);
           const again = batch.filter((v) => stored.has(v.id));
           const revisions = new Map<string, number>();
           if (again.length)
@@ -546,13 +543,13 @@ export async function openRepository(
           done.catch(() => {});
           if (previous) {
             await previous.done;
-            onProgress?.(previous.count, values.length);
+            onProgress?.(previous.count, records.length);
           }
           previous = { done, count: start + batch.length };
         }
         if (previous) {
           await previous.done;
-          onProgress?.(previous.count, values.length);
+          onProgress?.(previous.count, records.length);
         }
       });
       wrote(values.map((v) => v.id));

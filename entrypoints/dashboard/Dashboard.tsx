@@ -225,10 +225,7 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
       const repo = await getRepository();
       const total = parsed.records.length;
       setProgress({ phase: 'writing', done: 0, total });
-      await repo.bulkPut(parsed.records, {
-        yieldNow,
-        onProgress: (done) => setProgress({ phase: 'writing', done, total }),
-      });
+      await repo.bulkPut(parsed.records, { onProgress: (done) => setProgress({ phase: 'writing', done, total }) });
       // A backup's damaged rows stay damaged, raw (never dropped), unless a readable record has their id.
       const kept = parsed.damaged.length ? await repo.putDamaged(parsed.damaged) : [];
       mark('written');
