@@ -221,7 +221,8 @@ export interface SliceOptions {
 
 /**
  * What the dashboard's import reads: JSON backups/records and jobname markdown entries (`.md`), several at
- * once. Everything is read and checked before anything is stored; entry warnings are reported, not fatal.
+ * once. Everything is read and checked before anything is stored (every record returned is `parseRecord`'s
+ * output, unchanged since); entry warnings are reported, not fatal.
  * In slices: it yields (`yieldNow`) whenever a slice has worked `sliceMs`, between two files read or two
  * records checked, and says how far it is.
  */
@@ -282,7 +283,10 @@ function* importSteps(files: readonly ImportFile[]): Generator<ImportProgress, I
         // Exported again under the name and folder it came with.
         const file = entryFileFromName(f.name);
         if (record.source && file) record.source.file = file;
-        records.push(record);
+        // Through the validator like every record read (what this returns is stored as it is).
+        const checked = parseRecord(record);
+        if (checked.ok) records.push(checked.value);
+        else errors[i]!.push(...checked.errors.map((e) => `${f.name}: ${e}`));
       }
       yield { phase: 'checking', done: ++done, total };
       continue;

@@ -90,7 +90,13 @@ export interface ApplicationListProps {
   onRestored(summaries: RecordSummary[]): void;
 }
 
-export function ApplicationList({ summaries, tr, onRemoved, onRestored }: ApplicationListProps) {
+/** Memoised: the dashboard re-renders for each step of an import's progress, the list only when its props change. */
+export const ApplicationList = memo(function ApplicationList({
+  summaries,
+  tr,
+  onRemoved,
+  onRestored,
+}: ApplicationListProps) {
   const { dateFormat, today } = useLocale();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ query: string; ids: Set<string> | null }>({ query: '', ids: null });
@@ -494,7 +500,7 @@ export function ApplicationList({ summaries, tr, onRemoved, onRestored }: Applic
       ) : null}
     </div>
   );
-}
+});
 
 function Choice({
   id,

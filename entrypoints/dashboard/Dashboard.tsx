@@ -13,7 +13,9 @@ import {
   type DashboardTranslator,
 } from '@/utils/i18n';
 import type { ApplicationRecord, DateFormat } from '@/utils/record';
-import { makeBackup, parseImportFilesSliced } from '@/utils/backup';
+import { makeBackup } from '@/utils/backup';
+import { importFiles } from '@/services/importer';
+import type { ImportRunProgress } from '@/utils/import-run';
 import { InvalidRecordError, UpgradeBlockedError, type DamagedRow, type RecordSummary } from '@/utils/repository';
 import { parseRecord } from '@/utils/record-validate';
 import { todayIso } from '@/utils/dates';
@@ -40,24 +42,7 @@ const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 type Message = { kind: 'ok'; title: string; notes?: string[] } | { kind: 'error'; title: string; errors: string[] };
 
-/** How far an import is: files read, records checked, records written (of how many). */
-interface ImportProgress {
-  phase: 'reading' | 'checking' | 'writing';
-  done: number;
-  total: number;
-}
-
 const PHASE_KEY = { reading: 'importReading', checking: 'importChecking', writing: 'importWriting' } as const;
-
-/**
- * Lets the page render and take input between slices of an import: `scheduler.yield()` where there is one
- * (it resumes before other queued work), else a new task.
- */
-function yieldNow(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((done) => setTimeout(done, 0));
-}
 
 /** Marks a point of an import, for the benchmark (scripts/bench/import.ts): `jobnote:import:<what>`. */
 function mark(what: string) {
@@ -139,7 +124,7 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [progress, setProgress] = useState<ImportRunProgress | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -207,45 +192,42 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
       }
       mark('start');
       setProgress({ phase: 'reading', done: 0, total: files.length });
-      // Read and checked in slices, the page rendering the progress and taking input between them.
-      const parsed = await parseImportFilesSliced(
+      let phase: ImportRunProgress['phase'] = 'reading';
+      // Read, checked and written in a worker, the page rendering the progress and taking input meanwhile.
+      const done = await importFiles(
         // Bytes, not f.text(): the encoding is read from them (UTF-16, Windows-1256), never guessed as UTF-8.
         await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
-        { yieldNow, onProgress: setProgress },
+        (progress) => {
+          if (progress.phase === 'writing' && phase !== 'writing') mark('checked');
+          phase = progress.phase;
+          setProgress(progress);
+        },
       );
-      mark('checked');
-      if (!parsed.ok) {
+      if (!done.ok) {
         setMessage({
           kind: 'error',
           title: tr.t('importUnreadable', { names }),
-          errors: parsed.errors,
+          errors: done.errors,
         });
         return;
       }
-      const repo = await getRepository();
-      const total = parsed.records.length;
-      setProgress({ phase: 'writing', done: 0, total });
-      await repo.bulkPut(parsed.records, { onProgress: (done) => setProgress({ phase: 'writing', done, total }) });
-      // A backup's damaged rows stay damaged, raw (never dropped), unless a readable record has their id.
-      const kept = parsed.damaged.length ? await repo.putDamaged(parsed.damaged) : [];
       mark('written');
-      if (loadedAll.current && !parsed.damaged.length) {
+      if (loadedAll.current && !done.damagedIds.length) {
         // The list from what was written, not read again: 50,000 rows read back took three seconds. (Until the
         // whole list is loaded, or with damaged rows written, it is read: a read begun before the import would
         // overwrite it.)
-        const imported = new Map(parsed.records.map((r) => [r.id, summarize(r)]));
+        const imported = new Map(done.summaries.map((x) => [x.id, x]));
         setSummaries((cur) => newestFirst([...(cur ?? []).filter((x) => !imported.has(x.id)), ...imported.values()]));
         setDamaged((cur) => cur.filter((d) => !imported.has(d.id)));
       } else await reload();
       mark('listed');
-      const restored = parsed.damaged.length - kept.length;
       setMessage({
         kind: 'ok',
-        title: tr.t('imported', { apps: apps(tr, parsed.records.length) }),
+        title: tr.t('imported', { apps: apps(tr, done.summaries.length) }),
         notes: [
-          ...(restored ? [tr.t('importedDamaged', { n: restored })] : []),
-          ...kept.map((id) => tr.t('importKeptReadable', { id })),
-          ...parsed.warnings.slice(0, 20),
+          ...(done.damagedIds.length ? [tr.t('importedDamaged', { n: done.damagedIds.length })] : []),
+          ...done.kept.map((id) => tr.t('importKeptReadable', { id })),
+          ...done.warnings.slice(0, 20),
         ],
       });
     } catch (err) {

@@ -232,6 +232,20 @@ describe('bulkPut', () => {
     expect(batch[0]!.revision).toBe(5); // the caller's objects are not changed
   });
 
+  it('takes records the validator made as they are, without changing them', async () => {
+    const stored = await repo.create(rec('Stored'));
+    const given = [
+      parseRecordOrThrow({ ...stored, role: 'restored' }),
+      parseRecordOrThrow(rec('New', { revision: 4 })),
+    ];
+    const copy = structuredClone(given);
+    await repo.bulkPut(given, { validated: true });
+    expect(given).toEqual(copy);
+    expect(await repo.get(stored.id)).toEqual({ ...stored, role: 'restored', revision: 2 });
+    expect((await repo.get(given[1]!.id))?.revision).toBe(5);
+    expect(await repo.termIds('restor')).toEqual(new Set([stored.id]));
+  });
+
   it('writes in batches, reporting progress once per batch up to the total', async () => {
     const stored = await repo.create(rec('Stored'));
     const total = BULK_BATCH * 2 + 17;
