@@ -81,6 +81,35 @@ describe.runIf(present || Boolean(process.env.CI))('the Firefox build', () => {
     expected.review = REVIEW;
     expect(await ff.evaluate<string>(`${byTestId('export-markdown')}.value`)).toBe(exportEntry(expected));
   });
+
+  it("dashboard: a backup imported through the file input (read and written by the import's worker)", async () => {
+    await ff.goto(ff.url('/dashboard.html'));
+    await ff.waitFor(`${byTestId('application')} || ${byTestId('empty')}`);
+    const count = () => ff.evaluate<number>(`parseInt(${byTestId('count')}?.textContent ?? '0', 10)`);
+    const before = await count();
+    const records = Array.from({ length: 300 }, (_, i) => {
+      const r = newApplication(`Firefox Co ${i}`);
+      r.id = `ff-import-${i}`;
+      return r;
+    });
+    const backup = JSON.stringify({ format: 'jobnote-backup', version: 1, exportedAt: '', records });
+    // A file chosen in the input, as a user's choice lands there (WebDriver BiDi has no file dialog to drive).
+    await ff.evaluate(`(() => {
+      const input = ${byTestId('import-file')};
+      const files = new DataTransfer();
+      files.items.add(new File([${JSON.stringify(backup)}], 'backup.json', { type: 'application/json' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    })()`);
+    await ff.waitFor(`${byTestId('message-ok')} || ${byTestId('message-error')}`, 20_000);
+    expect(
+      await ff.evaluate<string>(`${byTestId('message-ok')}?.textContent ?? ${byTestId('message-error')}.textContent`),
+    ).toMatch(/^Imported 300 applications/);
+    // Stored: the page opened again lists them.
+    await ff.goto(ff.url('/dashboard.html'));
+    await ff.waitFor(byTestId('count'));
+    expect(await count()).toBe(before + 300);
+  });
 });
 
 /**

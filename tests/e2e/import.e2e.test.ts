@@ -57,10 +57,13 @@ describe('import a backup in the dashboard', () => {
 
     const dashboard = await ext().openExtensionPage('/dashboard.html');
     await dashboard.getByTestId('empty').waitFor();
+    const worker = dashboard.waitForEvent('worker');
     await importFile(dashboard, file);
     expect(await texts(dashboard, 'message-ok')).toEqual(['Imported 1 application']);
     await dashboard.getByTestId('application').waitFor();
     expect(await texts(dashboard, 'count')).toEqual(['1 application']);
+    // Read and written by the import's worker, not in the page.
+    expect((await worker).url()).toMatch(/\/importer\.worker-[\w-]+\.js$/);
 
     // The only application is the one the popup opens (none is tied to this tab).
     const popup = await ready(await ext().openExtensionPage('/popup.html'));
