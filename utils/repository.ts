@@ -89,7 +89,7 @@ export interface OpenOptions {
 }
 
 /** Records a `bulkPut` writes (and validates) between two looks at the event loop. */
-export const BULK_BATCH = 250;
+export const BULK_BATCH = 1000;
 
 export interface BulkPutOptions {
   /**

@@ -143,7 +143,16 @@ export const ApplicationList = memo(function ApplicationList({
 
   const years = useMemo(() => {
     const m = new Map<string, number | null>();
-    for (const s of summaries) m.set(s.id, yearOf(s, dateFormat));
+    // Per day, not per row: 50,000 applications are a few hundred days, and a Jalali year is a calendar sum.
+    const byDay = new Map<string | null, number | null>();
+    for (const s of summaries) {
+      let year = byDay.get(s.firstDate);
+      if (year === undefined) {
+        year = yearOf(s, dateFormat);
+        byDay.set(s.firstDate, year);
+      }
+      m.set(s.id, year);
+    }
     return m;
   }, [summaries, dateFormat]);
   const yearOptions = useMemo(

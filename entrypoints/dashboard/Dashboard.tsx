@@ -49,11 +49,6 @@ function mark(what: string) {
   performance.mark(`jobnote:import:${what}`);
 }
 
-/** Summaries in the order `listSummaries` gives them: the latest `updatedAt` first. */
-function newestFirst(list: RecordSummary[]): RecordSummary[] {
-  return list.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
-}
-
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -217,7 +212,8 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
         // whole list is loaded, or with damaged rows written, it is read: a read begun before the import would
         // overwrite it.)
         const imported = new Map(done.summaries.map((x) => [x.id, x]));
-        setSummaries((cur) => newestFirst([...(cur ?? []).filter((x) => !imported.has(x.id)), ...imported.values()]));
+        // In no order: the list sorts what it shows.
+        setSummaries((cur) => [...(cur ?? []).filter((x) => !imported.has(x.id)), ...imported.values()]);
         setDamaged((cur) => cur.filter((d) => !imported.has(d.id)));
       } else await reload();
       mark('listed');
