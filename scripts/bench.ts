@@ -119,6 +119,20 @@ async function extractMs(v: Variant, tabId: number): Promise<number> {
     .then((x) => x[0].result)`)) as number;
 }
 
+/** One benchmark's part of the report: what it measured, the machine, its notes, its table. */
+function report(title: string[], notes: string[], rows: string[][]) {
+  console.log('');
+  for (const line of title) console.log(line);
+  console.log(
+    `Machine: ${cpus().length} CPUs, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}.`,
+  );
+  for (const n of notes) console.log(n);
+  console.log('');
+  printTable(rows);
+}
+
 async function main() {
   if (!args.includes('--no-build') && outArg < 0) {
     say('Building (npm run build)…');
@@ -295,23 +309,16 @@ async function main() {
         records: POPUP_RECORDS,
         say,
       });
-      console.log('');
-      console.log(
-        `Jobnote popup benchmark: ${POPUP_RECORDS} stored applications, headless Chromium ${version}; ` +
-          "times from the page's navigation start to",
+      report(
+        [
+          `Jobnote popup benchmark: ${POPUP_RECORDS} stored applications, headless Chromium ${version}; ` +
+            "times from the page's navigation start to",
+          "performance.mark('jobnote:interactive') (the first full view with data committed); " +
+            `sizes gzipped -9 from ${OURS_DIR.replace(ROOT + '/', '')}.`,
+        ],
+        notes,
+        rows,
       );
-      console.log(
-        "performance.mark('jobnote:interactive') (the first full view with data committed); " +
-          `sizes gzipped -9 from ${OURS_DIR.replace(ROOT + '/', '')}.`,
-      );
-      console.log(
-        `Machine: ${cpus().length} CPUs, load average ${loadavg()
-          .map((x) => x.toFixed(1))
-          .join(' ')}.`,
-      );
-      for (const n of notes) console.log(n);
-      console.log('');
-      printTable(rows);
     }
     if (!ONLY || ONLY === 'dashboard') {
       const { rows, notes, version } = await benchDashboard({
@@ -320,35 +327,25 @@ async function main() {
         sizes: DASHBOARD_SIZES,
         say,
       });
-      console.log('');
-      console.log(
-        `Jobnote dashboard benchmark: ${DASHBOARD_SIZES.join(' and ')} stored applications, headless Chromium ${version}; ` +
-          "open times from the page's navigation start to performance.mark('jobnote:list').",
+      report(
+        [
+          `Jobnote dashboard benchmark: ${DASHBOARD_SIZES.join(' and ')} stored applications, headless Chromium ${version}; ` +
+            "open times from the page's navigation start to performance.mark('jobnote:list').",
+        ],
+        notes,
+        rows,
       );
-      console.log(
-        `Machine: ${cpus().length} CPUs, load average ${loadavg()
-          .map((x) => x.toFixed(1))
-          .join(' ')}.`,
-      );
-      for (const n of notes) console.log(n);
-      console.log('');
-      printTable(rows);
     }
     if (!ONLY || ONLY === 'import') {
       const { rows, notes, version } = await benchImport({ outDir: OURS_DIR, runs: IMPORT_RUNS, tmpDir: tmp, say });
-      console.log('');
-      console.log(
-        `Jobnote import benchmark: a backup through the dashboard's file input, headless Chromium ${version}; ` +
-          `from its change event to the "imported" message (target < ${TARGET_IMPORT_S} s), page not blocked.`,
+      report(
+        [
+          `Jobnote import benchmark: a backup through the dashboard's file input, headless Chromium ${version}; ` +
+            `from its change event to the "imported" message (target < ${TARGET_IMPORT_S} s), page not blocked.`,
+        ],
+        notes,
+        rows,
       );
-      console.log(
-        `Machine: ${cpus().length} CPUs, load average ${loadavg()
-          .map((x) => x.toFixed(1))
-          .join(' ')}.`,
-      );
-      for (const n of notes) console.log(n);
-      console.log('');
-      printTable(rows);
     }
     console.log('');
     console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s; timings never fail the run)`);
