@@ -4,7 +4,8 @@
  * in slices. Either way the other open pages hear of the records written.
  */
 import type { ImportFile } from '@/utils/backup';
-import { runImport, type ImportRunProgress, type ImportRunResult } from '@/utils/import-run';
+import type { ImportMatch } from '@/utils/import-match';
+import { runImport, type ImportRunProgress, type ImportRunResult, type MatchChoice } from '@/utils/import-run';
 import { InvalidRecordError } from '@/utils/repository';
 import type { RecordSummary } from '@/utils/summary';
 import { announceWrites } from './changes';
@@ -16,8 +17,12 @@ export const SUMMARIES_PER_MESSAGE = 2000;
 export type WorkerMessage =
   | { kind: 'progress'; progress: ImportRunProgress }
   | { kind: 'summaries'; summaries: RecordSummary[] }
+  | { kind: 'matches'; matches: ImportMatch[] }
   | { kind: 'done'; result: ImportRunResult }
   | { kind: 'failed'; name: string; message: string; errors?: string[] };
+
+/** What the page sends the worker: the files, then the answer to its `matches`. */
+export type PageMessage = { kind: 'files'; files: ImportFile[] } | { kind: 'decision'; choice: MatchChoice };
 
 /**
  * Lets the page render and take input: `scheduler.yield()` where there is one (it resumes before other queued
@@ -37,25 +42,32 @@ function workerError({ name, message, errors }: { name: string; message: string;
   return err;
 }
 
-/** Imports `files` (their bytes are handed over, detached); `onProgress` as it goes. */
+/**
+ * Imports `files` (their bytes are handed over, detached); `onProgress` as it goes; `decide` asked what to do
+ * when records are applications already stored.
+ */
 export async function importFiles(
   files: ImportFile[],
   onProgress: (progress: ImportRunProgress) => void,
+  decide: (matches: ImportMatch[]) => Promise<MatchChoice>,
 ): Promise<ImportRunResult> {
-  if (typeof Worker !== 'function') return runImport(files, await getRepository(), { onProgress, yieldNow }); // its writes are announced
+  // In the page, its repository announces its writes itself.
+  if (typeof Worker !== 'function') return runImport(files, await getRepository(), { onProgress, yieldNow, decide });
   const worker = new Worker(new URL('./importer.worker.ts', import.meta.url), { type: 'module' });
   const result = await new Promise<ImportRunResult>((resolve, reject) => {
     const summaries: RecordSummary[] = [];
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
       if (m.kind === 'progress') onProgress(m.progress);
+      else if (m.kind === 'matches')
+        void decide(m.matches).then((choice) => worker.postMessage({ kind: 'decision', choice } satisfies PageMessage));
       else if (m.kind === 'summaries') summaries.push(...m.summaries);
       else if (m.kind === 'failed') reject(workerError(m));
       else resolve(m.result.ok ? { ...m.result, summaries } : m.result);
     };
     worker.onerror = (e) => reject(new Error(e.message || 'the import stopped'));
     const transfer = files.flatMap((f) => ('bytes' in f ? [f.bytes.buffer as ArrayBuffer] : []));
-    worker.postMessage({ files }, transfer);
+    worker.postMessage({ kind: 'files', files } satisfies PageMessage, transfer);
   }).finally(() => worker.terminate());
   if (result.ok) announceWrites([...result.summaries.map((s) => s.id), ...result.damagedIds]);
   return result;

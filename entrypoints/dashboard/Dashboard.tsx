@@ -15,7 +15,8 @@ import {
 import type { ApplicationRecord, DateFormat } from '@/utils/record';
 import { makeBackup } from '@/utils/backup';
 import { importFiles } from '@/services/importer';
-import type { ImportRunProgress } from '@/utils/import-run';
+import type { ImportRunProgress, MatchChoice } from '@/utils/import-run';
+import type { ImportMatch } from '@/utils/import-match';
 import { InvalidRecordError, UpgradeBlockedError, type DamagedRow, type RecordSummary } from '@/utils/repository';
 import { parseRecord } from '@/utils/record-validate';
 import { todayIso } from '@/utils/dates';
@@ -47,6 +48,63 @@ const PHASE_KEY = { reading: 'importReading', checking: 'importChecking', writin
 /** Marks a point of an import, for the benchmark (scripts/bench/import.ts): `jobnote:import:<what>`. */
 function mark(what: string) {
   performance.mark(`jobnote:import:${what}`);
+}
+
+/** How many names a question lists before "and N more". */
+const NAMES_SHOWN = 8;
+
+/**
+ * An import's entries that are applications already here: update them, add them as new, or import nothing.
+ * Update has the focus (Enter takes it); Escape cancels.
+ */
+function DuplicatesQuestion({
+  matches,
+  tr,
+  onAnswer,
+}: {
+  matches: ImportMatch[];
+  tr: DashboardTranslator;
+  onAnswer(choice: MatchChoice): void;
+}) {
+  // The import waits for this answer: it takes the focus, and Enter gives the first choice.
+  const update = useRef<HTMLButtonElement>(null);
+  useEffect(() => update.current?.focus(), []);
+  const names = matches.slice(0, NAMES_SHOWN).map((m) => m.company);
+  const more = matches.length - names.length;
+  return (
+    <div
+      className="notice import-question"
+      role="alertdialog"
+      aria-labelledby="import-question-title"
+      data-testid="import-duplicates"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onAnswer('cancel');
+      }}
+    >
+      <p id="import-question-title">{tr.t('importDuplicates', { n: matches.length })}</p>
+      <p className="muted">
+        <bdi>{names.join(tr.lang === 'fa' ? '، ' : ', ')}</bdi>
+        {more > 0 ? ` ${tr.t('andMore', { n: more })}` : null}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          ref={update}
+          onClick={() => onAnswer('update')}
+          data-testid="import-update"
+        >
+          {tr.t('importUpdate')}
+        </button>
+        <button type="button" className="btn" onClick={() => onAnswer('new')} data-testid="import-as-new">
+          {tr.t('importAsNew')}
+        </button>
+        <button type="button" className="btn" onClick={() => onAnswer('cancel')} data-testid="import-cancel">
+          {tr.t('cancel')}
+        </button>
+      </div>
+    </div>
+  );
 }
 
 function errorText(err: unknown): string {
@@ -120,6 +178,8 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ImportRunProgress | null>(null);
+  // An import waiting for the user: some of its entries are applications already here.
+  const [asking, setAsking] = useState<{ matches: ImportMatch[]; answer(choice: MatchChoice): void } | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -197,7 +257,21 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
           phase = progress.phase;
           setProgress(progress);
         },
+        (matches) =>
+          new Promise<MatchChoice>((resolve) =>
+            setAsking({
+              matches,
+              answer: (choice) => {
+                setAsking(null);
+                resolve(choice);
+              },
+            }),
+          ),
       );
+      if (!done.ok && done.cancelled) {
+        setMessage({ kind: 'error', title: tr.t('importCancelled'), errors: [] });
+        return;
+      }
       if (!done.ok) {
         setMessage({
           kind: 'error',
@@ -221,6 +295,7 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
         kind: 'ok',
         title: tr.t('imported', { apps: apps(tr, done.summaries.length) }),
         notes: [
+          ...(done.updated ? [tr.t('importedUpdated', { n: done.updated })] : []),
           ...(done.damagedIds.length ? [tr.t('importedDamaged', { n: done.damagedIds.length })] : []),
           ...done.kept.map((id) => tr.t('importKeptReadable', { id })),
           ...done.warnings.slice(0, 20),
@@ -345,7 +420,8 @@ export function Dashboard({ boot: first }: { boot: DashboardBoot }) {
                 {tr.t('exportBackup')}
               </button>
             </div>
-            {progress ? (
+            {asking ? <DuplicatesQuestion matches={asking.matches} tr={tr} onAnswer={asking.answer} /> : null}
+            {progress && !asking ? (
               <div className="import-progress" data-testid="import-progress">
                 <label htmlFor="import-progress">
                   {tr.t(PHASE_KEY[progress.phase], { done: progress.done, total: progress.total })}

@@ -3,6 +3,7 @@
  * into IndexedDB, the popup's switcher lists them with their status line and its Export tab shows each entry
  * as it was, and the entry downloaded back from the dashboard is byte for byte the file that went in.
  */
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +76,25 @@ describe.runIf(corpusPresent)('jobname entries in the dashboard', () => {
       const path = await download.path();
       expect(await readFile(path, 'utf8'), name).toBe(original);
     }
+  });
+
+  it('the 15 entries imported twice: the second time is offered as an update of the 15, and the list keeps 15', async () => {
+    const files = readdirSync(ENTRIES)
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => resolve(ENTRIES, n));
+    const dashboard = await ext().openExtensionPage('/dashboard.html');
+    await dashboard.getByTestId('empty').waitFor();
+    await dashboard.getByTestId('import-file').setInputFiles(files);
+    await dashboard.getByTestId('message-ok').waitFor();
+    expect((await dashboard.getByTestId('count').textContent())?.trim()).toBe(`${files.length} applications`);
+    await dashboard.getByTestId('import-file').setInputFiles(files);
+    await dashboard.getByTestId('import-duplicates').waitFor();
+    expect(await dashboard.getByTestId('import-duplicates').textContent()).toContain(
+      `${files.length} of these are already here`,
+    );
+    await dashboard.getByTestId('import-update').click();
+    await dashboard.getByTestId('message-ok').waitFor();
+    expect((await dashboard.getByTestId('count').textContent())?.trim()).toBe(`${files.length} applications`);
   });
 
   it('refuses a file that is not an entry and stores nothing', async () => {

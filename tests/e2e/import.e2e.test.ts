@@ -100,6 +100,51 @@ describe('import a backup in the dashboard', () => {
     expect(await texts(dashboard, 'company')).toEqual(['Digikala', 'Snapp']);
   });
 
+  it('an entry imported again is offered as an update: Enter updates it, or it is added as new, or Escape imports nothing', async () => {
+    const entry = (review: string) =>
+      '# [Acme](https://acme.example)\n\n## Backend Developer\n\n### Status\n#### 📜📞\n\n### Interview Date\n\n' +
+      '- **Sent Resume**<br />1404.07.15\n\n## Score\n<h4><mark style="background-color:#ff9800">6/10</mark></h4>\n\n' +
+      `${review}\n`;
+    const dashboard = await ext().openExtensionPage('/dashboard.html');
+    await dashboard.getByTestId('empty').waitFor();
+    await importFile(dashboard, await ext().writeTempFile('acme__interview.md', entry('First.')));
+    expect(await texts(dashboard, 'count')).toEqual(['1 application']);
+
+    // Again: the question, with the focus on Update; Enter answers it.
+    await dashboard
+      .getByTestId('import-file')
+      .setInputFiles(await ext().writeTempFile('acme__interview.md', entry('Second.')));
+    await dashboard.getByTestId('import-duplicates').waitFor();
+    expect(await dashboard.getByTestId('import-duplicates').textContent()).toContain('Acme');
+    expect(await dashboard.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-update');
+    await dashboard.keyboard.press('Enter');
+    await dashboard.getByTestId('message-ok').waitFor();
+    expect((await texts(dashboard, 'message-ok'))[0]).toMatch(
+      /^Imported 1 application1 of them updated the applications already here\./,
+    );
+    expect(await texts(dashboard, 'count')).toEqual(['1 application']);
+
+    // Added as new.
+    await dashboard
+      .getByTestId('import-file')
+      .setInputFiles(await ext().writeTempFile('acme__interview.md', entry('Third.')));
+    await dashboard.getByTestId('import-as-new').click();
+    await dashboard.getByTestId('message-ok').waitFor();
+    expect(await texts(dashboard, 'count')).toEqual(['2 applications']);
+
+    // Escape: nothing imported.
+    await dashboard
+      .getByTestId('import-file')
+      .setInputFiles(await ext().writeTempFile('acme__interview.md', entry('Fourth.')));
+    await dashboard.getByTestId('import-duplicates').waitFor();
+    await dashboard.keyboard.press('Escape');
+    await dashboard.getByTestId('message-error').waitFor();
+    expect(await texts(dashboard, 'message-error')).toEqual(['Nothing was imported.']);
+    await dashboard.reload();
+    await dashboard.getByTestId('count').waitFor();
+    expect(await texts(dashboard, 'count')).toEqual(['2 applications']);
+  });
+
   it('refuses an invalid backup, lists what is wrong and stores nothing', async () => {
     const good = digikala();
     const bad = createRecord({

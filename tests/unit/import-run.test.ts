@@ -82,3 +82,41 @@ describe('runImport', () => {
     expect(await repo.get(good.id)).toMatchObject({ company: { name: 'Good' } });
   });
 });
+
+describe('an entry imported again', () => {
+  const entry = (review: string) =>
+    `# [Acme](https://acme.example)\n\n## Backend Developer\n\n### Status\n#### 📜📞\n\n### Interview Date\n\n- **Sent Resume**<br />1404.07.15\n\n## Score\n<h4><mark style="background-color:#ff9800">6/10</mark></h4>\n\n${review}\n`;
+  const files = (review: string, name = 'acme__interview.md') => [{ name, text: entry(review) }];
+  const asked: number[] = [];
+  const runWith = (choice: 'update' | 'new' | 'cancel', f: ReturnType<typeof files>) =>
+    runImport(f, repo, {
+      onProgress: () => {},
+      yieldNow: () => Promise.resolve(),
+      decide: async (matches) => {
+        asked.push(matches.length);
+        return choice;
+      },
+    });
+
+  it('is offered as an update: Update keeps one application, with the new text, its id and creation time', async () => {
+    const first = await runWith('update', files('First review.'));
+    expect(first.ok && first.updated).toBe(0);
+    const [before] = await repo.list();
+    const again = await runWith('update', files('Second review.'));
+    expect(asked.at(-1)).toBe(1);
+    expect(again.ok && again.updated).toBe(1);
+    const after = await repo.list();
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: before!.id, createdAt: before!.createdAt, review: 'Second review.' });
+    expect(after[0]!.revision).toBeGreaterThan(before!.revision);
+  });
+
+  it('can be added as new, or not imported at all', async () => {
+    await runWith('new', files('One.'));
+    expect((await runWith('new', files('Two.'))).ok).toBe(true);
+    expect((await repo.list()).length).toBe(2);
+    const cancelled = await runWith('cancel', files('Three.'));
+    expect(cancelled).toEqual({ ok: false, errors: [], cancelled: true });
+    expect((await repo.list()).length).toBe(2);
+  });
+});

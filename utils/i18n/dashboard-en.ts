@@ -11,7 +11,8 @@ export const messages = {
   backupHint:
     'A backup is a JSON file with all your applications. ' +
     'Import also reads jobname entries (.md files, one application each). ' +
-    'Importing adds them, replacing any with the same id; nothing is written unless every file is valid.',
+    'Importing adds them, replacing any with the same id; an entry that is already here is offered as an update. ' +
+    'Nothing is written unless every file is valid.',
   importLabel: 'Import backup (.json) or jobname entries (.md)',
   exportBackup: 'Export backup',
   importTooLarge: '{name} is too large to import.',
@@ -21,6 +22,13 @@ export const messages = {
   importReading: 'Reading file {done} of {total}',
   importChecking: 'Checking record {done} of {total}',
   importWriting: 'Writing record {done} of {total}',
+  importDuplicates:
+    '{n} of these are already here (the same entry file, or the same company, role and first date). Update them with the imported text, or add them as new applications?',
+  importUpdate: 'Update them',
+  importAsNew: 'Add as new',
+  importCancelled: 'Nothing was imported.',
+  importedUpdated: '{n} of them updated the applications already here.',
+  andMore: 'and {n} more',
   exported: 'Exported {apps}',
   exportFailed: 'Export failed.',
   deleted: 'Deleted {name}',

@@ -10,6 +10,7 @@ export const messages: Record<DashboardKey, string> = {
     'پشتیبان یک فایل JSON با همهٔ درخواست‌های شماست. ' +
     'ورود، متن‌های jobname را هم می‌خواند (فایل‌های ‎.md، هر کدام یک درخواست). ' +
     'درخواست‌های واردشده افزوده می‌شوند و جای درخواستی با همان شناسه را می‌گیرند؛ ' +
+    'مدخلی که از قبل اینجا هست، برای به‌روزرسانی پیشنهاد می‌شود. ' +
     'تا همهٔ فایل‌ها درست نباشند، چیزی نوشته نمی‌شود.',
   importLabel: 'ورود پشتیبان (‎.json) یا متن‌های jobname (‎.md)',
   exportBackup: 'دانلود پشتیبان',
@@ -20,6 +21,13 @@ export const messages: Record<DashboardKey, string> = {
   importReading: 'خواندن فایل {done} از {total}',
   importChecking: 'بررسی رکورد {done} از {total}',
   importWriting: 'نوشتن رکورد {done} از {total}',
+  importDuplicates:
+    '{n} مورد از این‌ها از قبل اینجا هست (همان فایل مدخل، یا همان شرکت، نقش و تاریخ اولین مرحله). با متن واردشده به‌روز شوند، یا به‌عنوان درخواست تازه اضافه شوند؟',
+  importUpdate: 'به‌روز شوند',
+  importAsNew: 'تازه اضافه شوند',
+  importCancelled: 'چیزی وارد نشد.',
+  importedUpdated: '{n} مورد از آن‌ها درخواست‌های موجود را به‌روز کرد.',
+  andMore: 'و {n} مورد دیگر',
   exported: 'پشتیبان {apps} دانلود شد',
   exportFailed: 'پشتیبان گرفته نشد.',
   deleted: '{name} حذف شد',
