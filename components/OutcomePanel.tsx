@@ -56,6 +56,9 @@ export default function OutcomePanel({ record, edit }: { record: ApplicationReco
           <input
             id="score"
             type="range"
+            // A scale of numbers reads left to right in both languages, as the number beside it does: in a
+            // right-to-left page the range would be mirrored, and → would lower the score.
+            dir="ltr"
             min={0}
             max={10}
             step={0.5}
