@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import type { ApplicationRecord } from '../../utils/record';
 import type { ExtensionHarness } from './harness';
 
-export type StoredRow = ApplicationRecord & { postingKey?: string[] };
+export type StoredRow = ApplicationRecord & { postingKey?: string[]; terms?: string[] };
 
 /** expect.poll's default (1 s) is short on a busy 2-core machine. */
 export const POLL = { timeout: 10_000 };

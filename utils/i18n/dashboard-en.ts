@@ -129,6 +129,12 @@ export const messages = {
   backToList: 'All applications',
   recordMissing: 'This application is not here: it was deleted, or the address is wrong.',
   recordDetails: 'Details',
+  website: 'Website',
+  websiteRefused: 'Not saved: a website is an http(s) address, such as https://example.com.',
+  applyWays: 'Apply way',
+  applyWayAdd: 'Another way (Enter adds it)',
+  applyWayRemove: 'Remove {way}',
+  useEnglishName: 'Use the English name “{name}” for the heading',
 };
 
 export type DashboardKey = keyof typeof messages;

@@ -127,4 +127,10 @@ export const messages: Record<DashboardKey, string> = {
   backToList: 'همهٔ درخواست‌ها',
   recordMissing: 'این درخواست این‌جا نیست: پاک شده یا نشانی درست نیست.',
   recordDetails: 'مشخصات',
+  website: 'وب‌سایت',
+  websiteRefused: 'ذخیره نشد: وب‌سایت نشانی http(s) است، مثل https://example.com.',
+  applyWays: 'راه درخواست',
+  applyWayAdd: 'راهی دیگر (با Enter افزوده می‌شود)',
+  applyWayRemove: 'حذف {way}',
+  useEnglishName: 'نام انگلیسی «{name}» برای عنوان',
 };
