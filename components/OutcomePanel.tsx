@@ -1,12 +1,11 @@
 /** Outcome (and after which step), score 0-10 in steps of 0.5, and the review in the user's words: the popup's Outcome tab and the dashboard's record page. */
+import type { EditRecord } from './useEditSession';
 import { OUTCOME_KINDS, PROCESS_KINDS, type ApplicationRecord } from '@/utils/record';
 import { clampScore, setOutcome } from '@/utils/steps';
 import { localDigits } from '@/utils/i18n';
 import { useLocale } from './locale';
 
-type Edit = (fn: (d: ApplicationRecord) => void) => void;
-
-export default function OutcomePanel({ record, edit }: { record: ApplicationRecord; edit: Edit }) {
+export default function OutcomePanel({ record, edit }: { record: ApplicationRecord; edit: EditRecord }) {
   const { tr } = useLocale();
   const steps = record.stages.filter((s) => PROCESS_KINDS.has(s.kind));
   const kind = record.outcome.kind;

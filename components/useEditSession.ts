@@ -17,6 +17,9 @@ import type { Repository } from '@/utils/repository';
 import { onRecordsChanged } from '@/services/changes';
 import type { SaveState } from './SaveStatus';
 
+/** How a page edits its record: `fn` changes a draft in place; the session saves, merges and journals it. */
+export type EditRecord = (fn: (d: ApplicationRecord) => void) => void;
+
 export interface EditSessionOptions {
   /** A save reached the database, `ms` after the first edit it carries. */
   onSaved?(stored: ApplicationRecord, ms: number): void;
@@ -79,7 +82,7 @@ export function useEditSession(repo: Repository, initial: ApplicationRecord | nu
     [makeSession, reportError],
   );
 
-  const edit = useCallback((fn: (d: ApplicationRecord) => void) => {
+  const edit: EditRecord = useCallback((fn) => {
     setSave({ kind: 'saving' });
     session.current?.edit(fn);
   }, []);

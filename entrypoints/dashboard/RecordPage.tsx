@@ -6,8 +6,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { DashboardTranslator } from '@/utils/i18n';
 import type { ApplicationRecord } from '@/utils/record';
-import { linkUrlProblem } from '@/utils/record-validate';
-import { BOARD_IDS, BOARDS } from '@/utils/boards';
 import type { Repository } from '@/utils/repository';
 import OutcomePanel from '@/components/OutcomePanel';
 import { SaveStatus } from '@/components/SaveStatus';
@@ -15,6 +13,8 @@ import { StageLine, StatusEmojis } from '@/components/summary';
 import { Notice } from '@/components/Notice';
 import { useEditSession } from '@/components/useEditSession';
 import { getRepository } from '@/services/db';
+import { ApplyWays, englishName, LinkField } from './DetailFields';
+import { TaskFields } from './TaskFields';
 import { writeErrorText } from './errors';
 
 const ConflictNotice = lazy(() => import('@/components/ConflictNotice'));
@@ -136,9 +136,12 @@ function RecordEditor({
             </button>
           </p>
         ) : null}
-        <WebsiteField
+        <LinkField
+          id="record-website"
+          label={tr.t('website')}
           value={record.company.website}
           tr={tr}
+          testId="edit-website"
           onChange={(v) =>
             edit((d) => {
               d.company.website = v;
@@ -177,6 +180,7 @@ function RecordEditor({
           }
         />
       </fieldset>
+      <TaskFields task={record.task} tr={tr} edit={edit} />
       <OutcomePanel record={record} edit={edit} />
     </>
   );
@@ -195,119 +199,5 @@ function TextField(props: { id: string; label: string; value: string; testId: st
         onChange={(e) => props.onChange(e.target.value)}
       />
     </div>
-  );
-}
-
-/**
- * The clipped posting's English name of the company, when it has one besides another name: repository entries
- * head with the English name, so it is offered for the heading (null when there is nothing to offer).
- */
-function englishName(record: ApplicationRecord): string | null {
-  const en = record.posting?.company.nameEn?.trim();
-  return en && en !== record.company.name.trim() ? en : null;
-}
-
-/**
- * The company's website. Only a link the validator takes is stored (http, https or no scheme: a
- * `javascript:` address never is); another text stays in the field, said to be refused, until it is corrected.
- */
-function WebsiteField({ value, tr, onChange }: { value: string; tr: DashboardTranslator; onChange(v: string): void }) {
-  const [text, setText] = useState(value);
-  const [focused, setFocused] = useState(false);
-  // Another page's edit shows here, unless this field is being typed in.
-  useEffect(() => {
-    if (!focused) setText(value);
-  }, [value, focused]);
-  const problem = linkUrlProblem(text.trim());
-  return (
-    <div className="field">
-      <label htmlFor="record-website">{tr.t('website')}</label>
-      <input
-        id="record-website"
-        type="url"
-        dir="ltr"
-        inputMode="url"
-        value={text}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? 'record-website-error' : undefined}
-        data-testid="edit-website"
-        onFocus={() => setFocused(true)}
-        onBlur={() => setFocused(false)}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (!linkUrlProblem(e.target.value.trim())) onChange(e.target.value.trim());
-        }}
-      />
-      {problem ? (
-        <p id="record-website-error" className="field-error" role="alert">
-          {tr.t('websiteRefused')}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/** Quick choices of apply way, beside free text: the boards' names and the ways entries often name. */
-const QUICK_WAYS = [...new Set([...BOARD_IDS.map((b) => BOARDS[b].applyWay), 'LinkedIn', 'Referral', 'Email'])];
-
-/** How the user applied (several ways, in order): each removable, quick choices, free text with Enter. */
-function ApplyWays({
-  ways,
-  tr,
-  onChange,
-}: {
-  ways: string[];
-  tr: DashboardTranslator;
-  onChange(ways: string[]): void;
-}) {
-  const [text, setText] = useState('');
-  const has = (w: string) => ways.some((x) => x.toLowerCase() === w.toLowerCase());
-  const add = (w: string) => {
-    const way = w.trim();
-    if (way && !has(way)) onChange([...ways, way]);
-  };
-  return (
-    <fieldset className="field plain">
-      <legend>{tr.t('applyWays')}</legend>
-      {ways.length ? (
-        <ul className="ways" data-testid="apply-ways">
-          {ways.map((w) => (
-            <li key={w} className="way">
-              <bdi data-testid="apply-way">{w}</bdi>
-              <button
-                type="button"
-                className="way-remove"
-                aria-label={tr.t('applyWayRemove', { way: w })}
-                onClick={() => onChange(ways.filter((x) => x !== w))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="actions">
-        {QUICK_WAYS.filter((w) => !has(w)).map((w) => (
-          <button key={w} type="button" className="btn btn-small" data-testid="apply-way-quick" onClick={() => add(w)}>
-            + {w}
-          </button>
-        ))}
-      </div>
-      <input
-        dir="auto"
-        value={text}
-        aria-label={tr.t('applyWayAdd')}
-        placeholder={tr.t('applyWayAdd')}
-        data-testid="apply-way-text"
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && text.trim()) {
-            e.preventDefault();
-            add(text);
-            setText('');
-          }
-        }}
-      />
-    </fieldset>
   );
 }

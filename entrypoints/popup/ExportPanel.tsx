@@ -2,14 +2,13 @@
  * Export: the core exporter's output, byte for byte, to copy or download as the repository names files
  * (`src/<slug>/<slug>.md`), with the line to add to SUMMARY.md. Loaded only when the tab is opened.
  */
+import type { EditRecord } from '@/components/useEditSession';
 import { useMemo, useState } from 'react';
 import { entryFileName, exportEntry } from '@/utils/jobname/export';
 import type { AnswerStyle, ApplicationRecord } from '@/utils/record';
 import { downloadText } from '@/components/download';
 import { usePopup } from './context';
 import { DateFormatField } from './DateFormatField';
-
-type Edit = (fn: (d: ApplicationRecord) => void) => void;
 
 async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<void> {
   try {
@@ -21,7 +20,7 @@ async function copyText(text: string, fallback: HTMLTextAreaElement | null): Pro
   }
 }
 
-export default function ExportPanel({ record, edit }: { record: ApplicationRecord; edit: Edit }) {
+export default function ExportPanel({ record, edit }: { record: ApplicationRecord; edit: EditRecord }) {
   const { tr } = usePopup();
   const markdown = useMemo(() => exportEntry(record), [record]);
   const { slug, path } = entryFileName(record);

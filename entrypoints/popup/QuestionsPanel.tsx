@@ -3,6 +3,7 @@
  * or rich text, shows how it splits into questions and answers (untick what is wrong), and adds the new
  * ones to the chosen section without repeating questions already there. Loaded when the tab is opened.
  */
+import type { EditRecord } from '@/components/useEditSession';
 import { useMemo, useState } from 'react';
 import { clipboardToMarkdown, newItems, splitQuestions } from '@/utils/paste';
 import { addQuestions, addRound } from '@/utils/questions';
@@ -11,12 +12,10 @@ import type { ApplicationRecord } from '@/utils/record';
 import type { PasteDraft } from '@/utils/popup-draft';
 import { usePopup } from './context';
 
-type Edit = (fn: (d: ApplicationRecord) => void) => void;
-
 type Question = ApplicationRecord['rounds'][number]['questions'][number];
 
 /** One question: its text and first answer, editable in place (every keystroke saved). */
-function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit: Edit }) {
+function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit: EditRecord }) {
   const { tr } = usePopup();
   const [editing, setEditing] = useState(false);
   const change = (fn: (x: Question) => void) =>
@@ -116,7 +115,7 @@ export default function QuestionsPanel({
   updatePaste,
 }: {
   record: ApplicationRecord;
-  edit: Edit;
+  edit: EditRecord;
   paste: PasteDraft;
   updatePaste(p: Partial<PasteDraft>): void;
 }) {

@@ -3,6 +3,7 @@
  * technical interview) picks it and puts the cursor in the date, which is today unless typed; Enter logs
  * it. Duration and platform have quick choices and take free text.
  */
+import type { EditRecord } from '@/components/useEditSession';
 import { useEffect, useRef } from 'react';
 import { formatDate, formatDuration } from '@/utils/dates';
 import { DURATION_CHOICES, PLATFORM_CHOICES, STEP_CHOICES, logStep, removeStep, stepForKey } from '@/utils/steps';
@@ -10,8 +11,6 @@ import type { ApplicationRecord, Stage } from '@/utils/record';
 import type { StepDraft } from '@/utils/popup-draft';
 import { LazyDateField as DateField } from '@/components/LazyDateField';
 import { usePopup } from './context';
-
-type Edit = (fn: (d: ApplicationRecord) => void) => void;
 
 function stageDate(s: Stage, fmt: Parameters<typeof formatDate>[1]): string {
   if (s.date) return formatDate(s.date, fmt) + (s.time ? ` ${s.time}` : '');
@@ -25,7 +24,7 @@ export function StepsPanel({
   updateDraft,
 }: {
   record: ApplicationRecord;
-  edit: Edit;
+  edit: EditRecord;
   draft: StepDraft;
   updateDraft(p: Partial<StepDraft>): void;
 }) {

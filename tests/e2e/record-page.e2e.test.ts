@@ -63,4 +63,30 @@ describe("the application page's details", () => {
     expect(entry).toMatch(/^# \[Digikala\]\(https:\/\/www\.digikala\.com\)/);
     expect(entry).toContain('### Apply Way\nReferral from a friend\n');
   });
+
+  it('adds the task: its text, the time given and a link, exported as the Task section and its deadline', async () => {
+    const page = await ext.openExtensionPage(`/dashboard.html${appHash(record.id)}`);
+    await page.getByTestId('task-add').click();
+    await page.getByTestId('task-text').fill('یک سرویس کوتاه‌کنندهٔ لینک با Go.');
+    await page.getByTestId('task-duration').fill('7 days');
+    await page.getByTestId('task-link-add').click();
+    await page.getByTestId('task-link').getByLabel('Link text').fill('Task statement');
+    await page.getByTestId('task-link-url').fill('javascript:alert(1)');
+    await page.getByRole('alert').filter({ hasText: 'http(s)' }).waitFor();
+    await page.getByTestId('task-link-url').fill('https://example.com/task.pdf');
+    await expect
+      .poll(async () => (await stored()).task, POLL)
+      .toEqual({
+        text: 'یک سرویس کوتاه‌کنندهٔ لینک با Go.',
+        duration: '7 days',
+        links: [{ text: 'Task statement', url: 'https://example.com/task.pdf' }],
+      });
+    const { postingKey: _, terms: _t, ...saved } = await stored();
+    const entry = exportEntry(saved);
+    expect(entry).toContain(
+      // A Persian paragraph right to left, as the repository writes them.
+      '### Task\n<p dir="rtl">\nیک سرویس کوتاه‌کنندهٔ لینک با Go.\n</p>\n\n- [Task statement](https://example.com/task.pdf)\n',
+    );
+    expect(entry).toContain('- **Task Deadline**<br />7 days\n');
+  });
 });

@@ -1,0 +1,137 @@
+/**
+ * The application page's details beyond plain text: links stored only when the validator takes them, the apply
+ * ways, and the posting's English name offered for the heading.
+ */
+import { useEffect, useState } from 'react';
+import { BOARD_IDS, BOARDS } from '@/utils/boards';
+import type { DashboardTranslator } from '@/utils/i18n';
+import type { ApplicationRecord } from '@/utils/record';
+import { linkUrlProblem } from '@/utils/record-validate';
+/**
+ * The clipped posting's English name of the company, when it has one besides another name: repository entries
+ * head with the English name, so it is offered for the heading (null when there is nothing to offer).
+ */
+export function englishName(record: ApplicationRecord): string | null {
+  const en = record.posting?.company.nameEn?.trim();
+  return en && en !== record.company.name.trim() ? en : null;
+}
+
+/**
+ * A link (the company's website, a task link). Only a link the validator takes is stored (http, https or no
+ * scheme: a `javascript:` address never is); another text stays in the field, said to be refused, until it is
+ * corrected.
+ */
+export function LinkField({
+  id,
+  label,
+  value,
+  tr,
+  testId,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  tr: DashboardTranslator;
+  testId: string;
+  onChange(v: string): void;
+}) {
+  const [text, setText] = useState(value);
+  const [focused, setFocused] = useState(false);
+  // Another page's edit shows here, unless this field is being typed in.
+  useEffect(() => {
+    if (!focused) setText(value);
+  }, [value, focused]);
+  const problem = linkUrlProblem(text.trim());
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="url"
+        dir="ltr"
+        inputMode="url"
+        value={text}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
+        data-testid={testId}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (!linkUrlProblem(e.target.value.trim())) onChange(e.target.value.trim());
+        }}
+      />
+      {problem ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {tr.t('websiteRefused')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Quick choices of apply way, beside free text: the boards' names and the ways entries often name. */
+const QUICK_WAYS = [...new Set([...BOARD_IDS.map((b) => BOARDS[b].applyWay), 'LinkedIn', 'Referral', 'Email'])];
+
+/** How the user applied (several ways, in order): each removable, quick choices, free text with Enter. */
+export function ApplyWays({
+  ways,
+  tr,
+  onChange,
+}: {
+  ways: string[];
+  tr: DashboardTranslator;
+  onChange(ways: string[]): void;
+}) {
+  const [text, setText] = useState('');
+  const has = (w: string) => ways.some((x) => x.toLowerCase() === w.toLowerCase());
+  const add = (w: string) => {
+    const way = w.trim();
+    if (way && !has(way)) onChange([...ways, way]);
+  };
+  return (
+    <fieldset className="field plain">
+      <legend>{tr.t('applyWays')}</legend>
+      {ways.length ? (
+        <ul className="ways" data-testid="apply-ways">
+          {ways.map((w) => (
+            <li key={w} className="way">
+              <bdi data-testid="apply-way">{w}</bdi>
+              <button
+                type="button"
+                className="way-remove"
+                aria-label={tr.t('applyWayRemove', { way: w })}
+                onClick={() => onChange(ways.filter((x) => x !== w))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="actions">
+        {QUICK_WAYS.filter((w) => !has(w)).map((w) => (
+          <button key={w} type="button" className="btn btn-small" data-testid="apply-way-quick" onClick={() => add(w)}>
+            + {w}
+          </button>
+        ))}
+      </div>
+      <input
+        dir="auto"
+        value={text}
+        aria-label={tr.t('applyWayAdd')}
+        placeholder={tr.t('applyWayAdd')}
+        data-testid="apply-way-text"
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && text.trim()) {
+            e.preventDefault();
+            add(text);
+            setText('');
+          }
+        }}
+      />
+    </fieldset>
+  );
+}
