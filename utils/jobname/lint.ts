@@ -38,8 +38,23 @@ export async function lintEntry(markdown: string, options: LintOptions = {}): Pr
   const statusPart = record.source?.parts.find((p) => p.key === statusKey);
   const written = statusPart ? /^####\s*(.*)$/m.exec(statusPart.raw)?.[1].replace(/\s+/g, '') : undefined;
   const derived = deriveStatus(record);
+  const lines = markdown.split('\n');
+  // What the repository never has: an empty status line, a round heading with no question under it.
+  if (written === '') {
+    messages.push({
+      line: lines.findIndex((l) => /^####\s*$/.test(l)) + 1,
+      severity: 'warning',
+      message: 'the status line is empty: log a step, or leave the Status section out',
+    });
+  }
+  for (const round of record.rounds)
+    if (!round.questions.length && !round.intro.trim()) {
+      const title = round.title.trim();
+      const line = lines.findIndex((l) => /^#{2,4}\s/.test(l) && l.replace(/^#+\s*/, '').trim() === title) + 1;
+      messages.push({ line, severity: 'warning', message: `the round "${title}" has no questions` });
+    }
   // Mojibake garbles the status line: the importer's one message about it says all there is to say.
-  if (written !== undefined && written !== derived && derived && repaired === null) {
+  if (written !== undefined && written !== '' && written !== derived && derived && repaired === null) {
     const line = markdown.split('\n').findIndex((l) => /^####\s/.test(l)) + 1;
     messages.push({
       line,

@@ -182,10 +182,13 @@ function readHead(lines: Lines, ctx: ReadContext, out: Sections, from: number, t
   }
   const link = parseHeadingLink(lines.lines[from + h1]);
   if (!link) {
-    ctx.issues.warn(from + h1 + 1, 'the first heading is not "# [Company](url)"', 'error');
-    out.company.name = lines.lines[from + h1].replace(/^#\s+/, '').trim();
+    // The name alone, as Jobnote exports an application without a website; the repository links every one.
+    out.company.name = stripHeadingText(lines.lines[from + h1].replace(/^#\s+/, ''));
+    ctx.issues.warn(from + h1 + 1, 'the heading has no link: add the company\'s website, as "# [Company](url)"');
     return;
   }
+  if (!link.website.trim())
+    ctx.issues.warn(from + h1 + 1, 'the heading\'s link is empty ("()"): add the company\'s website');
   if (!isSafeLink(link.website)) {
     ctx.issues.warn(from + h1 + 1, `the company link "${link.website}" is not a web address; it is not kept`);
     link.website = '';
