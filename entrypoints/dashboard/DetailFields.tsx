@@ -16,6 +16,30 @@ export function englishName(record: ApplicationRecord): string | null {
   return en && en !== record.company.name.trim() ? en : null;
 }
 
+/** One line of text in the user's direction (`dir="auto"`: Persian or English as typed). */
+export function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  testId?: string;
+  placeholder?: string;
+  onChange(v: string): void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        dir="auto"
+        value={props.value}
+        placeholder={props.placeholder}
+        data-testid={props.testId}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
 /**
  * A link (the company's website, a task link). Only a link the validator takes is stored (http, https or no
  * scheme: a `javascript:` address never is); another text stays in the field, said to be refused, until it is

@@ -13,7 +13,7 @@ import { StageLine, StatusEmojis } from '@/components/summary';
 import { Notice } from '@/components/Notice';
 import { useEditSession } from '@/components/useEditSession';
 import { getRepository } from '@/services/db';
-import { ApplyWays, englishName, LinkField } from './DetailFields';
+import { ApplyWays, englishName, LinkField, TextField } from './DetailFields';
 import { TaskFields } from './TaskFields';
 import { writeErrorText } from './errors';
 
@@ -183,21 +183,5 @@ function RecordEditor({
       <TaskFields task={record.task} tr={tr} edit={edit} />
       <OutcomePanel record={record} edit={edit} />
     </>
-  );
-}
-
-/** One line of text in the user's direction (`dir="auto"`: Persian or English as typed). */
-function TextField(props: { id: string; label: string; value: string; testId: string; onChange(v: string): void }) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        dir="auto"
-        value={props.value}
-        data-testid={props.testId}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </div>
   );
 }

@@ -6,7 +6,7 @@
 import type { EditRecord } from '@/components/useEditSession';
 import type { DashboardTranslator } from '@/utils/i18n';
 import type { Task } from '@/utils/record';
-import { LinkField } from './DetailFields';
+import { LinkField, TextField } from './DetailFields';
 
 export function TaskFields({ task, tr, edit }: { task: Task | null; tr: DashboardTranslator; edit: EditRecord }) {
   if (!task)
@@ -45,42 +45,34 @@ export function TaskFields({ task, tr, edit }: { task: Task | null; tr: Dashboar
           }}
         />
       </div>
-      <div className="field">
-        <label htmlFor="task-duration">{tr.t('taskDuration')}</label>
-        <input
-          id="task-duration"
-          dir="auto"
-          value={task.duration ?? ''}
-          placeholder={tr.t('taskDurationExample')}
-          data-testid="task-duration"
-          onChange={(e) => {
-            const duration = e.target.value;
-            edit((d) => {
-              if (d.task) d.task.duration = duration.trim() ? duration : null;
-            });
-          }}
-        />
-      </div>
+      <TextField
+        id="task-duration"
+        label={tr.t('taskDuration')}
+        value={task.duration ?? ''}
+        placeholder={tr.t('taskDurationExample')}
+        testId="task-duration"
+        onChange={(duration) =>
+          edit((d) => {
+            if (d.task) d.task.duration = duration.trim() ? duration : null;
+          })
+        }
+      />
       <fieldset className="field plain">
         <legend>{tr.t('taskLinks')}</legend>
         {task.links.map((link, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a link has no id; its place is what the user edits
           <div key={i} className="task-link" data-testid="task-link">
-            <div className="field">
-              <label htmlFor={`task-link-text-${i}`}>{tr.t('taskLinkText')}</label>
-              <input
-                id={`task-link-text-${i}`}
-                dir="auto"
-                value={link.text}
-                onChange={(e) => {
-                  const text = e.target.value;
-                  edit((d) => {
-                    const l = d.task?.links[i];
-                    if (l) l.text = text;
-                  });
-                }}
-              />
-            </div>
+            <TextField
+              id={`task-link-text-${i}`}
+              label={tr.t('taskLinkText')}
+              value={link.text}
+              onChange={(text) =>
+                edit((d) => {
+                  const l = d.task?.links[i];
+                  if (l) l.text = text;
+                })
+              }
+            />
             <LinkField
               id={`task-link-url-${i}`}
               label={tr.t('taskLinkUrl')}
