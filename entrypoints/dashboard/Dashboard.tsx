@@ -83,7 +83,7 @@ function DuplicatesQuestion({
     >
       <p id="import-question-title">{tr.t('importDuplicates', { n: matches.length })}</p>
       <p className="muted">
-        <bdi>{names.join(tr.lang === 'fa' ? '، ' : ', ')}</bdi>
+        <bdi>{names.join(tr.t('listSeparator'))}</bdi>
         {more > 0 ? ` ${tr.t('andMore', { n: more })}` : null}
       </p>
       <div className="actions">

@@ -88,6 +88,7 @@ function RecordEditor({
   // The session always has the record it was made with.
   const record = session.record ?? initial;
   const name = record.company.name || tr.t('unnamedCompany');
+  const english = englishName(record);
 
   return (
     <>
@@ -118,21 +119,19 @@ function RecordEditor({
             })
           }
         />
-        {englishName(record) ? (
+        {english ? (
           <p className="field-hint">
             <button
               type="button"
               className="btn btn-small"
               data-testid="use-english-name"
-              onClick={() => {
-                const en = englishName(record);
-                if (en)
-                  edit((d) => {
-                    d.company.name = en;
-                  });
-              }}
+              onClick={() =>
+                edit((d) => {
+                  d.company.name = english;
+                })
+              }
             >
-              {tr.t('useEnglishName', { name: englishName(record) ?? '' })}
+              {tr.t('useEnglishName', { name: english })}
             </button>
           </p>
         ) : null}

@@ -55,7 +55,7 @@ export async function lintEntry(markdown: string, options: LintOptions = {}): Pr
     }
   // Mojibake garbles the status line: the importer's one message about it says all there is to say.
   if (written !== undefined && written !== '' && written !== derived && derived && repaired === null) {
-    const line = markdown.split('\n').findIndex((l) => /^####\s/.test(l)) + 1;
+    const line = lines.findIndex((l) => /^####\s/.test(l)) + 1;
     messages.push({
       line,
       severity: 'warning',
