@@ -192,15 +192,49 @@ describe('undo and redo', () => {
   it('joins keystrokes in one field into one step, and a new step clears what could be redone', () => {
     const h = new UndoHistory(200, 1000);
     const r = hunt();
-    step(h, r, (d) => void (d.role = 'G'), 'role', 0);
-    step(h, r, (d) => void (d.role = 'Go'), 'role', 500);
-    step(h, r, (d) => void (d.role = 'Go dev'), 'role', 1200);
-    step(h, r, (d) => void (d.role = 'Go dev!'), 'role', 5000);
+    step(
+      h,
+      r,
+      (d) => {
+        d.role = 'G';
+      },
+      'role',
+      0,
+    );
+    step(
+      h,
+      r,
+      (d) => {
+        d.role = 'Go';
+      },
+      'role',
+      500,
+    );
+    step(
+      h,
+      r,
+      (d) => {
+        d.role = 'Go dev';
+      },
+      'role',
+      1200,
+    );
+    step(
+      h,
+      r,
+      (d) => {
+        d.role = 'Go dev!';
+      },
+      'role',
+      5000,
+    );
     lay(h.undo()!, r);
     expect(r.role).toBe('Go dev');
     lay(h.undo()!, r);
     expect(r.role).toBe('Go Developer');
-    step(h, r, (d) => void (d.review = 'ok'));
+    step(h, r, (d) => {
+      d.review = 'ok';
+    });
     expect(h.canRedo).toBe(false);
   });
 });
