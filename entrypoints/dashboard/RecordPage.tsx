@@ -4,6 +4,7 @@
  * typed, merged with what the popup or another tab writes meanwhile, a value both changed shown with both texts.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { DashboardTranslator } from '@/utils/i18n';
 import type { ApplicationRecord } from '@/utils/record';
 import type { Repository } from '@/utils/repository';
@@ -12,8 +13,11 @@ import { SaveStatus } from '@/components/SaveStatus';
 import { StageLine, StatusEmojis } from '@/components/summary';
 import { Notice } from '@/components/Notice';
 import { useEditSession } from '@/components/useEditSession';
+import { useUndo } from '@/components/useUndo';
 import { getRepository } from '@/services/db';
 import { ApplyWays, englishName, LinkField, TextField } from './DetailFields';
+import { RoundsEditor } from './RoundsEditor';
+import { StagesEditor } from './StagesEditor';
 import { TaskFields } from './TaskFields';
 import { writeErrorText } from './errors';
 
@@ -84,14 +88,28 @@ function RecordEditor({
   onSaved(stored: ApplicationRecord): void;
 }) {
   const session = useEditSession(repo, initial, { onSaved: (stored) => onSaved(stored) });
-  const { conflicts, save, edit, refreshConflicts } = session;
+  const { conflicts, save, refreshConflicts } = session;
   // The session always has the record it was made with.
   const record = session.record ?? initial;
+  // Every edit of this page goes through the undo history; undo and redo are edits of the session too.
+  const { edit, undo, redo, canUndo, canRedo } = useUndo(record, session.edit);
+  const [removed, setRemoved] = useState<string | null>(null);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    const redoKey = key === 'y' || (key === 'z' && e.shiftKey);
+    if (key !== 'z' && !redoKey) return;
+    e.preventDefault();
+    if (redoKey) redo();
+    else undo();
+    setRemoved(null);
+  };
   const name = record.company.name || tr.t('unnamedCompany');
   const english = englishName(record);
 
   return (
-    <>
+    // biome-ignore lint/a11y/noStaticElementInteractions: Ctrl+Z / Ctrl+Shift+Z anywhere in the editor (its fields).
+    <div className="record-editor" onKeyDown={onKeyDown}>
       <header className="record-head">
         <h2 id="record-heading">
           <bdi data-testid="record-company">{name}</bdi>
@@ -100,7 +118,50 @@ function RecordEditor({
         <p>
           <StageLine record={record} tr={tr} /> <SaveStatus state={save} />
         </p>
+        <div className="undo-bar" role="toolbar" aria-label={tr.t('undoKeys')}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!canUndo}
+            aria-keyshortcuts="Control+Z"
+            data-testid="page-undo"
+            onClick={() => {
+              undo();
+              setRemoved(null);
+            }}
+          >
+            {tr.t('undoEdit')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!canRedo}
+            aria-keyshortcuts="Control+Shift+Z"
+            data-testid="page-redo"
+            onClick={redo}
+          >
+            {tr.t('redoEdit')}
+          </button>
+        </div>
       </header>
+      <div aria-live="polite">
+        {removed ? (
+          <div className="notice notice-ok list-undo" role="status" data-testid="removed-notice">
+            <span>{removed}</span>
+            <button
+              type="button"
+              className="btn"
+              data-testid="removed-undo"
+              onClick={() => {
+                undo();
+                setRemoved(null);
+              }}
+            >
+              {tr.t('undo')}
+            </button>
+          </div>
+        ) : null}
+      </div>
       {conflicts.length ? (
         <Suspense fallback={null}>
           <ConflictNotice record={record} conflicts={conflicts} edit={edit} onResolved={refreshConflicts} />
@@ -179,8 +240,15 @@ function RecordEditor({
           }
         />
       </fieldset>
+      <StagesEditor
+        record={record}
+        edit={edit}
+        tr={tr}
+        onRemoved={(name) => setRemoved(tr.t('stepRemoved', { name }))}
+      />
+      <RoundsEditor record={record} edit={edit} tr={tr} onRemoved={setRemoved} />
       <TaskFields task={record.task} tr={tr} edit={edit} />
       <OutcomePanel record={record} edit={edit} />
-    </>
+    </div>
   );
 }
