@@ -88,7 +88,8 @@ export function SafeHtml({
   const html = useMemo(() => renderSafeHtml(markdown), [markdown]);
   const svgs = useMemo(() => diagrams.map((d) => (d && 'svg' in d ? safeSvg(d.svg) : null)), [diagrams]);
   const ref = useRef<HTMLDivElement>(null);
-  // The slots are refilled whenever the HTML is replaced or a diagram changes.
+  // The slots are refilled whenever the HTML is replaced (new empty slots) or a diagram changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `html` means new, empty slots to fill
   useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
