@@ -23,10 +23,10 @@ export function mermaidSources(markdown: string): string[] {
 }
 
 const defaultFence = md.renderer.rules.fence!;
-md.renderer.rules.fence = (tokens, idx, options, env: { diagrams?: number }, self) => {
+md.renderer.rules.fence = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
-  if (token.info.trim().toLowerCase() !== 'mermaid') return defaultFence(tokens, idx, options, env, self);
-  const n = env.diagrams ?? 0;
+  if (token.info.trim().toLowerCase() !== 'mermaid' || !env) return defaultFence(tokens, idx, options, env, self);
+  const n = Number(env.diagrams ?? 0);
   env.diagrams = n + 1;
   return `<div class="preview-diagram" data-diagram="${n}"></div>\n`;
 };

@@ -18,6 +18,7 @@ import { TaskFields } from './TaskFields';
 import { writeErrorText } from './errors';
 
 const ConflictNotice = lazy(() => import('@/components/ConflictNotice'));
+const Preview = lazy(() => import('./Preview'));
 
 type Loaded =
   | { kind: 'loading' }
@@ -181,6 +182,9 @@ function RecordEditor({
       </fieldset>
       <TaskFields task={record.task} tr={tr} edit={edit} />
       <OutcomePanel record={record} edit={edit} />
+      <Suspense fallback={null}>
+        <Preview record={record} tr={tr} />
+      </Suspense>
     </>
   );
 }

@@ -143,4 +143,16 @@ export const messages: Record<DashboardKey, string> = {
   applyWayAdd: 'راهی دیگر (با Enter افزوده می‌شود)',
   applyWayRemove: 'حذف {way}',
   useEnglishName: 'نام انگلیسی «{name}» برای عنوان',
+  // Preview (h-preview)
+  previewTitle: 'پیش‌نمایش',
+  previewRendered: 'نمایش',
+  previewMarkdown: 'مارک‌داون',
+  previewCopy: 'رونوشت مارک‌داون',
+  previewCopied: 'رونوشت شد',
+  previewCopyFailed: 'رونوشت نشد: متن را در زبانهٔ مارک‌داون انتخاب کنید.',
+  previewLint: 'بازبینی',
+  previewLintNone: 'چیزی برای درست کردن نیست: متن همان‌طور است که مخزن می‌نویسد.',
+  previewLintError: 'خطا:',
+  previewLintWarning: 'هشدار:',
+  previewLintFocus: 'رفتن به این فیلد',
 };
