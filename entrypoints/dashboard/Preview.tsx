@@ -18,6 +18,9 @@ import '@/assets/preview.css';
 
 const DARK = '(prefers-color-scheme: dark)';
 
+// The page shows a diagram as soon as it can: mermaid starts loading with this module, beside the first render.
+void loadMermaid().catch(() => {});
+
 function useDarkScheme(): boolean {
   const [dark, setDark] = useState(() => matchMedia(DARK).matches);
   useEffect(() => {

@@ -18,7 +18,8 @@ import { TaskFields } from './TaskFields';
 import { writeErrorText } from './errors';
 
 const ConflictNotice = lazy(() => import('@/components/ConflictNotice'));
-const Preview = lazy(() => import('./Preview'));
+const loadPreview = () => import('./Preview');
+const Preview = lazy(loadPreview);
 
 type Loaded =
   | { kind: 'loading' }
@@ -39,6 +40,8 @@ export function RecordPage({
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
+    // The preview (and mermaid, which it starts loading) comes while the record is read.
+    void loadPreview();
     setLoaded({ kind: 'loading' });
     void (async () => {
       try {
