@@ -29,6 +29,9 @@ function setTheme(mermaid: Mermaid, dark: boolean) {
     theme: want,
     // A diagram mermaid rejects throws, and leaves no error drawing behind in the page.
     suppressErrorRendering: true,
+    // Labels as SVG text, not HTML in a foreignObject: what SafeHtml's SVG sanitising keeps.
+    htmlLabels: false,
+    flowchart: { htmlLabels: false },
     logLevel: 'fatal' as never,
   });
   theme = want;
