@@ -50,6 +50,8 @@ describe("the application page's preview", () => {
     // Rendered: the diagram drawn by mermaid as SVG, the answer in <details>, the Persian question right to left.
     const rendered = page.getByTestId('preview-rendered');
     await rendered.locator('.preview-diagram svg').first().waitFor({ timeout: 15_000 });
+    // Its labels drawn (as SVG text, which the sanitising keeps).
+    expect(await rendered.locator('.preview-diagram svg').first().textContent()).toContain('HR Call');
     expect(await rendered.locator('details summary').first().textContent()).toBe('Answer');
     expect(await rendered.locator('h1').textContent()).toBe('Acme');
     expect(await rendered.locator('script').count()).toBe(0);
