@@ -2,13 +2,14 @@
  * `npm run bench`: how fast a clip is, against a generic clipper, and how big the injected script is; then
  * the popup with 200 stored applications: open to interactive, the JS it loads, keystroke to saved
  * (scripts/bench/popup.ts); then the dashboard with 2,000 and 10,000 applications of 30 questions: open to a
- * rendered list, JS heap, DOM nodes, search keystroke to results (scripts/bench/dashboard.ts); then a 50,000-record
+ * rendered list, JS heap, DOM nodes, search keystroke to results (scripts/bench/dashboard.ts); then the application
+ * page's preview: keystroke to updated preview, diagram drawn after interactive (scripts/bench/preview.ts); then a 50,000-record
  * backup imported through the dashboard's file input: time to the "imported" message, the longest main-thread
  * task meanwhile (scripts/bench/import.ts).
  *
  *   npm run bench                     # builds, then measures (about two minutes)
- *   npx tsx scripts/bench.ts --no-build [--runs 20] [--warm-runs 30] [--popup-runs 30] [--only clip|popup|dashboard|import]
- *                                     [--dashboard-runs 10] [--dashboard-sizes 2000,10000] [--import-runs 1]
+ *   npx tsx scripts/bench.ts --no-build [--runs 20] [--warm-runs 30] [--popup-runs 30] [--only clip|popup|dashboard|preview|import]
+ *                                     [--dashboard-runs 10] [--dashboard-sizes 2000,10000] [--preview-runs 10] [--import-runs 1]
  *   npx tsx scripts/bench.ts --out-dir DIR     # another unpacked Chrome build as "Jobnote" (no build)
  *
  * Both variants are the built extension (`.output/chrome-mv3`) in its own headless Chromium, with the boards
@@ -39,6 +40,7 @@ import type { ExtensionHarness } from '../tests/e2e/harness';
 import { benchPopup } from './bench/popup';
 import { benchDashboard } from './bench/dashboard';
 import { benchImport, TARGET_IMPORT_S } from './bench/import';
+import { benchPreview } from './bench/preview';
 import { addFloorPages } from './bench/floor';
 import { fmt, kb, median, printTable, quantile, verdict } from './bench/stats';
 
@@ -59,6 +61,7 @@ const DASHBOARD_RUNS = Math.max(flag('--dashboard-runs', 10), 1);
 const sizesArg = args.indexOf('--dashboard-sizes');
 const DASHBOARD_SIZES = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : [2000, 10_000];
 const IMPORT_RUNS = Math.max(flag('--import-runs', 1), 1);
+const PREVIEW_RUNS = Math.max(flag('--preview-runs', 10), 1);
 const SETTLE_MS = 300;
 const TARGET_MS = 50;
 const TARGET_GZIP_KB = 40;
@@ -331,6 +334,17 @@ async function main() {
         [
           `Jobnote dashboard benchmark: ${DASHBOARD_SIZES.join(' and ')} stored applications, headless Chromium ${version}; ` +
             "open times from the page's navigation start to performance.mark('jobnote:list').",
+        ],
+        notes,
+        rows,
+      );
+    }
+    if (!ONLY || ONLY === 'preview') {
+      const { rows, notes, version } = await benchPreview({ outDir: OURS_DIR, runs: PREVIEW_RUNS, say });
+      report(
+        [
+          `Jobnote preview benchmark: the application page's live preview, headless Chromium ${version}; ` +
+            'keystroke to the preview showing it, and the diagram drawn after the page is interactive.',
         ],
         notes,
         rows,

@@ -142,6 +142,7 @@ export function ApplyWays({
         ))}
       </div>
       <input
+        id="apply-way-text"
         dir="auto"
         value={text}
         aria-label={tr.t('applyWayAdd')}

@@ -22,6 +22,8 @@ import { TaskFields } from './TaskFields';
 import { writeErrorText } from './errors';
 
 const ConflictNotice = lazy(() => import('@/components/ConflictNotice'));
+const loadPreview = () => import('./Preview');
+const Preview = lazy(loadPreview);
 
 type Loaded =
   | { kind: 'loading' }
@@ -42,6 +44,8 @@ export function RecordPage({
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
+    // The preview (and mermaid, which it starts loading) comes while the record is read.
+    void loadPreview();
     setLoaded({ kind: 'loading' });
     void (async () => {
       try {
@@ -249,6 +253,9 @@ function RecordEditor({
       <RoundsEditor record={record} edit={edit} tr={tr} onRemoved={setRemoved} />
       <TaskFields task={record.task} tr={tr} edit={edit} />
       <OutcomePanel record={record} edit={edit} />
+      <Suspense fallback={null}>
+        <Preview record={record} tr={tr} />
+      </Suspense>
     </div>
   );
 }

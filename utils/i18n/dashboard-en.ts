@@ -177,6 +177,18 @@ export const messages = {
   undoEdit: 'Undo',
   redoEdit: 'Redo',
   undoKeys: 'Ctrl+Z undoes, Ctrl+Shift+Z redoes',
+  // Preview (h-preview)
+  previewTitle: 'Preview',
+  previewRendered: 'Rendered',
+  previewMarkdown: 'Markdown',
+  previewCopy: 'Copy markdown',
+  previewCopied: 'Copied',
+  previewCopyFailed: 'Could not copy: select the text in the Markdown tab.',
+  previewLint: 'Lint',
+  previewLintNone: 'Nothing to fix: the entry reads as the repository writes them.',
+  previewLintError: 'Error:',
+  previewLintWarning: 'Warning:',
+  previewLintFocus: 'Go to the field',
 };
 
 export type DashboardKey = keyof typeof messages;

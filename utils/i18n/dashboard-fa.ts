@@ -175,4 +175,16 @@ export const messages: Record<DashboardKey, string> = {
   undoEdit: 'واگرد',
   redoEdit: 'ازنو',
   undoKeys: 'Ctrl+Z واگرد می‌کند و Ctrl+Shift+Z ازنو',
+  // Preview (h-preview)
+  previewTitle: 'پیش‌نمایش',
+  previewRendered: 'نمایش',
+  previewMarkdown: 'مارک‌داون',
+  previewCopy: 'رونوشت مارک‌داون',
+  previewCopied: 'رونوشت شد',
+  previewCopyFailed: 'رونوشت نشد: متن را در زبانهٔ مارک‌داون انتخاب کنید.',
+  previewLint: 'بازبینی',
+  previewLintNone: 'چیزی برای درست کردن نیست: متن همان‌طور است که مخزن می‌نویسد.',
+  previewLintError: 'خطا:',
+  previewLintWarning: 'هشدار:',
+  previewLintFocus: 'رفتن به این فیلد',
 };

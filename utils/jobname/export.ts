@@ -14,7 +14,7 @@ import { deriveStatus } from './kinds';
 
 export { deriveStatus };
 import { renderProcess } from './mermaid';
-import { formatKey, layOver, type Block, type SplitSection } from './parts';
+import { formatKey, layOver, layOverBlocks, type Block, type SplitSection } from './parts';
 import {
   encodeProse,
   escapeHeading,
@@ -294,6 +294,15 @@ export function exportEntry(record: ApplicationRecord, options: ExportOptions = 
   return inertLinks(
     record.source?.parts.length ? layOver(blocks, record.source.parts) : blocks.map((b) => b.text).join(''),
   );
+}
+
+/**
+ * The blocks of `exportEntry(record)` in order, each under its key, as written (an imported entry's own text
+ * where it is unchanged): to tell which part of the record a line of the entry comes from.
+ */
+export function exportedBlocks(record: ApplicationRecord): Block[] {
+  const blocks = canonicalBlocks(record);
+  return record.source?.parts.length ? layOverBlocks(blocks, record.source.parts) : blocks;
 }
 
 /** The file name and folder the repository would give the entry: `src/<slug>/<slug>.md`. */
