@@ -5,7 +5,7 @@
  * (Alt+↑ / Alt+↓ in the question, or its buttons), removed. Removals are announced with the page's undo.
  * Field ids follow `round-<id>-title` and `question-<id>-text`, which the preview's lint messages focus.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
 import type { EditRecord } from '@/components/useEditSession';
 import type { DashboardTranslator } from '@/utils/i18n';
@@ -23,6 +23,9 @@ import type { ApplicationRecord, Question, Round } from '@/utils/record';
 import { focusLater } from './focus';
 
 const DRAG_TYPE = 'application/x-jobnote-question';
+
+/** An answer as the book shows it (markdown rendered and sanitised), loaded when first asked for. */
+const Rendered = lazy(() => import('@/components/SafeHtml').then((m) => ({ default: m.SafeHtml })));
 
 export function RoundsEditor({
   record,
@@ -243,6 +246,14 @@ function QuestionEdit({
   onRemoved(what: string): void;
 }) {
   const id = (field: string) => `question-${q.id}-${field}`;
+  // The answers shown rendered, by place.
+  const [rendered, setRendered] = useState<ReadonlySet<number>>(() => new Set());
+  const toggle = (i: number) =>
+    setRendered((was) => {
+      const next = new Set(was);
+      if (!next.delete(i)) next.add(i);
+      return next;
+    });
   const change = (fn: (d: Question) => void) =>
     edit((d) => {
       const at = findQuestion(d, q.id);
@@ -360,18 +371,35 @@ function QuestionEdit({
               }
             />
           </div>
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() =>
-              change((x) => {
-                x.answers.splice(i, 1);
-                x.answerLabels.splice(i, 1);
-              })
-            }
-          >
-            {tr.t('answerRemove')}
-          </button>
+          {rendered.has(i) ? (
+            <Suspense fallback={null}>
+              <Rendered markdown={a} className="answer-rendered" testId="question-answer-rendered" />
+            </Suspense>
+          ) : null}
+          <div className="row-actions">
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-pressed={rendered.has(i)}
+              data-testid="question-answer-show"
+              onClick={() => toggle(i)}
+            >
+              {tr.t('answerShowRendered')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                setRendered(new Set());
+                change((x) => {
+                  x.answers.splice(i, 1);
+                  x.answerLabels.splice(i, 1);
+                });
+              }}
+            >
+              {tr.t('answerRemove')}
+            </button>
+          </div>
         </div>
       ))}
       <div className="row-actions">

@@ -141,6 +141,13 @@ describe("the application page's steps and questions", () => {
     await expect
       .poll(async () => (await stored()).rounds[0].questions[2].answers, POLL)
       .toEqual(['A typed pipe.', 'An unbuffered one blocks.']);
+    // Shown as the book renders it: markdown, sanitised.
+    await page.locator('#question-q2-answer-1').fill('An **unbuffered** one blocks. <img src=x onerror="alert(1)">');
+    await channel.getByTestId('question-answer-show').nth(1).click();
+    const shown = channel.getByTestId('question-answer-rendered');
+    await expect.poll(async () => shown.locator('strong').textContent(), POLL).toBe('unbuffered');
+    expect(await shown.locator('img').getAttribute('onerror')).toBeNull();
+    await page.locator('#question-q2-answer-1').fill('An unbuffered one blocks.');
     const entry = exportEntry(await stored());
     expect(entry).toMatch(/- What is a mutex\?\n[\s\S]*- What is a goroutine\? In Go\?/);
     expect(entry).toContain('An unbuffered one blocks.');

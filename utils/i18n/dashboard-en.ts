@@ -173,6 +173,7 @@ export const messages = {
   answerLabel: 'Answer label',
   answerText: 'Answer (markdown)',
   answerAdd: 'Add an answer',
+  answerShowRendered: 'Rendered',
   answerRemove: 'Remove this answer',
   undoEdit: 'Undo',
   redoEdit: 'Redo',

@@ -171,6 +171,7 @@ export const messages: Record<DashboardKey, string> = {
   answerLabel: 'برچسب پاسخ',
   answerText: 'پاسخ (مارک‌داون)',
   answerAdd: 'افزودن پاسخ',
+  answerShowRendered: 'نمای نهایی',
   answerRemove: 'حذف این پاسخ',
   undoEdit: 'واگرد',
   redoEdit: 'ازنو',
