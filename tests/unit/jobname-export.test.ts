@@ -122,7 +122,13 @@ function scenario(seed: number): { form: MdgenForm; record: ApplicationRecord } 
   return { form, record };
 }
 
-describe('export matches the repository generator (mdgen) byte for byte', () => {
+/**
+ * The generator's output as Jobnote writes it: where the form has no website the generator writes an empty
+ * `# [name]()` link, which no entry of the repository has; Jobnote writes the name alone (issue 9).
+ */
+const asJobnoteWrites = (generated: string) => generated.replace(/^# \[(.*)\]\(\)\n/, '# $1\n');
+
+describe('export matches the repository generator (mdgen) byte for byte, but for the empty website link', () => {
   it('on its default form', () => {
     const { form, record } = scenario(1);
     Object.assign(form, {
@@ -134,12 +140,12 @@ describe('export matches the repository generator (mdgen) byte for byte', () => 
         answerLabels: ['Answer'],
       }),
     ];
-    expect(exportEntry(record)).toBe(generateMarkdown(form) + '\n');
+    expect(exportEntry(record)).toBe(asJobnoteWrites(generateMarkdown(form)) + '\n');
   });
 
   it.each(Array.from({ length: 200 }, (_, i) => i + 2))('on random form %i', (seed) => {
     const { form, record } = scenario(seed);
-    expect(exportEntry(record)).toBe(generateMarkdown(form) + '\n');
+    expect(exportEntry(record)).toBe(asJobnoteWrites(generateMarkdown(form)) + '\n');
   });
 
   it('writes the generator default diagram for a rejection after the technical interview', () => {

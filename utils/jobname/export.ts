@@ -221,6 +221,17 @@ function bodyBlocks(record: ApplicationRecord, prefs: ExportPrefs): Block[] {
   return blocks;
 }
 
+/**
+ * The heading: the company linked to its website, or the name alone when there is none (the repository never
+ * has an empty `()` link).
+ */
+function headLine(record: ApplicationRecord): string {
+  const url = safeUrl(record.company.website);
+  return url
+    ? `# [${escapeLine(record.company.name)}](${formatLinkUrl(url)})\n\n`
+    : `# ${escapeHeading(record.company.name)}\n\n`;
+}
+
 /** The record rendered as keyed blocks in the canonical (generator) layout. */
 export function canonicalBlocks(record: ApplicationRecord, options: ExportOptions = {}): Block[] {
   const prefs = record.exportPrefs;
@@ -228,7 +239,7 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
   const b: Block[] = [];
   b.push({
     key: formatKey({ kind: 'head' }),
-    text: `# [${escapeLine(record.company.name)}](${formatLinkUrl(safeUrl(record.company.website))})\n\n`,
+    text: headLine(record),
   });
   // Section headings are blocks of their own, so a changed value keeps an imported entry's heading spelling.
   const section = (name: SplitSection, heading: string, body: string) =>
@@ -236,7 +247,9 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
       { key: formatKey({ kind: 'heading', section: name }), text: heading + '\n' },
       { key: formatKey({ kind: 'body', section: name }), text: body },
     );
-  section('status', '### Status', `#### ${deriveStatus(record)}\n\n`);
+  // No step logged: no status line (the repository never has an empty one).
+  const status = deriveStatus(record);
+  if (status) section('status', '### Status', `#### ${status}\n\n`);
   if (record.role?.trim()) b.push({ key: formatKey({ kind: 'role' }), text: `## ${escapeHeading(record.role)}\n\n` });
   const diagram = renderProcess(record.stages, record.outcome, prefs);
   if (diagram) section('process', '### Interview Process', '```mermaid\n' + diagram + '\n```\n\n');
