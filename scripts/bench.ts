@@ -8,7 +8,7 @@
  * task meanwhile (scripts/bench/import.ts).
  *
  *   npm run bench                     # builds, then measures (about two minutes)
- *   npx tsx scripts/bench.ts --no-build [--runs 20] [--warm-runs 30] [--popup-runs 30] [--only clip|popup|dashboard|preview|import]
+ *   npx tsx scripts/bench.ts --no-build [--runs 20] [--warm-runs 30] [--popup-runs 30] [--only clip|popup|dashboard|preview|import|entries]
  *                                     [--dashboard-runs 10] [--dashboard-sizes 2000,10000] [--preview-runs 10] [--import-runs 1]
  *   npx tsx scripts/bench.ts --out-dir DIR     # another unpacked Chrome build as "Jobnote" (no build)
  *
@@ -39,7 +39,7 @@ import { DEFAULT_OUT_DIR, launchExtension, ROOT } from '../tests/e2e/harness';
 import type { ExtensionHarness } from '../tests/e2e/harness';
 import { benchPopup } from './bench/popup';
 import { benchDashboard } from './bench/dashboard';
-import { benchImport, TARGET_IMPORT_S } from './bench/import';
+import { benchImport, TARGET_IMPORT_S, IMPORT_ENTRIES, TARGET_ENTRIES_S } from './bench/import';
 import { benchPreview } from './bench/preview';
 import { addFloorPages } from './bench/floor';
 import { fmt, kb, median, printTable, quantile, verdict } from './bench/stats';
@@ -359,6 +359,17 @@ async function main() {
         ],
         notes,
         rows,
+      );
+    }
+    if (!ONLY || ONLY === 'import' || ONLY === 'entries') {
+      const entries = await benchImport({ outDir: OURS_DIR, runs: IMPORT_RUNS, tmpDir: tmp, say, entries: true });
+      report(
+        [
+          `Jobnote entries import benchmark: ${IMPORT_ENTRIES} jobname entries through the dashboard's file input; ` +
+            `from its change event to the "imported" message (target < ${TARGET_ENTRIES_S} s, with progress shown).`,
+        ],
+        entries.notes,
+        entries.rows,
       );
     }
     console.log('');
