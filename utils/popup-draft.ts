@@ -1,6 +1,7 @@
 /**
  * What the popup remembers between openings that is not (yet) part of a record: the open application
- * and tab, a half-filled "log a step" form, and half-written paste text per application. Saved on every
+ * and tab, a half-filled "log a step" form, a half-filled New application form (open or not), and half-written
+ * paste text per application. Saved on every
  * change (to localStorage at once, to IndexedDB right after), restored from whichever copy is newer.
  */
 import { isOneOf } from './basics';
@@ -27,12 +28,20 @@ export interface PasteDraft {
   excluded: number[];
 }
 
+/** The New application form as typed; the draft holds one only while the form is open. */
+export interface NewAppDraft {
+  company: string;
+  role: string;
+}
+
 export interface PopupDraft {
   /** When it last changed (ms since epoch): the newer of the two saved copies wins. */
   at: number;
   recordId: string | null;
   tab: PopupTab;
   step: StepDraft;
+  /** The New application form, open with what was typed in it; null when it is closed. */
+  newApp: NewAppDraft | null;
   /** Paste text per application. */
   pastes: Record<string, PasteDraft>;
 }
@@ -45,6 +54,7 @@ export function emptyDraft(): PopupDraft {
     recordId: null,
     tab: 'steps',
     step: { kind: null, dateText: '', dateRaw: '', duration: '', platform: '' },
+    newApp: null,
     pastes: {},
   };
 }
@@ -57,6 +67,7 @@ export function readDraft(v: unknown): PopupDraft | null {
   const o = v as Record<string, unknown>;
   if (typeof o.at !== 'number' || !Number.isFinite(o.at)) return null;
   const step = (typeof o.step === 'object' && o.step ? o.step : {}) as Record<string, unknown>;
+  const app = typeof o.newApp === 'object' && o.newApp ? (o.newApp as Record<string, unknown>) : null;
   const pastes: Record<string, PasteDraft> = {};
   if (typeof o.pastes === 'object' && o.pastes) {
     for (const [id, p] of Object.entries(o.pastes as Record<string, unknown>)) {
@@ -84,6 +95,7 @@ export function readDraft(v: unknown): PopupDraft | null {
       duration: str(step.duration, 200),
       platform: str(step.platform, 200),
     },
+    newApp: app ? { company: str(app.company, 500), role: str(app.role, 500) } : null,
     pastes,
   };
 }

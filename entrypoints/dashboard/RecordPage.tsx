@@ -117,7 +117,13 @@ function RecordEditor({
       <header className="record-head">
         <h2 id="record-heading">
           <bdi data-testid="record-company">{name}</bdi>
-          {record.role ? <bdi className="muted"> — {record.role}</bdi> : null} <StatusEmojis record={record} tr={tr} />
+          {record.role ? (
+            <span className="muted">
+              {' — '}
+              <bdi>{record.role}</bdi>
+            </span>
+          ) : null}{' '}
+          <StatusEmojis record={record} tr={tr} />
         </h2>
         <p>
           <StageLine record={record} tr={tr} /> <SaveStatus state={save} />

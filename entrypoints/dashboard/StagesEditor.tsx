@@ -11,7 +11,8 @@ import type { EditRecord } from '@/components/useEditSession';
 import type { DashboardTranslator } from '@/utils/i18n';
 import { formatDuration } from '@/utils/dates';
 import { STAGE_KINDS, type ApplicationRecord, type Stage, type StageKind } from '@/utils/record';
-import { DURATION_CHOICES, editStage, logStep, moveStage, PLATFORM_CHOICES, removeStep } from '@/utils/steps';
+import { editStage, moveStage } from '@/utils/stage-edit';
+import { DURATION_CHOICES, logStep, PLATFORM_CHOICES, removeStep } from '@/utils/steps';
 import { focusLater } from './focus';
 
 export function StagesEditor({

@@ -167,7 +167,6 @@ export function App({ boot: b }: { boot: Boot }) {
     dictionary: b.dictionary,
   }));
   const [showSettings, setShowSettings] = useState(false);
-  const [creating, setCreating] = useState(false);
   const { record, conflicts, save, reportError, edit, open, flush, refreshConflicts } = useEditSession(
     b.repo,
     b.record,
@@ -183,6 +182,10 @@ export function App({ boot: b }: { boot: Boot }) {
     },
   );
   const [draft, updateDraft] = useDraft(b.repo, b.draft, reportError);
+  // The New application form: open while the draft holds one, with what was typed in it.
+  const creating = draft.newApp !== null;
+  const setCreating = (open: boolean) =>
+    updateDraft((d) => ({ ...d, newApp: open ? (d.newApp ?? { company: '', role: '' }) : null }));
   const Switcher = usePreloaded(switcher);
 
   // Remember which application is open (it is "touched" by opening it).
@@ -221,10 +224,9 @@ export function App({ boot: b }: { boot: Boot }) {
   async function create(company: string, role: string) {
     try {
       const r = await b.repo.create(newApplication(company, { role, dateFormat: settings.dateFormat }));
-      setCreating(false);
       setSummaries(await b.repo.listSummaries());
       open(r);
-      updateDraft((d) => ({ ...d, recordId: r.id, tab: 'steps' }));
+      updateDraft((d) => ({ ...d, recordId: r.id, tab: 'steps', newApp: null }));
     } catch (e) {
       reportError(e);
     }
@@ -247,6 +249,8 @@ export function App({ boot: b }: { boot: Boot }) {
   const tab: PopupTab = draft.tab;
   // A transition: the tab shown stays until the next one's code has loaded (no "Loading…" flash).
   const setTab = (t: PopupTab) => startTransition(() => updateDraft((d) => ({ ...d, tab: t })));
+  // Nothing stored yet: the popup offers its first actions (Clip on a posting page, then New application).
+  const firstRun = !record && !summaries.length;
   const TABS = POPUP_TABS.map((id) => [id, tr.t(TAB_LABELS[id])] as const);
 
   return (
@@ -258,7 +262,7 @@ export function App({ boot: b }: { boot: Boot }) {
             <button
               type="button"
               className="btn"
-              onClick={() => setCreating((c) => !c)}
+              onClick={() => setCreating(!creating)}
               aria-expanded={creating}
               data-testid="new-application"
             >
@@ -282,12 +286,6 @@ export function App({ boot: b }: { boot: Boot }) {
         </header>
         <Suspense fallback={null}>
           {showSettings ? <SettingsPanel settings={settings} onChange={(s) => void changeSettings(s)} /> : null}
-          {creating || (!record && !summaries.length) ? (
-            <NewApplication
-              onCreate={(c, r) => void create(c, r)}
-              onCancel={summaries.length ? () => setCreating(false) : undefined}
-            />
-          ) : null}
           {b.tab ? (
             <ClipPanel
               tabId={b.tab.id}
@@ -297,6 +295,16 @@ export function App({ boot: b }: { boot: Boot }) {
                 void switchTo(id);
                 void b.repo.listSummaries().then(setSummaries);
               }}
+            />
+          ) : null}
+          {creating || firstRun ? (
+            <NewApplication
+              value={draft.newApp ?? { company: '', role: '' }}
+              onChange={(newApp) => updateDraft((d) => ({ ...d, newApp }))}
+              onCreate={(c, r) => void create(c, r)}
+              onCancel={summaries.length ? () => setCreating(false) : undefined}
+              // On a posting page's first run Clip is the first action and keeps the focus.
+              autoFocus={creating || !b.tab}
             />
           ) : null}
         </Suspense>
@@ -309,7 +317,12 @@ export function App({ boot: b }: { boot: Boot }) {
               <bdi className="app-company" data-testid="current-company">
                 {record.company.name}
               </bdi>
-              {record.role ? <bdi className="muted"> — {record.role}</bdi> : null}
+              {record.role ? (
+                <span className="muted">
+                  {' — '}
+                  <bdi>{record.role}</bdi>
+                </span>
+              ) : null}
               <SaveStatus state={save} />
             </div>
             {conflicts.length ? (

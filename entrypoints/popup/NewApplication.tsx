@@ -1,17 +1,27 @@
-/** A new application for a referral or an email: only the company name is needed. */
-import { useState } from 'react';
+/**
+ * A new application for a referral or an email: only the company name is needed. What is typed lives in the
+ * popup's draft (utils/popup-draft.ts), so a popup closed mid-word opens again with the form and its text.
+ */
+import type { NewAppDraft } from '@/utils/popup-draft';
 import { usePopup } from './context';
 
 export default function NewApplication({
+  value: { company, role },
+  onChange,
   onCreate,
   onCancel,
+  autoFocus = true,
 }: {
+  value: NewAppDraft;
+  onChange(next: NewAppDraft): void;
   onCreate(company: string, role: string): void;
   onCancel?: () => void;
+  /** Typing goes here at once: not on a posting page's first run, where Clip is the first action. */
+  autoFocus?: boolean;
 }) {
   const { tr } = usePopup();
-  const [company, setCompany] = useState('');
-  const [role, setRole] = useState('');
+  const setCompany = (v: string) => onChange({ company: v, role });
+  const setRole = (v: string) => onChange({ company, role: v });
   return (
     <form
       className="panel new-app"
@@ -29,7 +39,7 @@ export default function NewApplication({
           onChange={(e) => setCompany(e.target.value)}
           required
           // biome-ignore lint/a11y/noAutofocus: the field just opened on the user's click; typing goes there at once
-          autoFocus
+          autoFocus={autoFocus}
           dir="auto"
           data-testid="new-company"
         />

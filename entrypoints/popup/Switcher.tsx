@@ -83,7 +83,13 @@ export default function Switcher({
                 }}
               >
                 <bdi className="app-company">{s.company}</bdi>
-                {s.role ? <bdi className="muted"> — {s.role}</bdi> : null} <span dir="ltr">{s.status}</span>
+                {s.role ? (
+                  <span className="muted">
+                    {' — '}
+                    <bdi>{s.role}</bdi>
+                  </span>
+                ) : null}{' '}
+                <span dir="ltr">{s.status}</span>
               </li>
             ))
           ) : (

@@ -347,6 +347,33 @@ describe('the note-taking popup', () => {
       return popup;
     }
 
+    // Tried as a new user would: a half-typed company in New application was lost when the popup closed.
+    it('keeps a half-typed New application, open, with its company and role', async () => {
+      await importRecords(ext, [createRecord({ company: { name: 'Cafe Bazaar', website: '' } })]);
+      const tab = await open(blogUrl);
+      let popup = await ready(await ext.triggerAction(tab));
+      await popup.getByTestId('new-application').click();
+      await focusIs(popup, 'new-company');
+      await popup.keyboard.type('دیجی‌کا');
+      await closeByBlur(popup, tab);
+      popup = await ready(await ext.triggerAction(tab));
+      await popup.getByTestId('new-company').waitFor();
+      expect(await popup.getByTestId('new-company').inputValue()).toBe('دیجی‌کا');
+      await popup.getByTestId('new-company').press('End');
+      await popup.keyboard.type('لا');
+      await popup.getByTestId('new-role').fill('Backend Developer');
+      await popup.close();
+      popup = await ready(await ext.triggerAction(tab));
+      expect(await popup.getByTestId('new-company').inputValue()).toBe('دیجی‌کالا');
+      expect(await popup.getByTestId('new-role').inputValue()).toBe('Backend Developer');
+      // Created: the form is gone, and does not come back on the next opening.
+      await popup.getByTestId('create').click();
+      await expect.poll(() => text(popup.getByTestId('current-company')), POLL).toBe('دیجی‌کالا');
+      await popup.close();
+      popup = await ready(await ext.triggerAction(tab));
+      expect(await popup.getByTestId('new-company').count()).toBe(0);
+    });
+
     it('keeps every character typed in the paste area', async () => {
       const popup = await typeAndClose('paste');
       // The text is whole, and so is what it splits into.
@@ -360,6 +387,24 @@ describe('the note-taking popup', () => {
       await typeAndClose('review');
       expect((await storedRows(ext))[0]!.review).toBe(NOTES);
     });
+  });
+
+  // Tried as a new user would: on a posting page's first run, New application appeared over Clip and took the focus.
+  it('on a posting page with nothing stored yet, Clip comes first and keeps the focus', async () => {
+    const fx = server.fixture('jobinja', 'full');
+    const tab = await open(fx.pageUrl);
+    const popup = await ready(await ext.triggerAction(tab));
+    await popup.getByTestId('clip').waitFor();
+    await popup.getByTestId('new-company').waitFor();
+    // Past the moment the lazy form used to arrive and take the focus.
+    await popup.waitForTimeout(400);
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('clip');
+    const order = await popup.evaluate(() => {
+      const clip = document.querySelector('[data-testid="clip"]')!;
+      const form = document.querySelector('[data-testid="new-company"]')!;
+      return clip.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING ? 'clip first' : 'form first';
+    });
+    expect(order).toBe('clip first');
   });
 
   describe('keyboard only', () => {

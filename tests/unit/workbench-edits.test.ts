@@ -17,7 +17,8 @@ import {
   removeRound,
   stepQuestion,
 } from '../../utils/questions';
-import { editStage, logStep, moveStage, newApplication, removeStep } from '../../utils/steps';
+import { editStage, moveStage } from '../../utils/stage-edit';
+import { logStep, newApplication, removeStep } from '../../utils/steps';
 import { lay, UndoHistory } from '../../utils/undo';
 
 const valid = (r: ApplicationRecord) => {

@@ -79,6 +79,11 @@ export const messages = {
   sizeMB: '{n} MB',
   sizeGB: '{n} GB',
   sizeTB: '{n} TB',
+  // The page shown when an older Jobnote page holds the database (components/UpgradeBlocked.tsx, loaded then).
+  upgradeBlocked: 'Another Jobnote page is open with an older version: close it, or reload it.',
+  // The month picker (components/CalendarPicker.tsx): loaded when the calendar is first opened, after these.
+  monthPrev: 'Previous month',
+  monthNext: 'Next month',
 };
 
 export type PanelKey = keyof typeof messages;

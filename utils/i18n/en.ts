@@ -40,12 +40,10 @@ export const messages = {
   saving: 'Saving…',
   saved: 'Saved',
   today: 'Today',
-  // The date field and its month picker (components/DateField.tsx, CalendarPicker.tsx).
+  // The date field (components/DateField.tsx; its month picker's words are the panels').
   dateChoose: 'Choose a date',
   dateRequired: 'Enter a date.',
   dateLike: 'Like {date}, today or 3 days ago',
-  monthPrev: 'Previous month',
-  monthNext: 'Next month',
   // parseDateInput's errors, by code (utils/dates.ts writes the same English for the CLI).
   dateErrFormat: 'Not a date: write it like 1404.08.03 (year.month.day).',
   dateErrYearShort: 'Year {year} is too short: write the full year, like 1404 or 2025.',
@@ -54,7 +52,6 @@ export const messages = {
   dateErrLeap: '{year} is not a leap year: {monthName} has {max} days.',
   dateErrDayStart: 'Day {day} does not exist: days start at 1.',
   dateErrDay: 'Day {day} does not exist: {monthName} has {max} days.',
-  upgradeBlocked: 'Another Jobnote page is open with an older version: close it, or reload it.',
   storageFull:
     'Storage is full: your last changes are not in the database yet. They are kept on this device and shown here, and saved as soon as there is room: free some disk space, then reopen.',
 };

@@ -78,4 +78,9 @@ export const messages: Record<PanelKey, string> = {
   sizeMB: '{n} مگابایت',
   sizeGB: '{n} گیگابایت',
   sizeTB: '{n} ترابایت',
+  // The page shown when an older Jobnote page holds the database (components/UpgradeBlocked.tsx, loaded then).
+  upgradeBlocked: 'صفحهٔ دیگری از جاب‌نوت با نسخهٔ قدیمی‌تر باز است: آن را ببندید یا دوباره بارگذاری کنید.',
+  // The month picker (components/CalendarPicker.tsx): loaded when the calendar is first opened, after these.
+  monthPrev: 'ماه قبل',
+  monthNext: 'ماه بعد',
 };
