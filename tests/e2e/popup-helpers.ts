@@ -25,9 +25,10 @@ export async function text(locator: Locator): Promise<string> {
 
 /** The role shown after the company (`— Senior Backend Developer`), without the dash; null when none. */
 export async function shownRole(page: Page): Promise<string | null> {
-  const role = page.getByTestId('current-company').locator('xpath=following-sibling::bdi[1]');
+  // The role is isolated in its own <bdi>, after a dash outside it (so the dash stays between the two).
+  const role = page.getByTestId('current-company').locator('xpath=following-sibling::span[1]/bdi');
   if (!(await role.count())) return null;
-  return (await text(role)).replace(/^—\s*/, '');
+  return text(role);
 }
 
 /** Each step as the list shows it (`Technical Interview 1402.08.20 · 1 hour`), without its remove button. */
