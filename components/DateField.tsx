@@ -75,11 +75,11 @@ export interface DateFieldProps {
   required?: boolean;
   autoFocus?: boolean;
   /**
-   * Text typed earlier that did not parse (a half-typed «1404.0» kept in a draft): shown instead of `value`
-   * when the field appears, with its error.
+   * Text typed earlier (a half-typed «1404.0» or «1404/08/2» kept in a draft): shown instead of `value` when the
+   * field appears, with its error if it has one.
    */
   text?: string;
-  /** The text as typed whenever it does not parse, '' when it does (or is empty): for a draft to keep. */
+  /** The text as typed, '' when it is empty or a day was picked (then the field shows the day): for a draft. */
   onText?(raw: string): void;
 }
 

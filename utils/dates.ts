@@ -211,8 +211,10 @@ export function parseDateInput(input: string, opts: { today: string; calendar?: 
 
 /**
  * What a date field's new text means for its date: `iso` is the day it says, `null` when it is empty, and
- * absent when it does not parse (the date stays as it was); `raw` is the text to keep in a draft, '' unless
- * it does not parse. One rule for the field and the plain input shown while it loads.
+ * absent when it does not parse (the date stays as it was); `raw` is the text to keep in a draft: the text as
+ * typed ('' when empty). A half-typed «1404/08/2» already says a day (the 2nd), yet the user may be on the way
+ * to the 25th: a draft restored after a close shows what was typed, not the day it happened to say. One rule
+ * for the field and the plain input shown while it loads.
  */
 export function readDateText(
   text: string,
@@ -220,7 +222,7 @@ export function readDateText(
 ): { result: DateInputResult | null; iso?: string | null; raw: string } {
   if (!text.trim()) return { result: null, iso: null, raw: '' };
   const result = parseDateInput(text, opts);
-  return result.ok ? { result, iso: result.iso, raw: '' } : { result, raw: text };
+  return result.ok ? { result, iso: result.iso, raw: text } : { result, raw: text };
 }
 
 // ---------------------------------------------------------------------------------------------------------

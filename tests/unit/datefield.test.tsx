@@ -504,9 +504,23 @@ describe('a half-typed date survives the popup closing', () => {
     expect(dom.container.querySelector('#when-msg')!.textContent).toBe(
       'Not a date: write it like 1404.08.03 (year.month.day).',
     );
-    // Finished, it is a date again: the raw text is let go.
+    // Finished, it is a date again, kept as typed.
     type(second.input, '1404.08.01');
-    expect(second.reopen().step).toMatchObject({ dateText: '2025-10-23', dateRaw: '' });
+    expect(second.reopen().step).toMatchObject({ dateText: '2025-10-23', dateRaw: '1404.08.01' });
+  });
+
+  // Tried as a new user would: «1404/08/2» (on the way to the 25th) came back as «1404.08.02», another date.
+  it('«1404/08/2», which already says a day, comes back as typed, not as that day written out', () => {
+    const first = open({ ...emptyDraft(), at: 1, step: { ...emptyDraft().step, kind: 'technical' } });
+    type(first.input, '1404/08/2');
+    const draft = first.reopen();
+    expect(draft.step).toMatchObject({ dateText: '2025-10-24', dateRaw: '1404/08/2' });
+    act(() => dom.root.render(<p />)); // the popup closes
+
+    const second = open(draft);
+    expect(second.input.value).toBe('1404/08/2');
+    type(second.input, '1404/08/25');
+    expect(second.reopen().step).toMatchObject({ dateText: '2025-11-16', dateRaw: '1404/08/25' });
   });
 
   it('readDraft keeps the raw text, and an old draft without it reads as none', () => {
