@@ -23,6 +23,8 @@ export function TextField(props: {
   value: string;
   testId?: string;
   placeholder?: string;
+  /** A `<datalist>` of suggestions. */
+  list?: string;
   onChange(v: string): void;
 }) {
   return (
@@ -33,6 +35,7 @@ export function TextField(props: {
         dir="auto"
         value={props.value}
         placeholder={props.placeholder}
+        list={props.list}
         data-testid={props.testId}
         onChange={(e) => props.onChange(e.target.value)}
       />

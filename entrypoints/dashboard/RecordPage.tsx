@@ -98,6 +98,10 @@ function RecordEditor({
   // Every edit of this page goes through the undo history; undo and redo are edits of the session too.
   const { edit, undo, redo, canUndo, canRedo } = useUndo(record, session.edit);
   const [removed, setRemoved] = useState<string | null>(null);
+  const undoLast = () => {
+    undo();
+    setRemoved(null);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
     const key = e.key.toLowerCase();
@@ -105,8 +109,7 @@ function RecordEditor({
     if (key !== 'z' && !redoKey) return;
     e.preventDefault();
     if (redoKey) redo();
-    else undo();
-    setRemoved(null);
+    else undoLast();
   };
   const name = record.company.name || tr.t('unnamedCompany');
   const english = englishName(record);
@@ -135,10 +138,7 @@ function RecordEditor({
             disabled={!canUndo}
             aria-keyshortcuts="Control+Z"
             data-testid="page-undo"
-            onClick={() => {
-              undo();
-              setRemoved(null);
-            }}
+            onClick={undoLast}
           >
             {tr.t('undoEdit')}
           </button>
@@ -158,15 +158,7 @@ function RecordEditor({
         {removed ? (
           <div className="notice notice-ok list-undo" role="status" data-testid="removed-notice">
             <span>{removed}</span>
-            <button
-              type="button"
-              className="btn"
-              data-testid="removed-undo"
-              onClick={() => {
-                undo();
-                setRemoved(null);
-              }}
-            >
+            <button type="button" className="btn" data-testid="removed-undo" onClick={undoLast}>
               {tr.t('undo')}
             </button>
           </div>
@@ -250,12 +242,7 @@ function RecordEditor({
           }
         />
       </fieldset>
-      <StagesEditor
-        record={record}
-        edit={edit}
-        tr={tr}
-        onRemoved={(name) => setRemoved(tr.t('stepRemoved', { name }))}
-      />
+      <StagesEditor record={record} edit={edit} tr={tr} onRemoved={setRemoved} />
       <RoundsEditor record={record} edit={edit} tr={tr} onRemoved={setRemoved} />
       <TaskFields task={record.task} tr={tr} edit={edit} />
       <OutcomePanel record={record} edit={edit} />

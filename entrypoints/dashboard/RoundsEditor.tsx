@@ -21,23 +21,14 @@ import {
 } from '@/utils/questions';
 import type { ApplicationRecord, Question, Round } from '@/utils/record';
 import { focusLater } from './focus';
+import { type ListEditorProps, MoveButtons } from './MoveButtons';
 
 const DRAG_TYPE = 'application/x-jobnote-question';
 
 /** An answer as the book shows it (markdown rendered and sanitised), loaded when first asked for. */
 const Rendered = lazy(() => import('@/components/SafeHtml').then((m) => ({ default: m.SafeHtml })));
 
-export function RoundsEditor({
-  record,
-  edit,
-  tr,
-  onRemoved,
-}: {
-  record: ApplicationRecord;
-  edit: EditRecord;
-  tr: DashboardTranslator;
-  onRemoved(what: string): void;
-}) {
+export function RoundsEditor({ record, edit, tr, onRemoved }: ListEditorProps) {
   const [title, setTitle] = useState('');
   const [dragging, setDragging] = useState<string | null>(null);
   const count = record.rounds.length;
@@ -101,44 +92,22 @@ export function RoundsEditor({
               </select>
             </div>
             <div className="row-actions">
-              <button
-                type="button"
-                className="btn btn-small"
-                id={`round-${round.id}-up`}
-                disabled={i === 0}
-                aria-label={tr.t('moveUpName', { name: round.title })}
-                onClick={() => {
-                  edit((d) => moveRound(d, round.id, i - 1));
-                  focusLater(`round-${round.id}-up`);
+              <MoveButtons
+                id={`round-${round.id}`}
+                kind="round"
+                name={round.title}
+                first={i === 0}
+                last={i === count - 1}
+                tr={tr}
+                onMove={(delta) => {
+                  edit((d) => moveRound(d, round.id, i + delta));
+                  focusLater(`round-${round.id}-${delta < 0 ? 'up' : 'down'}`);
                 }}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className="btn btn-small"
-                id={`round-${round.id}-down`}
-                disabled={i === count - 1}
-                aria-label={tr.t('moveDownName', { name: round.title })}
-                onClick={() => {
-                  edit((d) => moveRound(d, round.id, i + 1));
-                  focusLater(`round-${round.id}-down`);
-                }}
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                className="btn btn-small"
-                aria-label={tr.t('removeName', { name: round.title })}
-                data-testid="round-remove"
-                onClick={() => {
+                onRemove={() => {
                   edit((d) => removeRound(d, round.id));
                   onRemoved(tr.t('roundRemoved', { name: round.title }));
                 }}
-              >
-                {tr.t('remove')}
-              </button>
+              />
             </div>
           </div>
           <ol
@@ -448,40 +417,19 @@ function QuestionEdit({
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className="btn btn-small"
-          id={id('up')}
-          disabled={firstOfAll}
-          aria-label={tr.t('moveUpName', { name: short })}
-          data-testid="question-up"
-          onClick={() => step(-1, id('up'))}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          id={id('down')}
-          disabled={lastOfAll}
-          aria-label={tr.t('moveDownName', { name: short })}
-          data-testid="question-down"
-          onClick={() => step(1, id('down'))}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          aria-label={tr.t('removeName', { name: short })}
-          data-testid="question-remove"
-          onClick={() => {
+        <MoveButtons
+          id={`question-${q.id}`}
+          kind="question"
+          name={short}
+          first={firstOfAll}
+          last={lastOfAll}
+          tr={tr}
+          onMove={(delta) => step(delta, id(delta < 0 ? 'up' : 'down'))}
+          onRemove={() => {
             edit((d) => removeQuestion(d, q.id));
             onRemoved(tr.t('questionRemoved', { name: short }));
           }}
-        >
-          {tr.t('remove')}
-        </button>
+        />
       </div>
     </div>
   );

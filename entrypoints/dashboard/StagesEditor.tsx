@@ -13,20 +13,11 @@ import { formatDuration } from '@/utils/dates';
 import { STAGE_KINDS, type ApplicationRecord, type Stage, type StageKind } from '@/utils/record';
 import { editStage, moveStage } from '@/utils/stage-edit';
 import { DURATION_CHOICES, logStep, PLATFORM_CHOICES, removeStep } from '@/utils/steps';
+import { TextField } from './DetailFields';
 import { focusLater } from './focus';
+import { type ListEditorProps, MoveButtons } from './MoveButtons';
 
-export function StagesEditor({
-  record,
-  edit,
-  tr,
-  onRemoved,
-}: {
-  record: ApplicationRecord;
-  edit: EditRecord;
-  tr: DashboardTranslator;
-  /** A step was removed (the page says so, with its undo). */
-  onRemoved(name: string): void;
-}) {
+export function StagesEditor({ record, edit, tr, onRemoved }: ListEditorProps) {
   const [kind, setKind] = useState<StageKind>('technical');
   const count = record.stages.length;
 
@@ -60,7 +51,7 @@ export function StagesEditor({
               }}
               onRemove={() => {
                 edit((d) => removeStep(d, s.id));
-                onRemoved(s.label);
+                onRemoved(tr.t('stepRemoved', { name: s.label }));
               }}
             />
           </li>
@@ -153,15 +144,15 @@ function StageRow({
           today={today}
           onChange={(date) => set({ date })}
         />
-        <Line id={id('time')} label={tr.t('stageTime')} value={s.time ?? ''} onChange={(time) => set({ time })} />
-        <Line
+        <TextField id={id('time')} label={tr.t('stageTime')} value={s.time ?? ''} onChange={(time) => set({ time })} />
+        <TextField
           id={id('duration')}
           label={tr.t('duration')}
           value={duration}
           list="stage-durations"
           onChange={(v) => set({ duration: v })}
         />
-        <Line
+        <TextField
           id={id('platform')}
           label={tr.t('platform')}
           value={s.platform ?? ''}
@@ -169,66 +160,21 @@ function StageRow({
           list="stage-platforms"
           onChange={(platform) => set({ platform })}
         />
-        <Line id={id('note')} label={tr.t('stageNote')} value={s.note ?? ''} onChange={(note) => set({ note })} />
+        <TextField id={id('note')} label={tr.t('stageNote')} value={s.note ?? ''} onChange={(note) => set({ note })} />
       </div>
       <div className="row-actions">
-        <button
-          type="button"
-          className="btn btn-small"
-          id={id('up')}
-          disabled={first}
-          aria-label={tr.t('moveUpName', { name: s.label })}
-          data-testid="stage-up"
-          onClick={() => onMove(-1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          id={id('down')}
-          disabled={last}
-          aria-label={tr.t('moveDownName', { name: s.label })}
-          data-testid="stage-down"
-          onClick={() => onMove(1)}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          aria-label={tr.t('removeName', { name: s.label })}
-          data-testid="stage-remove"
-          onClick={onRemove}
-        >
-          {tr.t('remove')}
-        </button>
+        <MoveButtons
+          id={`stage-${s.id}`}
+          kind="stage"
+          name={s.label}
+          first={first}
+          last={last}
+          tr={tr}
+          onMove={onMove}
+          onRemove={onRemove}
+        />
       </div>
     </fieldset>
-  );
-}
-
-/** One line of text in the user's direction, stored as typed. */
-function Line(props: {
-  id: string;
-  label: string;
-  value: string;
-  placeholder?: string;
-  list?: string;
-  onChange(v: string): void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        dir="auto"
-        value={props.value}
-        placeholder={props.placeholder}
-        list={props.list}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </div>
   );
 }
 
