@@ -10,7 +10,7 @@
 import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type DiagramView, mermaidSources, SafeHtml } from '@/components/SafeHtml';
 import type { DashboardTranslator } from '@/utils/i18n';
-import { exportEntry } from '@/utils/jobname/export';
+import { type ExportedEntry, exportEntryBlocks } from '@/utils/jobname/export';
 import { type FieldLintMessage, fieldElementId, lintRecord } from '@/utils/jobname/lint-fields';
 import type { ApplicationRecord } from '@/utils/record';
 import { drawDiagram, loadMermaid, validateDiagram } from './diagram';
@@ -48,7 +48,7 @@ function useDiagrams(sources: string[], dark: boolean): DiagramView[] {
 }
 
 /** The record's lint messages, for the entry as exported; the diagram checked by mermaid once it is loaded. */
-function useLint(record: ApplicationRecord, markdown: string): FieldLintMessage[] | null {
+function useLint(record: ApplicationRecord, exported: ExportedEntry): FieldLintMessage[] | null {
   const [messages, setMessages] = useState<FieldLintMessage[] | null>(null);
   const [mermaidReady, setMermaidReady] = useState(false);
   useEffect(() => {
@@ -63,14 +63,14 @@ function useLint(record: ApplicationRecord, markdown: string): FieldLintMessage[
   }, []);
   useEffect(() => {
     let live = true;
-    void lintRecord(record, { markdown, ...(mermaidReady ? { validateDiagram } : {}) }).then(
+    void lintRecord(record, { exported, ...(mermaidReady ? { validateDiagram } : {}) }).then(
       (m) => live && setMessages(m),
       () => {},
     );
     return () => {
       live = false;
     };
-  }, [record, markdown, mermaidReady]);
+  }, [record, exported, mermaidReady]);
   return messages;
 }
 
@@ -86,13 +86,15 @@ type Tab = 'rendered' | 'markdown';
 
 export default function Preview({ record, tr }: { record: ApplicationRecord; tr: DashboardTranslator }) {
   const deferred = useDeferredValue(record);
-  const markdown = useMemo(() => exportEntry(deferred), [deferred]);
+  // One export per record shown: its text for the preview, its blocks for lint to name fields.
+  const exported = useMemo(() => exportEntryBlocks(deferred), [deferred]);
+  const markdown = exported.text;
   const sourcesText = useMemo(() => mermaidSources(markdown).join('\u0000'), [markdown]);
   // The same array while the diagrams' text is the same: no redraw for an edit elsewhere.
   const sources = useMemo(() => (sourcesText ? sourcesText.split('\u0000') : []), [sourcesText]);
   const dark = useDarkScheme();
   const diagrams = useDiagrams(sources, dark);
-  const lint = useLint(deferred, markdown);
+  const lint = useLint(deferred, exported);
   const [tab, setTab] = useState<Tab>('rendered');
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const id = useId();

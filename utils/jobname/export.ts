@@ -14,7 +14,7 @@ import { deriveStatus } from './kinds';
 
 export { deriveStatus };
 import { renderProcess } from './mermaid';
-import { formatKey, layOver, layOverBlocks, type Block, type SplitSection } from './parts';
+import { formatKey, layOver, type Block, type SplitSection } from './parts';
 import {
   encodeProse,
   escapeHeading,
@@ -303,19 +303,26 @@ function safeUrl(url: string): string {
  * written in markdown), no link in the result has an unsafe scheme (`inertLinks`, docs/format.md §16.1).
  */
 export function exportEntry(record: ApplicationRecord, options: ExportOptions = {}): string {
-  const blocks = canonicalBlocks(record, options);
-  return inertLinks(
-    record.source?.parts.length ? layOver(blocks, record.source.parts) : blocks.map((b) => b.text).join(''),
-  );
+  return exportEntryBlocks(record, options).text;
 }
 
-/**
- * The blocks of `exportEntry(record)` in order, each under its key, as written (an imported entry's own text
- * where it is unchanged): to tell which part of the record a line of the entry comes from.
- */
-export function exportedBlocks(record: ApplicationRecord): Block[] {
-  const blocks = canonicalBlocks(record);
-  return record.source?.parts.length ? layOverBlocks(blocks, record.source.parts) : blocks;
+/** What `exportEntry` writes, and the blocks it is made of, in order, each under its key. */
+export interface ExportedEntry {
+  text: string;
+  /**
+   * The blocks as written (an imported entry's own text where it is unchanged): which part of the record each
+   * line of the entry comes from (`text` is their text, its links made inert, and the end tidied).
+   */
+  blocks: Block[];
+}
+
+/** `exportEntry` with its blocks: one export for a page that shows the entry and traces its lines back. */
+export function exportEntryBlocks(record: ApplicationRecord, options: ExportOptions = {}): ExportedEntry {
+  const canonical = canonicalBlocks(record, options);
+  const { blocks, text } = record.source?.parts.length
+    ? layOver(canonical, record.source.parts)
+    : { blocks: canonical, text: canonical.map((b) => b.text).join('') };
+  return { text: inertLinks(text), blocks };
 }
 
 /** The file name and folder the repository would give the entry: `src/<slug>/<slug>.md`. */

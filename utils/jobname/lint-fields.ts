@@ -1,6 +1,6 @@
 /**
  * Lint of a record, each message naming the field of the record to fix: `lintEntry` over the record's export,
- * each message's line traced back to the block of the export it stands in (`exportedBlocks`) and from there to
+ * each message's line traced back to the block of the export it stands in (`exportEntryBlocks`) and from there to
  * the record's field; then what the repository's entries never have, checked on the record itself, so it is said
  * whatever the exporter writes for it: no website (an empty `()` link), no step logged (an empty status line), a
  * round with no questions, no Apply Way.
@@ -9,9 +9,9 @@
  * the page's editors. Plain TypeScript, no browser API.
  */
 import type { ApplicationRecord } from '../record';
-import { exportedBlocks, exportEntry } from './export';
+import { type ExportedEntry, exportEntryBlocks } from './export';
 import { type LintMessage, type LintOptions, lintEntry } from './lint';
-import { parseKey } from './parts';
+import { type Block, parseKey } from './parts';
 
 export type RecordField =
   | 'company-name'
@@ -151,9 +151,9 @@ function fieldOf(r: ApplicationRecord, key: string | null, m: LintMessage): Fiel
 }
 
 /** The key of the block each 1-based line of the export is in (index 0 unused). */
-function lineKeys(r: ApplicationRecord): (string | null)[] {
+function lineKeys(blocks: readonly Block[]): (string | null)[] {
   const keys: (string | null)[] = [null];
-  for (const b of exportedBlocks(r)) {
+  for (const b of blocks) {
     const n = b.text.split('\n').length - 1;
     for (let i = 0; i < n; i++) keys.push(b.key);
     // A block not ending in a line break continues on the next block's first line.
@@ -163,15 +163,15 @@ function lineKeys(r: ApplicationRecord): (string | null)[] {
 }
 
 export interface RecordLintOptions extends LintOptions {
-  /** `exportEntry(record)`, when the caller has it already. */
-  markdown?: string;
+  /** `exportEntryBlocks(record)`, when the caller has it already. */
+  exported?: ExportedEntry;
 }
 
 /** The lint messages of a record's entry, each with the field to fix; the four empty shells always said. */
 export async function lintRecord(r: ApplicationRecord, options: RecordLintOptions = {}): Promise<FieldLintMessage[]> {
-  const markdown = options.markdown ?? exportEntry(r);
-  const keys = lineKeys(r);
-  const out: FieldLintMessage[] = (await lintEntry(markdown, options)).map((m) => {
+  const { text, blocks } = options.exported ?? exportEntryBlocks(r);
+  const keys = lineKeys(blocks);
+  const out: FieldLintMessage[] = (await lintEntry(text, options)).map((m) => {
     const rule = shellOf(m.message);
     return { ...m, field: fieldOf(r, keys[m.line] ?? null, m), ...(rule ? { rule } : {}) };
   });

@@ -175,17 +175,11 @@ export function reconcileParts(blocks: Block[], parts: Omit<SourcePart, 'sig'>[]
   return out;
 }
 
-/** Lays the canonical blocks over an imported entry's parts: unchanged blocks keep the entry's own text. */
-export function layOver(blocks: Block[], parts: SourcePart[]): string {
-  return laidOut(blocks, parts).text;
-}
-
-/** The blocks as `layOver` writes them, each under its key (where a line of the export comes from). */
-export function layOverBlocks(blocks: Block[], parts: SourcePart[]): Block[] {
-  return laidOut(blocks, parts).out;
-}
-
-function laidOut(blocks: Block[], parts: SourcePart[]): { out: Block[]; text: string } {
+/**
+ * Lays the canonical blocks over an imported entry's parts: unchanged blocks keep the entry's own text. Returns
+ * the entry's text and the blocks as written, each under its key (where a line of the entry comes from).
+ */
+export function layOver(blocks: Block[], parts: SourcePart[]): { blocks: Block[]; text: string } {
   const canon = new Map(blocks.map((b) => [b.key, b.text]));
   const out: Block[] = [];
   const placed = new Set<string>();
@@ -229,11 +223,11 @@ function laidOut(blocks: Block[], parts: SourcePart[]): { out: Block[]; text: st
     prev = b.key;
   }
   const joined = out.map((o) => o.text).join('');
-  if (identical) return { out, text: joined };
+  if (identical) return { blocks: out, text: joined };
   // Something changed: tidy the end so removed parts leave no stray blank lines.
   const end = out.find((o) => o.key === formatKey({ kind: 'end' }))?.text ?? '\n';
   return {
-    out,
+    blocks: out,
     text: joined.slice(0, joined.length - (joined.endsWith(end) ? end.length : 0)).replace(/\s+$/, '') + end,
   };
 }
