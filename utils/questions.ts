@@ -2,6 +2,7 @@
  * Sections of questions and their questions: adding pasted ones (the popup's Questions tab, loaded when opened),
  * and the application page's edits (add, move between and within sections, remove).
  */
+import { moveItem } from './reorder';
 import { newQuestion, newRound, nextId, type ApplicationRecord, type Round } from './record';
 
 /** The section pasted questions go to: the given one, else the last, else a new "Technical Interview". */
@@ -39,18 +40,9 @@ export function addQuestions(
   return id;
 }
 
-/** Moves an item of a list to position `to` (clamped); false when it is not there. */
-function moveIn<T extends { id: string }>(list: T[], id: string, to: number): boolean {
-  const at = list.findIndex((x) => x.id === id);
-  if (at < 0) return false;
-  const [item] = list.splice(at, 1);
-  list.splice(Math.max(0, Math.min(list.length, to)), 0, item);
-  return true;
-}
-
 /** Moves a section of questions to position `to` among the sections. */
 export function moveRound(r: ApplicationRecord, roundId: string, to: number) {
-  moveIn(r.rounds, roundId, to);
+  moveItem(r.rounds, roundId, to);
 }
 
 /** Removes a section with its questions. */

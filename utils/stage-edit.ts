@@ -3,10 +3,12 @@
  * and moved. Pure functions on a draft record, replayed by the edit session like the popup's (utils/steps.ts);
  * a module of its own so the popup's bundle does not carry them.
  */
+import { moveItem } from './reorder';
+import { escapeRegExp } from './regexp';
 import { parseDuration } from './dates';
 import { defaultStageLabel, LABELS } from './jobname/kinds';
-import type { ApplicationRecord, Stage, StageKind } from './record';
-import { renumberTechnical, TECHNICAL_DEFAULT } from './steps';
+import type { ApplicationRecord, StageKind } from './record';
+import { relabel, renumberTechnical, TECHNICAL_DEFAULT } from './steps';
 
 /** What an edit of a logged step may change (the fields as the user sees them). */
 export interface StagePatch {
@@ -23,20 +25,14 @@ export interface StagePatch {
 function isDefaultLabel(kind: StageKind, label: string): boolean {
   if (kind === 'technical') return TECHNICAL_DEFAULT.test(label);
   const words = LABELS[kind];
-  return label === (words?.list ?? 'Step') || label === words?.diagram || label === words?.lower;
-}
-
-/** Sets a stage's label; the section of questions tied to it and titled as it was follows. */
-function relabel(r: ApplicationRecord, stage: Stage, label: string) {
-  for (const round of r.rounds) if (round.stageId === stage.id && round.title === stage.label) round.title = label;
-  stage.label = label;
+  return label === defaultStageLabel(kind) || label === words?.diagram || label === words?.lower;
 }
 
 /** Replaces (or removes) the time inside the date as written ("1402.08.20 AT 11:30 AM"). */
 function retime(text: string, from: string | null, to: string | null): string {
   if (from && text.includes(from)) {
     if (to) return text.replace(from, to);
-    return text.replace(new RegExp(`\\s*(?:AT\\s*)?${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'), '').trim();
+    return text.replace(new RegExp(`\\s*(?:AT\\s*)?${escapeRegExp(from)}`, 'i'), '').trim();
   }
   return to ? `${text} AT ${to}` : text;
 }
@@ -54,10 +50,8 @@ export function editStage(r: ApplicationRecord, stageId: string, patch: StagePat
     const relabelIt = isDefaultLabel(was, s.label);
     s.kind = patch.kind;
     s.diagramLabel = null;
-    if (relabelIt) {
-      const ordinal = r.stages.filter((x) => x.kind === s.kind && r.stages.indexOf(x) <= r.stages.indexOf(s)).length;
-      relabel(r, s, defaultStageLabel(s.kind, ordinal, ordinal));
-    }
+    // A technical round's number comes from renumbering, after.
+    if (relabelIt) relabel(r, s, defaultStageLabel(s.kind));
     if (was === 'technical' || s.kind === 'technical') renumberTechnical(r);
   }
   if (patch.label !== undefined) {
@@ -93,9 +87,5 @@ export function editStage(r: ApplicationRecord, stageId: string, patch: StagePat
 
 /** Moves a step to position `to` (clamped); technical rounds keep their numbering in their new order. */
 export function moveStage(r: ApplicationRecord, stageId: string, to: number) {
-  const at = r.stages.findIndex((s) => s.id === stageId);
-  if (at < 0) return;
-  const [s] = r.stages.splice(at, 1);
-  r.stages.splice(Math.max(0, Math.min(r.stages.length, to)), 0, s);
-  if (s.kind === 'technical') renumberTechnical(r);
+  if (moveItem(r.stages, stageId, to)?.kind === 'technical') renumberTechnical(r);
 }

@@ -71,15 +71,19 @@ export interface StepInput {
 
 export const TECHNICAL_DEFAULT = /^Technical Interview(?: [IVX]+)?$/;
 
+/** Sets a stage's label; the section of questions tied to it and titled as it was follows. */
+export function relabel(r: ApplicationRecord, stage: Stage, label: string) {
+  for (const round of r.rounds) if (round.stageId === stage.id && round.title === stage.label) round.title = label;
+  stage.label = label;
+}
+
 /** Technical rounds keep the generator's numbering: one is "Technical Interview", several are I, II, III. */
 export function renumberTechnical(r: ApplicationRecord) {
   const tech = r.stages.filter((s) => s.kind === 'technical');
   tech.forEach((s, i) => {
     if (!TECHNICAL_DEFAULT.test(s.label)) return;
     const label = defaultStageLabel('technical', i + 1, tech.length);
-    if (label === s.label) return;
-    for (const round of r.rounds) if (round.stageId === s.id && round.title === s.label) round.title = label;
-    s.label = label;
+    if (label !== s.label) relabel(r, s, label);
   });
 }
 

@@ -65,11 +65,7 @@ export function StagesEditor({ record, edit, tr, onRemoved }: ListEditorProps) {
           data-testid="stage-add-kind"
           onChange={(e) => setKind(e.target.value as StageKind)}
         >
-          {STAGE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {tr.stage(k)}
-            </option>
-          ))}
+          <KindOptions tr={tr} />
         </select>
         <button
           type="button"
@@ -128,11 +124,7 @@ function StageRow({
             data-testid="stage-kind"
             onChange={(e) => set({ kind: e.target.value as StageKind })}
           >
-            {STAGE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tr.stage(k)}
-              </option>
-            ))}
+            <KindOptions tr={tr} />
           </select>
         </div>
         <LabelField id={id('label')} stage={s} tr={tr} onCommit={(label) => set({ label })} />
@@ -218,4 +210,13 @@ function LabelField({
       ) : null}
     </div>
   );
+}
+
+/** The kinds of step, in the vocabulary's order, named in the user's language. */
+function KindOptions({ tr }: { tr: DashboardTranslator }) {
+  return STAGE_KINDS.map((k) => (
+    <option key={k} value={k}>
+      {tr.stage(k)}
+    </option>
+  ));
 }

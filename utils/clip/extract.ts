@@ -5,6 +5,7 @@
  * executes page code: everything it converts is copied into an inert document first.
  */
 import { Readability } from '@mozilla/readability';
+import { escapeRegExp } from '../regexp';
 import { boardOf, type BoardId, type PostingBoard } from '../boards';
 import type { FieldSource, Posting } from '../record';
 import { jobinja } from './boards/jobinja';
@@ -165,7 +166,7 @@ function readabilityFinding(ctx: PageContext): Finding | null {
 /** «Data Analyst | Parsian Careers» → «Data Analyst»: a page title without the site's name at either end. */
 export function withoutSiteName(title: string | null, site: string | null): string | null {
   if (!title || !site) return title;
-  const name = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegExp(site);
   const sep = '(?:\\s*[|｜·•»«]\\s*|\\s+[-–—:/]\\s+)';
   const t = title
     .replace(new RegExp(`${sep}${name}$`, 'iu'), '')
