@@ -9,7 +9,7 @@
  * - the last edits are flushed when the page goes away.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { EditSession } from '@/utils/edit-session';
+import { EditSession, type Edit } from '@/utils/edit-session';
 import { readJournal, writeJournal } from '@/utils/journal';
 import { CONFLICTS_KEY, conflictsOf, type StoredConflict } from '@/utils/conflicts';
 import type { ApplicationRecord } from '@/utils/record';
@@ -82,9 +82,11 @@ export function useEditSession(repo: Repository, initial: ApplicationRecord | nu
     [makeSession, reportError],
   );
 
-  const edit: EditRecord = useCallback((fn) => {
+  /** Edits the record; returns the page's copy as the edit left it (what the undo history keeps). */
+  const edit = useCallback((fn: Edit): ApplicationRecord | undefined => {
     setSave({ kind: 'saving' });
     session.current?.edit(fn);
+    return session.current?.record;
   }, []);
 
   /** Resolves when every edit so far is stored (never rejects: a failure is in `save`). */

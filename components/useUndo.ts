@@ -4,6 +4,7 @@
  * edits themselves, so they are saved, journalled and merged like any other, and replayed on a re-based copy.
  */
 import { useCallback, useRef, useState } from 'react';
+import type { Edit } from '@/utils/edit-session';
 import type { ApplicationRecord } from '@/utils/record';
 import { lay, UndoHistory } from '@/utils/undo';
 import type { EditRecord } from './useEditSession';
@@ -15,7 +16,10 @@ function typingIn(): string | null {
   return el.id || null;
 }
 
-export function useUndo(record: ApplicationRecord, edit: EditRecord) {
+/** The edit session's edit (components/useEditSession.ts): it returns the record as the edit left it. */
+type SessionEdit = (fn: Edit) => ApplicationRecord | undefined;
+
+export function useUndo(record: ApplicationRecord, edit: SessionEdit) {
   const history = useRef<UndoHistory | null>(null);
   history.current ??= new UndoHistory();
   // The record as the last edit left it (two edits in one event both see their predecessor's).
@@ -27,11 +31,10 @@ export function useUndo(record: ApplicationRecord, edit: EditRecord) {
   const tracked: EditRecord = useCallback(
     (fn) => {
       const before = latest.current;
-      const after = structuredClone(before);
-      fn(after);
+      const after = edit(fn);
+      if (!after) return;
       history.current!.push(before, after, typingIn());
       latest.current = after;
-      edit(fn);
       bump();
     },
     [edit, bump],
