@@ -28,11 +28,13 @@ import type { recordTerms as RecordTerms } from './search';
 export type { RecordSummary };
 
 export const DB_NAME = 'jobnote';
-const APPS = 'applications';
-const META = 'meta';
-const SUMMARIES = 'summaries';
+export const APPS = 'applications';
+export const META = 'meta';
+export const SUMMARIES = 'summaries';
 /** Schema v5 only: the search terms, a row per record (v6 keeps them in the record's row). */
-const TERMS = 'terms';
+export const TERMS = 'terms';
+/** The schema's version: the number of migrations in utils/repository-upgrade.ts. */
+export const DB_VERSION = 6;
 
 export class RevisionConflictError extends Error {
   constructor(
@@ -166,9 +168,9 @@ export interface Repository {
   close(): void;
 }
 
-type StoredRecord = ApplicationRecord & { postingKey?: string[]; terms?: string[] };
+export type StoredRecord = ApplicationRecord & { postingKey?: string[]; terms?: string[] };
 
-interface JobnoteDB extends DBSchema {
+export interface JobnoteDB extends DBSchema {
   applications: {
     key: string;
     value: StoredRecord;
@@ -186,7 +188,7 @@ interface TermsRow {
   id: string;
   terms: string[];
 }
-type UpgradeTransaction = IDBPTransaction<JobnoteDB, StoreNames<JobnoteDB>[], 'versionchange'>;
+export type UpgradeTransaction = IDBPTransaction<JobnoteDB, StoreNames<JobnoteDB>[], 'versionchange'>;
 type Stores = ['applications', 'summaries'];
 type AppsStore = IDBPObjectStore<JobnoteDB, Stores, 'applications', 'readwrite'>;
 type DerivedStores = Pick<
@@ -201,6 +203,18 @@ interface Derived {
   /** `put` as a plain request, for `bulkPut`, which awaits only the last of each batch. */
   request(record: ApplicationRecord): IDBRequest;
 }
+
+/** What utils/repository-bulk.ts uses of an open repository. */
+export interface Internals {
+  db: IDBPDatabase<JobnoteDB>;
+  /** One readwrite transaction over the records and their derived rows (see `write` in `openRepository`). */
+  write<T>(body: (store: AppsStore, derived: Derived) => Promise<T>): Promise<T>;
+  /** Tells `onWrite` of the ids written. */
+  wrote(ids: string[]): void;
+}
+
+/** utils/repository-upgrade.ts's migrations, once an older database has been met. */
+let migrations: typeof import('./repository-upgrade').MIGRATIONS | undefined;
 
 /**
  * `recordTerms` of utils/search.ts, loaded by `openRepository` before the database opens: the search code is
@@ -220,26 +234,18 @@ function derivedRows(tx: DerivedStores): Derived {
   };
 }
 
-function toRow(record: ApplicationRecord): StoredRecord {
+export function toRow(record: ApplicationRecord): StoredRecord {
   return { ...record, postingKey: postingIdentity(record.posting), terms: recordTerms(record) };
 }
 
 /** A stored row without its storage-only fields. */
-function withoutKeys(row: StoredRecord): unknown {
+export function withoutKeys(row: StoredRecord): unknown {
   const { postingKey: _, terms: _t, ...rest } = row;
   return rest;
 }
 
-function fromRow(row: StoredRecord) {
+export function fromRow(row: StoredRecord) {
   return parseRecord(withoutKeys(row));
-}
-
-/** Resolves with a request's success, rejects with its error. */
-function requestDone(request: IDBRequest): Promise<void> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-  });
 }
 
 function valid(record: ApplicationRecord): ApplicationRecord {
@@ -258,66 +264,39 @@ function abort(tx: { abort(): void }) {
 }
 
 /**
- * Database schema migrations: `MIGRATIONS[i]` upgrades version i to i+1; the database version is the length.
- * They run in order inside the upgrade transaction (await only its requests). Append only, never edit.
+ * idb's `openDB` on the given factory (it would use the global `indexedDB`). A database older than `DB_VERSION`
+ * is upgraded by the migrations, which are loaded only then: the first upgrade is aborted (nothing has been
+ * written), they load, and the database is opened again.
  */
-export const MIGRATIONS: ((db: IDBPDatabase<JobnoteDB>, tx: UpgradeTransaction) => void | Promise<void>)[] = [
-  // v1: records by id, ordered by updatedAt; key-value UI state.
-  (db) => {
-    db.createObjectStore(APPS, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-    db.createObjectStore(META);
-  },
-  // v2: find records by posting; fill the key of the rows already there.
-  async (_db, tx) => {
-    const store = tx.objectStore(APPS);
-    store.createIndex('postingKey', 'postingKey', { multiEntry: true });
-    for await (const cursor of store)
-      await cursor.update({ ...cursor.value, postingKey: postingIdentity(cursor.value.posting) });
-  },
-  // v3: list summaries beside the records; fill them for the rows already there (damaged rows get none).
-  async (db, tx) => {
-    db.createObjectStore(SUMMARIES, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-    const summaries = tx.objectStore(SUMMARIES);
-    for await (const cursor of tx.objectStore(APPS)) {
-      const parsed = fromRow(cursor.value);
-      if (parsed.ok) await summaries.put(summarize(parsed.value));
+async function connect(factory: IDBFactory, name: string, options: OpenOptions): Promise<IDBPDatabase<JobnoteDB>> {
+  const request = factory.open(name, DB_VERSION);
+  let upgradeError: unknown;
+  let load = false;
+  request.onupgradeneeded = async ({ oldVersion }) => {
+    const tx = wrap(request.transaction!) as unknown as UpgradeTransaction; // wrap() types it as readonly
+    tx.done.catch(() => {}); // a failed upgrade is reported by the open request
+    const steps = migrations;
+    if (!steps) {
+      load = true;
+      abort(tx);
+      return;
     }
-  },
-  // v4: a generic page's job id is keyed with its host (`job:generic:<host>:<id>`, was `job:jsonld:<id>`), so
-  // two career sites numbering their jobs alike are two postings; rewrite the keys of the rows already there.
-  async (_db, tx) => {
-    for await (const cursor of tx.objectStore(APPS))
-      await cursor.update({ ...cursor.value, postingKey: postingIdentity(cursor.value.posting) });
-  },
-  // v5: search terms beside the records (a multi-entry index, read by prefix), and summaries with what the
-  // dashboard filters and sorts by; both filled for the rows already there (damaged rows get none).
-  async (db, tx) => {
-    db.createObjectStore(TERMS, { keyPath: 'id' }).createIndex('terms', 'terms', { multiEntry: true });
-    const terms = tx.objectStore(TERMS);
-    const summaries = tx.objectStore(SUMMARIES);
-    for await (const cursor of tx.objectStore(APPS)) {
-      const parsed = fromRow(cursor.value);
-      if (parsed.ok)
-        await Promise.all([
-          summaries.put(summarize(parsed.value)),
-          terms.put({ id: parsed.value.id, terms: recordTerms(parsed.value) }),
-        ]);
+    try {
+      for (let v = oldVersion; v < DB_VERSION; v++) await steps[v]!(tx.db, tx);
+    } catch (err) {
+      upgradeError = err;
+      abort(tx);
     }
-  },
-  // v6: the search terms move into the record's row, under a multi-entry index of the records' store: one
-  // write less per record (a 50,000-record import spent a third of its time on the terms' store). The records'
-  // `updatedAt` index goes: `list` sorts what it reads anyway, and every write paid for the index.
-  async (db, tx) => {
-    const store = tx.objectStore(APPS);
-    store.createIndex('terms', 'terms', { multiEntry: true });
-    store.deleteIndex('updatedAt');
-    for await (const cursor of store) {
-      const parsed = fromRow(cursor.value);
-      if (parsed.ok) await cursor.update({ ...cursor.value, terms: recordTerms(parsed.value) });
-    }
-    db.deleteObjectStore(TERMS);
-  },
-];
+  };
+  request.onblocked = () => options.onBlocked?.();
+  try {
+    return (await wrap(request)) as IDBPDatabase<JobnoteDB>;
+  } catch (err) {
+    if (!load) throw upgradeError ?? err;
+  }
+  ({ MIGRATIONS: migrations } = await import('./repository-upgrade'));
+  return connect(factory, name, options);
+}
 
 export async function openRepository(
   factory: IDBFactory,
@@ -325,23 +304,7 @@ export async function openRepository(
   options: OpenOptions = {},
 ): Promise<Repository> {
   ({ recordTerms } = await import('./search'));
-  // idb's `openDB` on the given factory (it would use the global `indexedDB`).
-  const request = factory.open(name, MIGRATIONS.length);
-  let upgradeError: unknown;
-  request.onupgradeneeded = async ({ oldVersion }) => {
-    const tx = wrap(request.transaction!) as unknown as UpgradeTransaction; // wrap() types it as readonly
-    tx.done.catch(() => {}); // a failed upgrade is reported by the open request
-    try {
-      for (let v = oldVersion; v < MIGRATIONS.length; v++) await MIGRATIONS[v]!(tx.db, tx);
-    } catch (err) {
-      upgradeError = err;
-      abort(tx);
-    }
-  };
-  request.onblocked = () => options.onBlocked?.();
-  const db = (await wrap(request).catch((err: unknown) => {
-    throw upgradeError ?? err;
-  })) as IDBPDatabase<JobnoteDB>;
+  const db = await connect(factory, name, options);
   // Never hold up another context's upgrade (or deletion).
   db.onversionchange = () => {
     db.close();
@@ -376,6 +339,8 @@ export async function openRepository(
     options.onInvalid?.(row?.id, parsed.errors);
     return undefined;
   }
+
+  const internals: Internals = { db, write, wrote };
 
   const repo: Repository = {
     async create(record) {
@@ -433,43 +398,9 @@ export async function openRepository(
       return out.slice(0, limit);
     },
 
-    async listDamaged() {
-      // Every readable row has a summary (written with it; v3 and v5 filled them for the rows already there) and
-      // a damaged one has none (`putDamaged` removes it): only the rows without a summary are read, not 10,000.
-      const tx = db.transaction([APPS, SUMMARIES]);
-      const apps = tx.objectStore(APPS);
-      const [ids, summarized] = await Promise.all([apps.getAllKeys(), tx.objectStore(SUMMARIES).getAllKeys()]);
-      const have = new Set(summarized);
-      const out: DamagedRow[] = [];
-      for (const id of ids) {
-        if (have.has(id)) continue;
-        const stored = await apps.get(id);
-        if (!stored) continue;
-        const parsed = fromRow(stored);
-        if (parsed.ok) continue;
-        out.push({ id: String(id), reason: parsed.errors.join('; '), row: withoutKeys(stored) });
-      }
-      return out;
-    },
+    listDamaged: async () => (await import('./repository-bulk')).listDamaged(internals),
 
-    putDamaged: async (rows) => {
-      const kept = await write(async (s, derived) => {
-        const kept: string[] = [];
-        for (const { id, row } of rows) {
-          const stored = await s.get(id);
-          if (stored && fromRow(stored).ok) {
-            kept.push(id);
-            continue;
-          }
-          // The id is the key path: a row is stored under the id it is listed by.
-          const raw = withoutKeys(row as StoredRecord) as StoredRecord;
-          await Promise.all([s.put({ ...raw, id }), derived.delete(id)]);
-        }
-        return kept;
-      });
-      wrote(rows.map((r) => r.id).filter((id) => !kept.includes(id)));
-      return kept;
-    },
+    putDamaged: async (rows) => (await import('./repository-bulk')).putDamaged(internals, rows),
 
     async update(record) {
       const value = valid(record);
@@ -506,60 +437,7 @@ export async function openRepository(
       wrote([id]);
     },
 
-    async bulkPut(records, { onProgress, validated = false } = {}) {
-      const values: ApplicationRecord[] = [];
-      // One transaction: a put that fails aborts them all, and so does a batch with an invalid record (nothing
-      // of it is issued; its errors are thrown). Each batch is validated while the one before is being
-      // written, so the validation costs no time of its own.
-      // Every write bumps the revision past the stored one, so an editor open on an imported record merges.
-      await write(async (s, derived) => {
-        // The ids stored, in one request: only those rows are read (for their revision), none in a fresh import.
-        const stored = new Set(await s.getAllKeys());
-        // Batch by batch: tens of thousands of requests issued at once hold the page for seconds. A batch is
-        // issued while the one before is still being written (the database never waits for the page), and
-        // awaited by its last request (requests complete in order; a failed one aborts the transaction, and
-        // the later ones fail too). The success events are tasks, so the page renders and takes input between
-        // them; awaiting only requests keeps the transaction open. Plain requests, not idb's promise for each:
-        // 100,000 of them cost the page seconds.
-        const rawStore = unwrap(s) as IDBObjectStore;
-        let previous: { done: Promise<void>; count: number } | null = null;
-        for (let start = 0; start < records.length; start += BULK_BATCH) {
-          const batch: ApplicationRecord[] = [];
-          const errors: string[] = [];
-          for (let i = start; i < Math.min(records.length, start + BULK_BATCH); i++) {
-            const parsed = validated ? { ok: true as const, value: records[i]! } : parseRecord(records[i]);
-            if (parsed.ok) batch.push(parsed.value);
-            else errors.push(...parsed.errors.map((e) => `records[${i}]: ${e}`));
-          }
-          if (errors.length) throw new InvalidRecordError(errors);
-          values.push(...batch);
-          const again = batch.filter((v) => stored.has(v.id));
-          const revisions = new Map<string, number>();
-          if (again.length)
-            await Promise.all(again.map(async (v) => revisions.set(v.id, (await s.get(v.id))?.revision ?? 0)));
-          let last: IDBRequest | undefined;
-          for (const v of batch) {
-            // A new object: the caller's (`validated`) are never changed.
-            const next = { ...v, revision: Math.max(revisions.get(v.id) ?? 0, v.revision) + 1 };
-            rawStore.put(toRow(next));
-            last = derived.request(next);
-          }
-          const done = requestDone(last!);
-          // Awaited below or in the next turn; while the batch before is awaited, its failure is not unhandled.
-          done.catch(() => {});
-          if (previous) {
-            await previous.done;
-            onProgress?.(previous.count, records.length);
-          }
-          previous = { done, count: start + batch.length };
-        }
-        if (previous) {
-          await previous.done;
-          onProgress?.(previous.count, records.length);
-        }
-      });
-      wrote(values.map((v) => v.id));
-    },
+    bulkPut: async (records, options) => (await import('./repository-bulk')).bulkPut(internals, records, options),
 
     async findByPosting(ref) {
       const index = db.transaction(APPS).store.index('postingKey');

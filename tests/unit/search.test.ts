@@ -6,7 +6,8 @@ import { wrap } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRecord, newQuestion, newRound, newStage } from '../../utils/record';
 import type { ApplicationRecord } from '../../utils/record';
-import { DB_NAME, MIGRATIONS, openRepository } from '../../utils/repository';
+import { DB_NAME, openRepository } from '../../utils/repository';
+import { MIGRATIONS } from '../../utils/repository-upgrade';
 import type { Repository } from '../../utils/repository';
 import {
   intersectAll,

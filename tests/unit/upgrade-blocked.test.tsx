@@ -6,7 +6,8 @@ import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { blockedTranslator, UpgradeBlocked } from '../../components/UpgradeBlocked';
 import { getRepository } from '../../services/db';
-import { DB_NAME, MIGRATIONS, UpgradeBlockedError } from '../../utils/repository';
+import { DB_NAME, UpgradeBlockedError } from '../../utils/repository';
+import { MIGRATIONS } from '../../utils/repository-upgrade';
 import { jsdomRoot } from './locale-helpers';
 
 const dom = jsdomRoot();

@@ -1,0 +1,129 @@
+/**
+ * The repository's work for the dashboard only: importing in bulk, and the rows the validator rejects. Loaded
+ * by the first call of `bulkPut`, `listDamaged` or `putDamaged` (utils/repository.ts), so the popup, which
+ * never calls them, does without their code.
+ */
+import { unwrap } from 'idb';
+import { parseRecord } from './record-validate';
+import type { ApplicationRecord } from './record';
+import {
+  APPS,
+  BULK_BATCH,
+  type BulkPutOptions,
+  type DamagedRow,
+  fromRow,
+  type Internals,
+  InvalidRecordError,
+  type StoredRecord,
+  SUMMARIES,
+  toRow,
+  withoutKeys,
+} from './repository';
+
+/** Resolves with a request's success, rejects with its error. */
+function requestDone(request: IDBRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** `Repository.listDamaged`. */
+export async function listDamaged({ db }: Internals): Promise<DamagedRow[]> {
+  // Every readable row has a summary (written with it; v3 and v5 filled them for the rows already there) and
+  // a damaged one has none (`putDamaged` removes it): only the rows without a summary are read, not 10,000.
+  const tx = db.transaction([APPS, SUMMARIES]);
+  const apps = tx.objectStore(APPS);
+  const [ids, summarized] = await Promise.all([apps.getAllKeys(), tx.objectStore(SUMMARIES).getAllKeys()]);
+  const have = new Set(summarized);
+  const out: DamagedRow[] = [];
+  for (const id of ids) {
+    if (have.has(id)) continue;
+    const stored = await apps.get(id);
+    if (!stored) continue;
+    const parsed = fromRow(stored);
+    if (parsed.ok) continue;
+    out.push({ id: String(id), reason: parsed.errors.join('; '), row: withoutKeys(stored) });
+  }
+  return out;
+}
+
+/** `Repository.putDamaged`. */
+export async function putDamaged({ write, wrote }: Internals, rows: readonly DamagedRow[]): Promise<string[]> {
+  const kept = await write(async (s, derived) => {
+    const kept: string[] = [];
+    for (const { id, row } of rows) {
+      const stored = await s.get(id);
+      if (stored && fromRow(stored).ok) {
+        kept.push(id);
+        continue;
+      }
+      // The id is the key path: a row is stored under the id it is listed by.
+      const raw = withoutKeys(row as StoredRecord) as StoredRecord;
+      await Promise.all([s.put({ ...raw, id }), derived.delete(id)]);
+    }
+    return kept;
+  });
+  wrote(rows.map((r) => r.id).filter((id) => !kept.includes(id)));
+  return kept;
+}
+
+/** `Repository.bulkPut`. */
+export async function bulkPut(
+  { write, wrote }: Internals,
+  records: ApplicationRecord[],
+  { onProgress, validated = false }: BulkPutOptions = {},
+): Promise<void> {
+  const values: ApplicationRecord[] = [];
+  // One transaction: a put that fails aborts them all, and so does a batch with an invalid record (nothing
+  // of it is issued; its errors are thrown). Each batch is validated while the one before is being
+  // written, so the validation costs no time of its own.
+  // Every write bumps the revision past the stored one, so an editor open on an imported record merges.
+  await write(async (s, derived) => {
+    // The ids stored, in one request: only those rows are read (for their revision), none in a fresh import.
+    const stored = new Set(await s.getAllKeys());
+    // Batch by batch: tens of thousands of requests issued at once hold the page for seconds. A batch is
+    // issued while the one before is still being written (the database never waits for the page), and
+    // awaited by its last request (requests complete in order; a failed one aborts the transaction, and
+    // the later ones fail too). The success events are tasks, so the page renders and takes input between
+    // them; awaiting only requests keeps the transaction open. Plain requests, not idb's promise for each:
+    // 100,000 of them cost the page seconds.
+    const rawStore = unwrap(s) as IDBObjectStore;
+    let previous: { done: Promise<void>; count: number } | null = null;
+    for (let start = 0; start < records.length; start += BULK_BATCH) {
+      const batch: ApplicationRecord[] = [];
+      const errors: string[] = [];
+      for (let i = start; i < Math.min(records.length, start + BULK_BATCH); i++) {
+        const parsed = validated ? { ok: true as const, value: records[i]! } : parseRecord(records[i]);
+        if (parsed.ok) batch.push(parsed.value);
+        else errors.push(...parsed.errors.map((e) => `records[${i}]: ${e}`));
+      }
+      if (errors.length) throw new InvalidRecordError(errors);
+      values.push(...batch);
+      const again = batch.filter((v) => stored.has(v.id));
+      const revisions = new Map<string, number>();
+      if (again.length)
+        await Promise.all(again.map(async (v) => revisions.set(v.id, (await s.get(v.id))?.revision ?? 0)));
+      let last: IDBRequest | undefined;
+      for (const v of batch) {
+        // A new object: the caller's (`validated`) are never changed.
+        const next = { ...v, revision: Math.max(revisions.get(v.id) ?? 0, v.revision) + 1 };
+        rawStore.put(toRow(next));
+        last = derived.request(next);
+      }
+      const done = requestDone(last!);
+      // Awaited below or in the next turn; while the batch before is awaited, its failure is not unhandled.
+      done.catch(() => {});
+      if (previous) {
+        await previous.done;
+        onProgress?.(previous.count, records.length);
+      }
+      previous = { done, count: start + batch.length };
+    }
+    if (previous) {
+      await previous.done;
+      onProgress?.(previous.count, records.length);
+    }
+  });
+  wrote(values.map((v) => v.id));
+}
