@@ -2,7 +2,7 @@
 import type { EditRecord } from './useEditSession';
 import { OUTCOME_KINDS, PROCESS_KINDS, type ApplicationRecord } from '@/utils/record';
 import { clampScore, setOutcome } from '@/utils/steps';
-import { localDigits } from '@/utils/i18n';
+import { localDigits, uiLabel } from '@/utils/i18n';
 import { useLocale } from './locale';
 
 export default function OutcomePanel({ record, edit }: { record: ApplicationRecord; edit: EditRecord }) {
@@ -43,7 +43,7 @@ export default function OutcomePanel({ record, edit }: { record: ApplicationReco
           >
             {steps.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.label}
+                {uiLabel(tr, s.label)}
               </option>
             ))}
           </select>

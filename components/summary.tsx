@@ -3,7 +3,7 @@
  * dictionary, hence the DashboardTranslator) and date format (the LocaleContext). Text only, never HTML.
  */
 import type { ApplicationRecord, Stage } from '@/utils/record';
-import type { DashboardTranslator } from '@/utils/i18n';
+import { type DashboardTranslator, uiLabel } from '@/utils/i18n';
 import { formatDate, isValidIso } from '@/utils/dates';
 import { deriveStatus } from '@/utils/jobname/export';
 import { useLocale } from './locale';
@@ -29,7 +29,7 @@ export function StageLine({ record, tr }: { record: ApplicationRecord; tr: Dashb
   if (!stage) return <span className="muted">{tr.t('noStages')}</span>;
   return (
     <span className="app-stage" data-testid="last-stage">
-      <bdi>{stage.label}</bdi>
+      <bdi>{uiLabel(tr, stage.label)}</bdi>
       {stage.date ? (
         <>
           {' · '}

@@ -10,7 +10,8 @@
  * components/summary.tsx and PostingView.tsx, which take a DashboardTranslator), so the popup never downloads them.
  */
 import type { Calendar } from './dates';
-import { DATE_FORMATS, type DateFormat, type OutcomeKind, type StageKind } from './record';
+import { LABELS, roman } from './jobname/kinds';
+import { DATE_FORMATS, type DateFormat, type OutcomeKind, STAGE_KINDS, type StageKind } from './record';
 import type { CoreKey } from './i18n/en';
 import type { PanelKey } from './i18n/en-panels';
 import type { DashboardKey } from './i18n/dashboard-en';
@@ -48,18 +49,6 @@ export async function loadDictionary(lang: Lang): Promise<Dictionary> {
 export async function loadPanelWords(lang: Lang, dictionary: Dictionary): Promise<void> {
   const panel = await (lang === 'fa' ? import('./i18n/fa-panels') : import('./i18n/en-panels'));
   Object.assign(dictionary.messages, panel.messages);
-}
-
-/** Every word of the popup and the dashboard's own, loaded side by side. */
-export async function loadDashboardDictionary(lang: Lang): Promise<Dictionary<MessageKey | DashboardKey>> {
-  const [core, page] = await Promise.all([
-    loadDictionary(lang).then(async (d) => {
-      await loadPanelWords(lang, d);
-      return d;
-    }),
-    lang === 'fa' ? import('./i18n/dashboard-fa') : import('./i18n/dashboard-en'),
-  ]);
-  return { ...core, messages: { ...core.messages, ...page.messages } };
 }
 
 export interface Translator<K extends string = MessageKey> {
@@ -106,6 +95,25 @@ export function translator<K extends string = MessageKey>(lang: Lang, dict: Dict
     weekday: (wd, short) => (short ? dict.weekdaysShort : dict.weekdays)[wd],
     digits: (s) => localDigits(s, lang),
   };
+}
+
+/**
+ * A step's label or a section's title as the UI shows it: the generator's wording of a kind in the user's
+ * language ("Technical Interview II" is «مصاحبه فنی ۲» in Persian), any other label as the user wrote it. The
+ * record, and so every export, keeps the repository's own wording.
+ */
+export function uiLabel(tr: Pick<Translator<string>, 'lang' | 'stage' | 'digits'>, label: string): string {
+  if (tr.lang === 'en') return label;
+  const technical = /^technical interview(?: ([ivx]+))?$/i.exec(label.trim());
+  if (technical) {
+    const numeral = technical[1]?.toUpperCase();
+    let n = 1;
+    while (numeral && n <= 10 && roman(n) !== numeral) n++;
+    if (n <= 10) return tr.stage('technical') + (numeral ? ` ${tr.digits(n)}` : '');
+  }
+  const l = label.trim().toLowerCase();
+  const kind = STAGE_KINDS.find((k) => [LABELS[k]?.list, LABELS[k]?.diagram].some((w) => w?.toLowerCase() === l));
+  return kind ? tr.stage(kind) : label;
 }
 
 /** The language to use: the user's choice, else the browser's (Persian for fa-*, English otherwise). */

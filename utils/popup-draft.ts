@@ -1,14 +1,14 @@
 /**
  * What the popup remembers between openings that is not (yet) part of a record: the open application
  * and tab, a half-filled "log a step" form, a half-filled New application form (open or not), and half-written
- * paste text per application. Saved on every
+ * paste text per application, a half-typed New section title and the step being edited. Saved on every
  * change (to localStorage at once, to IndexedDB right after), restored from whichever copy is newer.
  */
 import { isOneOf } from './basics';
 import { STAGE_KINDS, type StageKind } from './record';
 
 /** The popup's tabs, in their order. */
-export const POPUP_TABS = ['steps', 'questions', 'outcome', 'export'] as const;
+export const POPUP_TABS = ['steps', 'questions', 'outcome', 'details', 'export'] as const;
 export type PopupTab = (typeof POPUP_TABS)[number];
 
 export interface StepDraft {
@@ -19,6 +19,10 @@ export interface StepDraft {
   dateRaw: string;
   duration: string;
   platform: string;
+  /** The logged step being edited in place (its id), else null. */
+  editing: string | null;
+  /** That step's date field's text when it does not parse yet, kept as typed; else ''. */
+  editDateRaw: string;
 }
 
 export interface PasteDraft {
@@ -44,6 +48,8 @@ export interface PopupDraft {
   newApp: NewAppDraft | null;
   /** Paste text per application. */
   pastes: Record<string, PasteDraft>;
+  /** The New section form's title as typed; null when the form is closed. */
+  roundTitle: string | null;
 }
 
 export const DRAFT_KEY = 'popup-draft';
@@ -53,9 +59,10 @@ export function emptyDraft(): PopupDraft {
     at: 0,
     recordId: null,
     tab: 'steps',
-    step: { kind: null, dateText: '', dateRaw: '', duration: '', platform: '' },
+    step: { kind: null, dateText: '', dateRaw: '', duration: '', platform: '', editing: null, editDateRaw: '' },
     newApp: null,
     pastes: {},
+    roundTitle: null,
   };
 }
 
@@ -94,9 +101,12 @@ export function readDraft(v: unknown): PopupDraft | null {
       dateRaw: str(step.dateRaw, 100),
       duration: str(step.duration, 200),
       platform: str(step.platform, 200),
+      editing: typeof step.editing === 'string' ? step.editing : null,
+      editDateRaw: str(step.editDateRaw, 100),
     },
     newApp: app ? { company: str(app.company, 500), role: str(app.role, 500) } : null,
     pastes,
+    roundTitle: typeof o.roundTitle === 'string' ? str(o.roundTitle, 500) : null,
   };
 }
 

@@ -6,12 +6,12 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { ChangeEvent } from 'react';
 import {
   DEFAULT_SETTINGS,
-  loadDashboardDictionary,
   readSettings,
   resolveLang,
   translator,
   type DashboardTranslator,
 } from '@/utils/i18n';
+import { loadDashboardDictionary } from '@/utils/i18n-dashboard';
 import type { ApplicationRecord, DateFormat } from '@/utils/record';
 import { makeBackup } from '@/utils/backup';
 import { importFiles } from '@/services/importer';
@@ -26,7 +26,7 @@ import { Notice } from '@/components/Notice';
 import { downloadText } from '@/components/download';
 import { getRepository } from '@/services/db';
 import { onRecordsChanged } from '@/services/changes';
-import { readRoute, type DashboardRoute } from '@/utils/dashboard-route';
+import { readRoute, type DashboardRoute } from '@/utils/dashboard-route-read';
 import { summarize } from '@/utils/summary';
 import { ApplicationList } from './ApplicationList';
 import { RecordPage } from './RecordPage';

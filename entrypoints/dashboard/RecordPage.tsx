@@ -15,7 +15,7 @@ import { Notice } from '@/components/Notice';
 import { useEditSession } from '@/components/useEditSession';
 import { useUndo } from '@/components/useUndo';
 import { getRepository } from '@/services/db';
-import { ApplyWays, englishName, LinkField, TextField } from './DetailFields';
+import { RecordDetails } from '@/components/DetailFields';
 import { RoundsEditor } from './RoundsEditor';
 import { StagesEditor } from './StagesEditor';
 import { TaskFields } from './TaskFields';
@@ -112,7 +112,6 @@ function RecordEditor({
     else undoLast();
   };
   const name = record.company.name || tr.t('unnamedCompany');
-  const english = englishName(record);
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Ctrl+Z / Ctrl+Shift+Z anywhere in the editor (its fields).
@@ -171,76 +170,7 @@ function RecordEditor({
       ) : null}
       <fieldset className="record-fields">
         <legend>{tr.t('recordDetails')}</legend>
-        <TextField
-          id="record-company-name"
-          label={tr.t('company')}
-          value={record.company.name}
-          testId="edit-company"
-          onChange={(v) =>
-            edit((d) => {
-              d.company.name = v;
-            })
-          }
-        />
-        {english ? (
-          <p className="field-hint">
-            <button
-              type="button"
-              className="btn btn-small"
-              data-testid="use-english-name"
-              onClick={() =>
-                edit((d) => {
-                  d.company.name = english;
-                })
-              }
-            >
-              {tr.t('useEnglishName', { name: english })}
-            </button>
-          </p>
-        ) : null}
-        <LinkField
-          id="record-website"
-          label={tr.t('website')}
-          value={record.company.website}
-          tr={tr}
-          testId="edit-website"
-          onChange={(v) =>
-            edit((d) => {
-              d.company.website = v;
-            })
-          }
-        />
-        <TextField
-          id="record-role"
-          label={tr.t('role')}
-          value={record.role ?? ''}
-          testId="edit-role"
-          onChange={(v) =>
-            edit((d) => {
-              d.role = v || null;
-            })
-          }
-        />
-        <TextField
-          id="record-platform"
-          label={tr.t('platform')}
-          value={record.platform ?? ''}
-          testId="edit-platform"
-          onChange={(v) =>
-            edit((d) => {
-              d.platform = v || null;
-            })
-          }
-        />
-        <ApplyWays
-          ways={record.applyWays}
-          tr={tr}
-          onChange={(ways) =>
-            edit((d) => {
-              d.applyWays = ways;
-            })
-          }
-        />
+        <RecordDetails record={record} edit={edit} tr={tr} />
       </fieldset>
       <StagesEditor record={record} edit={edit} tr={tr} onRemoved={setRemoved} />
       <RoundsEditor record={record} edit={edit} tr={tr} onRemoved={setRemoved} />

@@ -13,7 +13,7 @@ import { formatDuration } from '@/utils/dates';
 import { STAGE_KINDS, type ApplicationRecord, type Stage, type StageKind } from '@/utils/record';
 import { editStage, moveStage } from '@/utils/stage-edit';
 import { DURATION_CHOICES, logStep, PLATFORM_CHOICES, removeStep } from '@/utils/steps';
-import { TextField } from './DetailFields';
+import { TextField } from '@/components/DetailFields';
 import { focusLater } from './focus';
 import { type ListEditorProps, MoveButtons } from './MoveButtons';
 

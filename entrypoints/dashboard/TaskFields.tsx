@@ -6,7 +6,7 @@
 import type { EditRecord } from '@/components/useEditSession';
 import type { DashboardTranslator } from '@/utils/i18n';
 import type { Task } from '@/utils/record';
-import { LinkField, TextField } from './DetailFields';
+import { LinkField, TextField } from '@/components/DetailFields';
 
 export function TaskFields({ task, tr, edit }: { task: Task | null; tr: DashboardTranslator; edit: EditRecord }) {
   if (!task)

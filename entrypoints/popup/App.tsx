@@ -52,6 +52,7 @@ const QuestionsPanel = panel(() => import('./QuestionsPanel'));
 const ExportPanel = panel(() => import('./ExportPanel'));
 const OutcomePanel = panel(() => import('@/components/OutcomePanel'));
 const SettingsPanel = panel(() => import('./SettingsPanel'));
+const DetailsPanel = panel(() => import('./DetailsPanel'));
 const NewApplication = panel(() => import('./NewApplication'));
 const ClipPanel = panel(() => import('./ClipPanel'));
 const ConflictNotice = panel(() => import('@/components/ConflictNotice'));
@@ -141,6 +142,7 @@ const TAB_LABELS: Record<PopupTab, MessageKey> = {
   steps: 'tabSteps',
   questions: 'tabQuestions',
   outcome: 'tabOutcome',
+  details: 'tabDetails',
   export: 'tabExport',
 };
 
@@ -367,6 +369,8 @@ export function App({ boot: b }: { boot: Boot }) {
                   <QuestionsPanel
                     record={record}
                     edit={edit}
+                    newTitle={draft.roundTitle}
+                    setNewTitle={(roundTitle) => updateDraft((d) => ({ ...d, roundTitle }))}
                     paste={draft.pastes[record.id] ?? { roundId: null, text: '', excluded: [] }}
                     updatePaste={(p) =>
                       updateDraft((d) => {
@@ -382,6 +386,9 @@ export function App({ boot: b }: { boot: Boot }) {
                 ) : null}
                 {tab === 'export' ? <ExportPanel record={record} edit={edit} /> : null}
                 {tab === 'outcome' ? <OutcomePanel record={record} edit={edit} /> : null}
+                {tab === 'details' ? (
+                  <DetailsPanel record={record} edit={edit} onOpenDashboard={() => void openDashboard()} />
+                ) : null}
               </Suspense>
             </section>
           </main>

@@ -10,7 +10,13 @@ import { addQuestions, addRound } from '@/utils/questions';
 import { nextId } from '@/utils/record';
 import type { ApplicationRecord } from '@/utils/record';
 import type { PasteDraft } from '@/utils/popup-draft';
+import { uiLabel } from '@/utils/i18n';
 import { usePopup } from './context';
+
+/** An answer's label: "Answer" (the repository's word) in the user's language, any other as written. */
+function answerName(label: string | undefined, t: (k: 'answers') => string) {
+  return label && label !== 'Answer' ? label : t('answers');
+}
 
 type Question = ApplicationRecord['rounds'][number]['questions'][number];
 
@@ -46,7 +52,7 @@ function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit
             autoFocus
           />
           <label htmlFor={`a-${q.id}`} className="small muted">
-            {q.answerLabels[0] || tr.t('answers')}
+            {answerName(q.answerLabels[0], tr.t)}
           </label>
           <textarea
             id={`a-${q.id}`}
@@ -83,7 +89,7 @@ function QuestionItem({ q, roundId, edit }: { q: Question; roundId: string; edit
           {q.answers.map((a, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: answers have no ids; their order is their identity
             <details key={i} className="answer">
-              <summary>{q.answerLabels[i] || tr.t('answers')}</summary>
+              <summary>{answerName(q.answerLabels[i], tr.t)}</summary>
               <div className="markdown-text" dir="auto">
                 {a}
               </div>
@@ -113,14 +119,18 @@ export default function QuestionsPanel({
   edit,
   paste,
   updatePaste,
+  newTitle,
+  setNewTitle,
 }: {
   record: ApplicationRecord;
   edit: EditRecord;
   paste: PasteDraft;
   updatePaste(p: Partial<PasteDraft>): void;
+  /** The New section form's title as typed (kept in the popup's draft), null when the form is closed. */
+  newTitle: string | null;
+  setNewTitle(title: string | null): void;
 }) {
   const { tr } = usePopup();
-  const [newTitle, setNewTitle] = useState<string | null>(null);
   const round = record.rounds.find((r) => r.id === paste.roundId) ?? record.rounds[record.rounds.length - 1] ?? null;
 
   function createRound() {
@@ -159,10 +169,10 @@ export default function QuestionsPanel({
           >
             {record.rounds.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.title} ({r.questions.length})
+                {uiLabel(tr, r.title)} ({tr.digits(r.questions.length)})
               </option>
             ))}
-            {!record.rounds.length ? <option value="">Technical Interview</option> : null}
+            {!record.rounds.length ? <option value="">{uiLabel(tr, 'Technical Interview')}</option> : null}
           </select>
           <button
             type="button"

@@ -4,13 +4,17 @@
  * it. Duration and platform have quick choices and take free text.
  */
 import type { EditRecord } from '@/components/useEditSession';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { formatDate, formatDuration } from '@/utils/dates';
 import { DURATION_CHOICES, PLATFORM_CHOICES, STEP_CHOICES, logStep, removeStep, stepForKey } from '@/utils/steps';
 import type { ApplicationRecord, Stage } from '@/utils/record';
 import type { StepDraft } from '@/utils/popup-draft';
 import { LazyDateField as DateField } from '@/components/LazyDateField';
+import { uiLabel } from '@/utils/i18n';
 import { usePopup } from './context';
+
+/** A logged step's date, duration and platform, edited in place: loaded on the first click of its ✎. */
+const StepEdit = lazy(() => import('./StepEdit'));
 
 function stageDate(s: Stage, fmt: Parameters<typeof formatDate>[1]): string {
   if (s.date) return formatDate(s.date, fmt) + (s.time ? ` ${s.time}` : '');
@@ -76,9 +80,9 @@ export function StepsPanel({
         <ol className="stage-list" data-testid="stages">
           {record.stages.map((s) => (
             <li key={s.id} data-testid="stage">
-              <bdi className="stage-label">{s.label}</bdi>{' '}
+              <bdi className="stage-label">{uiLabel(tr, s.label)}</bdi>{' '}
               <span dir="ltr" className="stage-date">
-                {stageDate(s, dateFormat)}
+                {tr.digits(stageDate(s, dateFormat))}
               </span>
               {s.duration ? (
                 <span className="muted">
@@ -95,11 +99,27 @@ export function StepsPanel({
               <button
                 type="button"
                 className="btn btn-link"
-                aria-label={tr.t('removeStep', { label: s.label })}
+                id={`stage-${s.id}-edit`}
+                aria-expanded={draft.editing === s.id}
+                aria-label={tr.t('editStep', { label: uiLabel(tr, s.label) })}
+                data-testid="stage-edit"
+                onClick={() => updateDraft({ editing: draft.editing === s.id ? null : s.id, editDateRaw: '' })}
+              >
+                ✎
+              </button>
+              <button
+                type="button"
+                className="btn btn-link"
+                aria-label={tr.t('removeStep', { label: uiLabel(tr, s.label) })}
                 onClick={() => edit((d) => removeStep(d, s.id))}
               >
                 ✕
               </button>
+              {draft.editing === s.id ? (
+                <Suspense fallback={null}>
+                  <StepEdit record={record} stage={s} edit={edit} draft={draft} updateDraft={updateDraft} />
+                </Suspense>
+              ) : null}
             </li>
           ))}
         </ol>

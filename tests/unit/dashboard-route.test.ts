@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appHash, readRoute } from '../../utils/dashboard-route';
+import { appHash } from '../../utils/dashboard-route';
+import { readRoute } from '../../utils/dashboard-route-read';
 
 describe('dashboard routes', () => {
   it('round-trips any id through the hash, including characters an address would take apart', () => {

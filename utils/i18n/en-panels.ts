@@ -84,6 +84,15 @@ export const messages = {
   // The month picker (components/CalendarPicker.tsx): loaded when the calendar is first opened, after these.
   monthPrev: 'Previous month',
   monthNext: 'Next month',
+  // The application's details (components/DetailFields.tsx: the popup's Details tab and the dashboard's page).
+  recordDetails: 'Details',
+  website: 'Website',
+  websiteRefused: 'Not saved: a website is an http(s) address, such as https://example.com.',
+  applyWays: 'Apply way',
+  applyWayAdd: 'Another way (Enter adds it)',
+  applyWayRemove: 'Remove {way}',
+  useEnglishName: 'Use the English name “{name}” for the heading',
+  editInDashboard: 'The task, sections and preview: in the dashboard',
 };
 
 export type PanelKey = keyof typeof messages;

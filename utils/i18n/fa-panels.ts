@@ -83,4 +83,13 @@ export const messages: Record<PanelKey, string> = {
   // The month picker (components/CalendarPicker.tsx): loaded when the calendar is first opened, after these.
   monthPrev: 'ماه قبل',
   monthNext: 'ماه بعد',
+  // The application's details (components/DetailFields.tsx: the popup's Details tab and the dashboard's page).
+  recordDetails: 'مشخصات',
+  website: 'وب‌سایت',
+  websiteRefused: 'ذخیره نشد: وب‌سایت نشانی http(s) است، مثل https://example.com.',
+  applyWays: 'راه درخواست',
+  applyWayAdd: 'راهی دیگر (با Enter افزوده می‌شود)',
+  applyWayRemove: 'حذف {way}',
+  useEnglishName: 'نام انگلیسی «{name}» برای عنوان',
+  editInDashboard: 'تسک، بخش‌ها و پیش‌نمایش: در داشبورد',
 };

@@ -1,10 +1,13 @@
 /**
- * The application page's details beyond plain text: links stored only when the validator takes them, the apply
- * ways, and the posting's English name offered for the heading.
+ * An application's details, edited in place (the popup's Details tab and the dashboard's application page):
+ * company, the posting's English name offered for the heading, website (stored only when the validator takes
+ * it), role, interview platform and the apply ways. Field ids (`record-company-name`, `record-website`,
+ * `record-role`, `record-platform`, `apply-way-text`) are those the preview's lint messages focus.
  */
 import { useEffect, useState } from 'react';
 import { BOARD_IDS, BOARDS } from '@/utils/boards';
-import type { DashboardTranslator } from '@/utils/i18n';
+import type { Translator } from '@/utils/i18n';
+import type { EditRecord } from './useEditSession';
 import type { ApplicationRecord } from '@/utils/record';
 import { linkUrlProblem } from '@/utils/record-validate';
 /**
@@ -59,7 +62,7 @@ export function LinkField({
   id: string;
   label: string;
   value: string;
-  tr: DashboardTranslator;
+  tr: Translator;
   testId: string;
   onChange(v: string): void;
 }) {
@@ -108,7 +111,7 @@ export function ApplyWays({
   onChange,
 }: {
   ways: string[];
-  tr: DashboardTranslator;
+  tr: Translator;
   onChange(ways: string[]): void;
 }) {
   const [text, setText] = useState('');
@@ -161,5 +164,84 @@ export function ApplyWays({
         }}
       />
     </fieldset>
+  );
+}
+
+/** The details' fields, each edit saved as it happens through the page's edit session. */
+export function RecordDetails({ record, edit, tr }: { record: ApplicationRecord; edit: EditRecord; tr: Translator }) {
+  const english = englishName(record);
+  return (
+    <>
+      <TextField
+        id="record-company-name"
+        label={tr.t('company')}
+        value={record.company.name}
+        testId="edit-company"
+        onChange={(v) =>
+          edit((d) => {
+            d.company.name = v;
+          })
+        }
+      />
+      {english ? (
+        <p className="field-hint">
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="use-english-name"
+            onClick={() =>
+              edit((d) => {
+                d.company.name = english;
+              })
+            }
+          >
+            {tr.t('useEnglishName', { name: english })}
+          </button>
+        </p>
+      ) : null}
+      <LinkField
+        id="record-website"
+        label={tr.t('website')}
+        value={record.company.website}
+        tr={tr}
+        testId="edit-website"
+        onChange={(v) =>
+          edit((d) => {
+            d.company.website = v;
+          })
+        }
+      />
+      <TextField
+        id="record-role"
+        label={tr.t('role')}
+        value={record.role ?? ''}
+        testId="edit-role"
+        onChange={(v) =>
+          edit((d) => {
+            d.role = v || null;
+          })
+        }
+      />
+      <TextField
+        id="record-platform"
+        label={tr.t('platform')}
+        value={record.platform ?? ''}
+        testId="edit-platform"
+        onChange={(v) =>
+          edit((d) => {
+            d.platform = v || null;
+          })
+        }
+      />
+      <ApplyWays
+        ways={record.applyWays}
+        tr={tr}
+        onChange={(ways) =>
+          edit((d) => {
+            d.applyWays = ways;
+          })
+        }
+      />
+    </>
   );
 }
