@@ -105,15 +105,7 @@ export function LinkField({
 const QUICK_WAYS = [...new Set([...BOARD_IDS.map((b) => BOARDS[b].applyWay), 'LinkedIn', 'Referral', 'Email'])];
 
 /** How the user applied (several ways, in order): each removable, quick choices, free text with Enter. */
-export function ApplyWays({
-  ways,
-  tr,
-  onChange,
-}: {
-  ways: string[];
-  tr: Translator;
-  onChange(ways: string[]): void;
-}) {
+export function ApplyWays({ ways, tr, onChange }: { ways: string[]; tr: Translator; onChange(ways: string[]): void }) {
   const [text, setText] = useState('');
   const has = (w: string) => ways.some((x) => x.toLowerCase() === w.toLowerCase());
   const add = (w: string) => {

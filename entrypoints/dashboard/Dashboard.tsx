@@ -4,13 +4,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
-import {
-  DEFAULT_SETTINGS,
-  readSettings,
-  resolveLang,
-  translator,
-  type DashboardTranslator,
-} from '@/utils/i18n';
+import { DEFAULT_SETTINGS, readSettings, resolveLang, translator, type DashboardTranslator } from '@/utils/i18n';
 import { loadDashboardDictionary } from '@/utils/i18n-dashboard';
 import type { ApplicationRecord, DateFormat } from '@/utils/record';
 import { makeBackup } from '@/utils/backup';
