@@ -8,22 +8,12 @@ import type { DiagramView } from '@/components/SafeHtml';
 type Mermaid = typeof import('mermaid').default;
 
 let loading: Promise<Mermaid> | null = null;
-
-/**
- * What a flowchart needs beyond mermaid's core: its diagram and the dagre layout. Mermaid imports them itself only
- * once a render is under way, one after the other; fetched beside the core, the first render does not wait for them.
- * (A glob, so the file names mermaid's build gives them need not be written here.)
- */
-const FLOWCHART_PARTS = import.meta.glob([
-  '/node_modules/mermaid/dist/chunks/mermaid.core/flowDiagram-*.mjs',
-  '/node_modules/mermaid/dist/chunks/mermaid.core/dagre-*.mjs',
-]);
 let theme: 'dark' | 'default' | null = null;
 let drawn = 0;
 
 /** Starts loading mermaid (once); resolves to it initialised. */
 export function loadMermaid(): Promise<Mermaid> {
-  loading ??= Promise.all([import('mermaid'), ...Object.values(FLOWCHART_PARTS).map((f) => f())]).then(([m]) => {
+  loading ??= import('mermaid').then((m) => {
     performance.mark('jobnote:mermaid');
     return m.default;
   });
