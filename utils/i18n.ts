@@ -10,7 +10,7 @@
  * components/summary.tsx and PostingView.tsx, which take a DashboardTranslator), so the popup never downloads them.
  */
 import type { Calendar } from './dates';
-import { LABELS, roman } from './jobname/kinds';
+import { LABELS, romanValue } from './jobname/kinds';
 import { DATE_FORMATS, type DateFormat, type OutcomeKind, STAGE_KINDS, type StageKind } from './record';
 import type { CoreKey } from './i18n/en';
 import type { PanelKey } from './i18n/en-panels';
@@ -106,10 +106,9 @@ export function uiLabel(tr: Pick<Translator<string>, 'lang' | 'stage' | 'digits'
   if (tr.lang === 'en') return label;
   const technical = /^technical interview(?: ([ivx]+))?$/i.exec(label.trim());
   if (technical) {
-    const numeral = technical[1]?.toUpperCase();
-    let n = 1;
-    while (numeral && n <= 10 && roman(n) !== numeral) n++;
-    if (n <= 10) return tr.stage('technical') + (numeral ? ` ${tr.digits(n)}` : '');
+    if (!technical[1]) return tr.stage('technical');
+    const n = romanValue(technical[1].toUpperCase());
+    if (n) return `${tr.stage('technical')} ${tr.digits(n)}`;
   }
   const l = label.trim().toLowerCase();
   const kind = STAGE_KINDS.find((k) => [LABELS[k]?.list, LABELS[k]?.diagram].some((w) => w?.toLowerCase() === l));

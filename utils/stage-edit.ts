@@ -5,9 +5,9 @@
  */
 import { moveItem } from './reorder';
 import { escapeRegExp } from './regexp';
-import { parseDuration } from './dates';
+import { formatDuration, parseDuration } from './dates';
 import { defaultStageLabel, LABELS } from './jobname/kinds';
-import type { ApplicationRecord, StageKind } from './record';
+import type { ApplicationRecord, Stage, StageKind } from './record';
 import { relabel, renumberTechnical, TECHNICAL_DEFAULT } from './steps';
 
 /** What an edit of a logged step may change (the fields as the user sees them). */
@@ -83,6 +83,11 @@ export function editStage(r: ApplicationRecord, stageId: string, patch: StagePat
     s.platform = platform && platform !== r.platform ? platform : null;
   }
   if (patch.note !== undefined) s.note = patch.note?.trim() ? patch.note : null;
+}
+
+/** A step's duration as its field shows it: as written, else the minutes written the generator's way, else ''. */
+export function stageDuration(s: Stage): string {
+  return s.duration ?? (s.durationMinutes !== null ? formatDuration(s.durationMinutes) : '');
 }
 
 /** Moves a step to position `to` (clamped); technical rounds keep their numbering in their new order. */

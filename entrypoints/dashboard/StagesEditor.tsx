@@ -11,7 +11,7 @@ import type { EditRecord } from '@/components/useEditSession';
 import type { DashboardTranslator } from '@/utils/i18n';
 import { formatDuration } from '@/utils/dates';
 import { STAGE_KINDS, type ApplicationRecord, type Stage, type StageKind } from '@/utils/record';
-import { editStage, moveStage } from '@/utils/stage-edit';
+import { editStage, moveStage, stageDuration } from '@/utils/stage-edit';
 import { DURATION_CHOICES, logStep, PLATFORM_CHOICES, removeStep } from '@/utils/steps';
 import { TextField } from '@/components/DetailFields';
 import { focusLater } from './focus';
@@ -108,7 +108,7 @@ function StageRow({
   const { dateFormat, today } = useLocale();
   const id = (field: string) => `stage-${s.id}-${field}`;
   const set = (patch: Parameters<typeof editStage>[2]) => edit((d) => editStage(d, s.id, patch));
-  const duration = s.duration ?? (s.durationMinutes !== null ? formatDuration(s.durationMinutes) : '');
+  const duration = stageDuration(s);
 
   return (
     <fieldset className="stage-edit">

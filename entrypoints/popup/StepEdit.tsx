@@ -6,12 +6,12 @@
  */
 import { DateField } from '@/components/DateField';
 import type { EditRecord } from '@/components/useEditSession';
-import { formatDuration } from '@/utils/dates';
 import type { StepDraft } from '@/utils/popup-draft';
 import type { ApplicationRecord, Stage } from '@/utils/record';
-import { editStage, type StagePatch } from '@/utils/stage-edit';
-import { DURATION_CHOICES, PLATFORM_CHOICES } from '@/utils/steps';
+import { editStage, stageDuration, type StagePatch } from '@/utils/stage-edit';
+import { PLATFORM_CHOICES } from '@/utils/steps';
 import { usePopup } from './context';
+import { DurationChips } from './StepsPanel';
 
 export default function StepEdit({
   record,
@@ -29,7 +29,7 @@ export default function StepEdit({
   const { tr, dateFormat, today } = usePopup();
   const id = (field: string) => `stage-${s.id}-${field}`;
   const set = (patch: StagePatch) => edit((d) => editStage(d, s.id, patch));
-  const duration = s.duration ?? (s.durationMinutes !== null ? formatDuration(s.durationMinutes) : '');
+  const duration = stageDuration(s);
   const close = () => {
     updateDraft({ editing: null, editDateRaw: '' });
     requestAnimationFrame(() => document.getElementById(id('edit'))?.focus());
@@ -67,11 +67,7 @@ export default function StepEdit({
             dir="auto"
             data-testid="stage-duration"
           />
-          {DURATION_CHOICES.map((m) => (
-            <button key={m} type="button" className="chip" onClick={() => set({ duration: formatDuration(m) })}>
-              {m === 30 ? tr.t('minutes30') : m === 60 ? tr.t('hour1') : tr.t('hour15')}
-            </button>
-          ))}
+          <DurationChips onPick={(duration) => set({ duration })} />
         </div>
       </div>
       <div className="field">

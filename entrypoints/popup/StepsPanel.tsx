@@ -16,6 +16,16 @@ import { usePopup } from './context';
 /** A logged step's date, duration and platform, edited in place: loaded on the first click of its ✎. */
 const StepEdit = lazy(() => import('./StepEdit'));
 
+/** The quick durations, each a chip that puts its text in the field (of the log form, or of a logged step). */
+export function DurationChips({ onPick }: { onPick(duration: string): void }) {
+  const { tr } = usePopup();
+  return DURATION_CHOICES.map((m) => (
+    <button key={m} type="button" className="chip" onClick={() => onPick(formatDuration(m))}>
+      {m === 30 ? tr.t('minutes30') : m === 60 ? tr.t('hour1') : tr.t('hour15')}
+    </button>
+  ));
+}
+
 function stageDate(s: Stage, fmt: Parameters<typeof formatDate>[1]): string {
   if (s.date) return formatDate(s.date, fmt) + (s.time ? ` ${s.time}` : '');
   return s.dateText ?? '';
@@ -187,16 +197,7 @@ export function StepsPanel({
                     dir="auto"
                     data-testid="step-duration"
                   />
-                  {DURATION_CHOICES.map((m) => (
-                    <button
-                      key={m}
-                      type="button"
-                      className="chip"
-                      onClick={() => updateDraft({ duration: formatDuration(m) })}
-                    >
-                      {m === 30 ? tr.t('minutes30') : m === 60 ? tr.t('hour1') : tr.t('hour15')}
-                    </button>
-                  ))}
+                  <DurationChips onPick={(duration) => updateDraft({ duration })} />
                 </div>
               </div>
               <div className="field">

@@ -62,6 +62,11 @@ export function roman(n: number): string {
   return ROMAN[n - 1] ?? String(n);
 }
 
+/** The number of a Roman numeral `roman` writes (I..X, upper case), or 0. */
+export function romanValue(numeral: string): number {
+  return ROMAN.indexOf(numeral) + 1;
+}
+
 /**
  * Default wording per kind: in the Interview Date list (the generator's labels), in the diagram when it
  * differs, and the legacy lower-case diagram spelling of the first two nodes. Technical rounds are numbered.
