@@ -588,9 +588,10 @@ describe('the note-taking popup', () => {
       expect(await text(popup.getByTestId('tab-export'))).toBe('خروجی');
       expect(await text(popup.getByTestId('kind-technical'))).toBe('T مصاحبه فنی');
       expect(await popup.locator('.popup-shell').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
-      // Data stays as written: the company, and the step with its Jalali date.
+      // Data stays as written (the company); the step's label is UI, so it is shown in Persian, with its
+      // Jalali date in Persian digits, while the record keeps the repository's wording.
       expect(await text(popup.getByTestId('current-company'))).toBe('دیجی‌کالا');
-      expect(await stageTexts(popup)).toEqual(['Sent Resume 1402.08.10']);
+      expect(await stageTexts(popup)).toEqual(['ارسال رزومه ۱۴۰۲.۰۸.۱۰']);
 
       // A step, its date typed with Persian digits and slashes: read as 3 Aban 1404, shown in words.
       await popup.getByTestId('kind-technical').click();
@@ -601,7 +602,25 @@ describe('the note-taking popup', () => {
       await expect.poll(() => text(popup.locator('#step-date-msg')), POLL).toBe('شنبه ۳ آبان ۱۴۰۴');
       await popup.keyboard.press('Enter');
       await expect.poll(() => popup.getByTestId('stage').count(), POLL).toBe(2);
-      expect(await stageTexts(popup)).toEqual(['Sent Resume 1402.08.10', 'Technical Interview 1404.08.03']);
+      expect(await stageTexts(popup)).toEqual(['ارسال رزومه ۱۴۰۲.۰۸.۱۰', 'مصاحبه فنی ۱۴۰۴.۰۸.۰۳']);
+      await expect
+        .poll(async () => (await storedRows(ext))[0]?.stages.map((st) => [st.label, st.date]), POLL)
+        .toEqual([
+          ['Sent Resume', '2023-11-01'],
+          ['Technical Interview', '2025-10-25'],
+        ]);
+      // "After which step" and the section names are UI too: Persian, as the steps.
+      await popup.getByTestId('tab-outcome').click();
+      await popup.getByTestId('outcome-rejected').check();
+      await popup.getByTestId('outcome-after').waitFor();
+      expect(await popup.getByTestId('outcome-after').locator('option').allTextContents()).toEqual([
+        'ارسال رزومه',
+        'مصاحبه فنی',
+      ]);
+      await popup.getByTestId('tab-questions').click();
+      await popup.getByTestId('round').waitFor();
+      expect(await popup.getByTestId('round').locator('option').allTextContents()).toEqual(['مصاحبه فنی (۰)']);
+      await popup.getByTestId('tab-steps').click();
       // And an impossible day gets a Persian error (1404 is not a leap year).
       await popup.getByTestId('kind-hr-call').click();
       await focusIs(popup, 'step-date');
