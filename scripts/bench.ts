@@ -2,7 +2,8 @@
  * `npm run bench`: how fast a clip is, against a generic clipper, and how big the injected script is; then
  * the popup with 200 stored applications: open to interactive, the JS it loads, keystroke to saved
  * (scripts/bench/popup.ts); then the dashboard with 2,000 and 10,000 applications of 30 questions: open to a
- * rendered list, JS heap, DOM nodes, search keystroke to results (scripts/bench/dashboard.ts); then the application
+ * rendered list, JS heap, DOM nodes, search keystroke to results, and the popup beside a blank extension page with
+ * none, 2,000 and 10,000 (scripts/bench/dashboard.ts); then the application
  * page's preview: keystroke to updated preview, diagram drawn after interactive (scripts/bench/preview.ts); then a 50,000-record
  * backup imported through the dashboard's file input: time to the "imported" message, the longest main-thread
  * task meanwhile (scripts/bench/import.ts).
@@ -300,11 +301,13 @@ async function main() {
       for (const v of variants) await v.ext.close().catch(() => {});
     }
 
-    if (!ONLY || ONLY === 'popup') {
-      // A copy of the build with the reference pages (scripts/bench/floor.ts) beside popup.html.
-      const popupDir = join(tmp, 'popup-mv3');
+    // A copy of the build with the reference pages (scripts/bench/floor.ts) beside popup.html.
+    const popupDir = join(tmp, 'popup-mv3');
+    if (!ONLY || ONLY === 'popup' || ONLY === 'dashboard') {
       await cp(OURS_DIR, popupDir, { recursive: true });
       await addFloorPages(popupDir);
+    }
+    if (!ONLY || ONLY === 'popup') {
       const { rows, notes, version } = await benchPopup({
         outDir: popupDir,
         server,
@@ -325,8 +328,9 @@ async function main() {
     }
     if (!ONLY || ONLY === 'dashboard') {
       const { rows, notes, version } = await benchDashboard({
-        outDir: OURS_DIR,
+        outDir: popupDir,
         runs: DASHBOARD_RUNS,
+        popupRuns: Math.min(POPUP_RUNS, 20),
         sizes: DASHBOARD_SIZES,
         say,
       });

@@ -9,7 +9,10 @@
  *     (`HeapProfiler.collectGarbage`), beside `performance.memory.usedJSHeapSize`; and the DOM's node count;
  * (i) search keystroke to updated results: queries typed at 120 ms a key into the search field; per keystroke,
  *     from its keydown (or its input event, for text CDP inserts without one) to the animation frame after the
- *     list's `data-query` became the field's text (the rows of that search committed).
+ *     list's `data-query` became the field's text (the rows of that search committed);
+ * (p) the popup's open to interactive with none, 2,000 and 10,000 stored: popup.html and a blank extension page
+ *     (scripts/bench/floor.ts) opened in turn, fresh tabs, each to its `jobnote:interactive` mark; the ratio
+ *     of the medians against the issue's 1.2x.
  *
  * The records are stored through the dashboard's file input, as backups of 500 records each (one `bulkPut`
  * each): the import refuses files over 50 MB.
@@ -20,18 +23,24 @@ import type { ExtensionHarness } from '../../tests/e2e/harness';
 import { importRecords } from '../../tests/e2e/popup-helpers';
 import type { ApplicationRecord } from '../../utils/record';
 import { newQuestion, newRound, nextId } from '../../utils/record';
+import { timeOpensInTurn } from './floor';
 import { seedRecords } from './seed';
 import { fmt, median, quantile, verdict } from './stats';
 
 export const TARGET_LIST_MS = 500;
 export const TARGET_HEAP_MB = 30;
 export const TARGET_SEARCH_MS = 50;
+/** The popup's open time at any size, as a multiple of a blank extension page's. */
+export const TARGET_POPUP_RATIO = 1.2;
 const QUESTIONS_PER_RECORD = 30;
 const CHUNK = 500;
 
 export interface DashboardBenchOptions {
+  /** A copy of the build with the reference pages beside popup.html (scripts/bench/floor.ts). */
   outDir: string;
   runs: number;
+  /** Rounds of popup.html and the blank page opened in turn, at each size (and with none). */
+  popupRuns: number;
   sizes: number[];
   say(s: string): void;
 }
@@ -119,7 +128,25 @@ export async function benchDashboard(o: DashboardBenchOptions): Promise<Dashboar
   const spread = (xs: number[]) => [fmt(median(xs)), fmt(quantile(xs, 0.95)), String(xs.length)];
   const ext = await launchExtension({ outDir: o.outDir, viewport: { width: 1280, height: 900 } });
   row('', 'median', 'p95', 'n', 'target', '');
+  /** (p) popup.html and a blank extension page, opened in turn with `size` applications stored. */
+  const popupAt = async (size: number) => {
+    o.say(`Dashboard: opening popup.html and a blank extension page ${o.popupRuns} times each with ${size}…`);
+    const [popup, blank] = await timeOpensInTurn(ext, ['/popup.html', '/bench-floor/blank.html'], o.popupRuns);
+    const ratio = median(popup!) / median(blank!);
+    row(
+      `(p) popup open to interactive / a blank extension page's, ${size} applications`,
+      `${ratio.toFixed(2)}x`,
+      '',
+      '',
+      `<= ${TARGET_POPUP_RATIO}x`,
+      verdict(ratio <= TARGET_POPUP_RATIO),
+    );
+    row(`    popup.html, ms`, ...spread(popup!), '', '');
+    row(`    blank extension page (one tiny script), ms`, ...spread(blank!), '', '');
+  };
   try {
+    await ext.clearData();
+    await popupAt(0);
     for (const size of o.sizes) {
       await ext.clearData();
       o.say(`Dashboard: storing ${size} applications of ${QUESTIONS_PER_RECORD} questions (${CHUNK} per file)…`);
@@ -147,6 +174,8 @@ export async function benchDashboard(o: DashboardBenchOptions): Promise<Dashboar
         if (i >= 0) open.push(mark!);
         await page.close();
       }
+
+      await popupAt(size);
 
       // Heap and DOM of a page showing the list.
       const page = await openList(ext, true);

@@ -65,3 +65,23 @@ export async function measureFloors(ext: ExtensionHarness, runs: number): Promis
   for (const [name] of FLOORS) out.set(name, await timeOpens(ext, `/bench-floor/${name}.html`, runs));
   return out;
 }
+
+/**
+ * Opens several extension pages in turn, `runs` rounds (+1 untimed), each in a fresh tab to its interactive
+ * mark: pages compared with each other see the same machine at the same moments (a load that comes and
+ * goes falls on all of them, not on one).
+ */
+export async function timeOpensInTurn(ext: ExtensionHarness, paths: string[], runs: number): Promise<number[][]> {
+  const times: number[][] = paths.map(() => []);
+  for (let i = -1; i < runs; i++) {
+    for (const [j, path] of paths.entries()) {
+      const page = await ext.context.newPage();
+      await page.goto(ext.url(path), { waitUntil: 'commit' });
+      await ready(page);
+      const mark = await page.evaluate(() => performance.getEntriesByName('jobnote:interactive')[0]!.startTime);
+      if (i >= 0) times[j]!.push(mark);
+      await page.close();
+    }
+  }
+  return times;
+}

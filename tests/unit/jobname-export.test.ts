@@ -123,12 +123,15 @@ function scenario(seed: number): { form: MdgenForm; record: ApplicationRecord } 
 }
 
 /**
- * The generator's output as Jobnote writes it: where the form has no website the generator writes an empty
- * `# [name]()` link, which no entry of the repository has; Jobnote writes the name alone (issue 9).
+ * The generator's output as Jobnote writes it, without the empty shells no entry of the repository has
+ * (issue 9): where the form has no website the generator writes an empty `# [name]()` link, Jobnote the name
+ * alone; where it has no question, the generator writes an empty `### Technical Interview` section, Jobnote
+ * none (a record imported with one keeps it: see the import round trips).
  */
-const asJobnoteWrites = (generated: string) => generated.replace(/^# \[(.*)\]\(\)\n/, '# $1\n');
+const asJobnoteWrites = (generated: string) =>
+  generated.replace(/^# \[(.*)\]\(\)\n/, '# $1\n').replace(/^### Technical Interview\n\n\n(?=## Score\n)/m, '');
 
-describe('export matches the repository generator (mdgen) byte for byte, but for the empty website link', () => {
+describe('export matches the repository generator (mdgen) byte for byte, but for the empty shells', () => {
   it('on its default form', () => {
     const { form, record } = scenario(1);
     Object.assign(form, {
@@ -168,6 +171,41 @@ describe('export matches the repository generator (mdgen) byte for byte, but for
     expect(md).toContain('    line one\n\n    ```go\n    func f() {}\n    ```\n    - a point\n');
     expect(importEntry(md).record.rounds[0].questions[0].answers).toEqual([
       'line one\n\n```go\nfunc f() {}\n```\n- a point',
+    ]);
+  });
+});
+
+describe('empty rounds', () => {
+  const withRounds = () =>
+    createRecord({
+      company: { name: 'Acme', website: 'https://acme.example' },
+      rounds: [
+        newRound('r1', 'Technical Interview', { questions: [newQuestion('q1', 'What is a B-tree?')] }),
+        newRound('r2', 'HR Interview'),
+      ],
+    });
+
+  it('writes no section for a round made here and never filled', () => {
+    const md = exportEntry(withRounds());
+    expect(md).toContain('### Technical Interview\n');
+    expect(md).not.toContain('### HR Interview');
+  });
+
+  it('keeps the empty section an imported entry had, byte for byte, until it is filled', () => {
+    const text =
+      '# [Acme](https://acme.example)\n\n### Technical Interview\n- **What is a B-tree?**\n\n### HR Interview\n\n\n## Score\n';
+    const { record } = importEntry(text);
+    expect(record.rounds.map((r) => [r.title, r.questions.length])).toEqual([
+      ['Technical Interview', 1],
+      ['HR Interview', 0],
+    ]);
+    expect(exportEntry(record)).toBe(text);
+    // Filled in later, it is written with its question, and reads back so.
+    record.rounds[1]!.questions.push(newQuestion('q9', 'Why us?'));
+    const again = importEntry(exportEntry(record)).record;
+    expect(again.rounds.map((r) => [r.title, r.questions.map((q) => q.text)])).toEqual([
+      ['Technical Interview', ['**What is a B-tree?**']],
+      ['HR Interview', ['Why us?']],
     ]);
   });
 });

@@ -159,11 +159,16 @@ function renderListGroup(qs: Question[], prefs: ExportPrefs): string {
   return out;
 }
 
-function roundBlocks(round: Round, prefs: ExportPrefs): Block[] {
+/**
+ * A round's blocks. A round with nothing in it is written only where the imported entry had it (the
+ * generator's empty section, kept for the round trip): one made here and never filled is not an entry's
+ * section, and the repository has none.
+ */
+function roundBlocks(round: Round, prefs: ExportPrefs, sourceKeys: ReadonlySet<string>): Block[] {
   const empty = !round.intro.trim() && !round.questions.length && !round.outro.trim();
-  const blocks: Block[] = [
-    { key: formatKey({ kind: 'round', id: round.id }), text: `### ${escapeHeading(round.title)}\n` },
-  ];
+  const key = formatKey({ kind: 'round', id: round.id });
+  if (empty && !sourceKeys.has(key)) return [];
+  const blocks: Block[] = [{ key, text: `### ${escapeHeading(round.title)}\n` }];
   // The generator's empty section: its heading, then the blank lines of an empty question list.
   if (empty) blocks.push({ key: formatKey({ kind: 'empty', id: round.id }), text: '\n\n' });
   if (round.intro.trim())
@@ -203,7 +208,7 @@ function taskBlock(record: ApplicationRecord): Block | null {
 }
 
 /** The body: rounds in order, the Task section placed at its stage among them. */
-function bodyBlocks(record: ApplicationRecord, prefs: ExportPrefs): Block[] {
+function bodyBlocks(record: ApplicationRecord, prefs: ExportPrefs, sourceKeys: ReadonlySet<string>): Block[] {
   const task = taskBlock(record);
   const stageIndex = new Map(record.stages.map((s, i) => [s.id, i]));
   const taskAt = record.stages.findIndex((s) => s.kind === 'task');
@@ -215,7 +220,7 @@ function bodyBlocks(record: ApplicationRecord, prefs: ExportPrefs): Block[] {
       blocks.push(task!);
       taskPlaced = true;
     }
-    blocks.push(...roundBlocks(round, prefs));
+    blocks.push(...roundBlocks(round, prefs, sourceKeys));
   }
   if (!taskPlaced) blocks.push(task!);
   return blocks;
@@ -232,8 +237,16 @@ function headLine(record: ApplicationRecord): string {
     : `# ${escapeHeading(record.company.name)}\n\n`;
 }
 
-/** The record rendered as keyed blocks in the canonical (generator) layout. */
-export function canonicalBlocks(record: ApplicationRecord, options: ExportOptions = {}): Block[] {
+/**
+ * The record rendered as keyed blocks in the canonical (generator) layout. `sourceKeys`: the keys of the
+ * imported entry's parts (the record's own source by default; the importer passes them before the record
+ * has one), which decide where an empty round is kept.
+ */
+export function canonicalBlocks(
+  record: ApplicationRecord,
+  options: ExportOptions = {},
+  sourceKeys: ReadonlySet<string> = new Set(record.source?.parts.map((p) => p.key)),
+): Block[] {
   const prefs = record.exportPrefs;
   const fmt = options.dateFormat ?? prefs.dateFormat;
   const b: Block[] = [];
@@ -284,7 +297,7 @@ export function canonicalBlocks(record: ApplicationRecord, options: ExportOption
   }
   if (record.platform?.trim())
     section('platform', '### Interview Platform', `${escapeLineStart(escapeLine(record.platform))}\n\n`);
-  b.push(...bodyBlocks(record, prefs));
+  b.push(...bodyBlocks(record, prefs, sourceKeys));
   const review = record.review.trim();
   if (record.score !== null || review)
     section('score', '## Score', `${record.score !== null ? scoreLine(record.score) : ''}${review ? '\n\n' : ''}`);

@@ -120,5 +120,5 @@ export function importEntry(markdown: string, options: ImportOptions = {}): Impo
 function keptParts(record: ApplicationRecord, lines: Lines, ctx: ReadContext): SourcePart[] {
   const parts = ctx.parts.list.map((p) => ({ key: p.key, raw: lines.raw(p.from, p.to) }));
   parts.push({ key: formatKey({ kind: 'end' }), raw: lines.finalNewline ? '\n' : '' });
-  return reconcileParts(canonicalBlocks(record), parts);
+  return reconcileParts(canonicalBlocks(record, {}, new Set(parts.map((p) => p.key))), parts);
 }
