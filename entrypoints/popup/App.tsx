@@ -3,7 +3,7 @@
  * outcome and export. It closes the moment focus leaves it, so every edit is saved as it happens (an
  * EditSession per record) and half-done input lives in the draft (useDraft).
  */
-import { lazy, startTransition, type ComponentType, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, startTransition, type ComponentType, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 // The native promise-based API (Chrome MV3's `chrome`, Firefox's `browser`): the polyfill would cost the
 // popup 3 KB of its 90 KB budget for the five calls it makes, which both browsers answer natively.
 import { browser } from '@wxt-dev/browser';
@@ -121,7 +121,9 @@ async function boot(): Promise<Boot> {
   const [settings, dictionary, summaries, draft, tab, tabRecord] = await Promise.all([
     settingsP,
     dictionaryP,
-    repo.listSummaries(),
+    // The first view shows the newest few (the switcher's first screen); the switcher reads the rest when
+    // it is used (`FIRST_SUMMARIES`), so the open costs the same with 10,000 applications as with none.
+    repo.listSummaries({ limit: FIRST_SUMMARIES }),
     loadDraft(repo),
     tabP,
     byTab,
@@ -129,11 +131,12 @@ async function boot(): Promise<Boot> {
   // Which application opens: the one clipped from this tab, else the one touched (edited or opened) last.
   let record = tabRecord;
   if (!record) {
-    const opened = draft.recordId ? summaries.find((s) => s.id === draft.recordId) : undefined;
+    const read = async (id: string) =>
+      (id === hintId ? await hinted : undefined) ?? (await repo.get(id).catch(() => undefined));
     const newest = summaries[0];
-    const pick = opened && (!newest || draft.at >= Date.parse(newest.updatedAt)) ? opened : newest;
-    if (pick)
-      record = (pick.id === hintId ? await hinted : undefined) ?? (await repo.get(pick.id).catch(() => undefined));
+    // The one opened last, unless another was written since; one deleted meanwhile is not there to read.
+    if (draft.recordId && (!newest || draft.at >= Date.parse(newest.updatedAt))) record = await read(draft.recordId);
+    if (!record && newest) record = await read(newest.id);
   }
   return { repo, settings, dictionary, summaries, draft, tab, record: record ?? null, restoreError };
 }
@@ -145,6 +148,9 @@ const TAB_LABELS: Record<PopupTab, MessageKey> = {
   details: 'tabDetails',
   export: 'tabExport',
 };
+
+/** How many summaries the first view reads: the newest, and the switcher's first screen beside the open one. */
+const FIRST_SUMMARIES = 9;
 
 /** Started as this module runs; main.tsx renders the popup once it is done, in one pass with its data. */
 export const booting = boot();
@@ -163,6 +169,15 @@ export function BootError({ error }: { error: unknown }) {
 
 export function App({ boot: b }: { boot: Boot }) {
   const [summaries, setSummaries] = useState<RecordSummary[]>(b.summaries);
+  // Whether `summaries` is the whole list (read when the switcher is first used) or the first view's few.
+  const wholeList = useRef(false);
+  const refreshSummaries = () =>
+    b.repo.listSummaries(wholeList.current ? {} : { limit: FIRST_SUMMARIES }).then(setSummaries, () => {});
+  const readWholeList = () => {
+    if (wholeList.current) return;
+    wholeList.current = true;
+    void refreshSummaries();
+  };
   const [settings, setSettings] = useState<Settings>(b.settings);
   const [dict, setDict] = useState<{ lang: Lang; dictionary: Dictionary }>(() => ({
     lang: resolveLang(b.settings.lang, browserLang()),
@@ -180,7 +195,7 @@ export function App({ boot: b }: { boot: Boot }) {
         recordSave(ms);
       },
       // Another page wrote records (an edit, an import, a clip): the new list.
-      onOtherWrites: () => void b.repo.listSummaries().then(setSummaries, () => {}),
+      onOtherWrites: () => void refreshSummaries(),
     },
   );
   const [draft, updateDraft] = useDraft(b.repo, b.draft, reportError);
@@ -226,7 +241,7 @@ export function App({ boot: b }: { boot: Boot }) {
   async function create(company: string, role: string) {
     try {
       const r = await b.repo.create(newApplication(company, { role, dateFormat: settings.dateFormat }));
-      setSummaries(await b.repo.listSummaries());
+      await refreshSummaries();
       open(r);
       updateDraft((d) => ({ ...d, recordId: r.id, tab: 'steps', newApp: null }));
     } catch (e) {
@@ -295,7 +310,7 @@ export function App({ boot: b }: { boot: Boot }) {
               current={record}
               onClipped={(id) => {
                 void switchTo(id);
-                void b.repo.listSummaries().then(setSummaries);
+                void refreshSummaries();
               }}
             />
           ) : null}
@@ -311,7 +326,12 @@ export function App({ boot: b }: { boot: Boot }) {
           ) : null}
         </Suspense>
         {summaries.length && Switcher ? (
-          <Switcher summaries={summaries} currentId={record?.id ?? null} onPick={(id) => void switchTo(id)} />
+          <Switcher
+            summaries={summaries}
+            currentId={record?.id ?? null}
+            onPick={(id) => void switchTo(id)}
+            onUse={readWholeList}
+          />
         ) : null}
         {record ? (
           <main className="app-view" aria-label={record.company.name}>

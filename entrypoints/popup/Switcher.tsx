@@ -8,10 +8,14 @@ export default function Switcher({
   summaries,
   currentId,
   onPick,
+  onUse,
 }: {
+  /** The applications it chooses from, newest first (the first view's few until `onUse` brings them all). */
   summaries: RecordSummary[];
   currentId: string | null;
   onPick(id: string): void;
+  /** Called when the switcher is first focused: it needs the whole list from then on. */
+  onUse(): void;
 }) {
   const { tr } = usePopup();
   const [query, setQuery] = useState('');
@@ -53,7 +57,10 @@ export default function Switcher({
           setOpen(true);
           setActive(0);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          onUse();
+          setOpen(true);
+        }}
         onClick={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
