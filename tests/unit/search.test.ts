@@ -80,6 +80,12 @@ describe('recordTerms', () => {
     expect(terms).not.toContain('secret');
   });
 
+  it('leaves out a word that starts another one: a prefix read finds the longer word', () => {
+    const r = createRecord({ company: { name: 'Go' }, role: 'Golang developer' });
+    r.rounds = [newRound('r1', 'Technical', { questions: [newQuestion('q1', 'Develop a cache in Go')] })];
+    expect(recordTerms(r)).toEqual(['cache', 'developer', 'golang']);
+  });
+
   it('cuts a very long word', () => {
     const r = createRecord({ company: { name: 'x'.repeat(100) } });
     expect(recordTerms(r)).toEqual(['x'.repeat(MAX_TERM_LENGTH)]);
