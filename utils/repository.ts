@@ -90,7 +90,7 @@ export interface OpenOptions {
   onWrite?: (ids: string[]) => void;
 }
 
-/** Records a `bulkPut` writes (and validates) between two looks at the event loop. */
+/** Records a `bulkPut` writes (and validates) between two looks at the event loop, at most (fewer when they hold many questions). */
 export const BULK_BATCH = 1000;
 
 export interface BulkPutOptions {

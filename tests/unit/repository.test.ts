@@ -7,7 +7,7 @@ import { wrap } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyPosting, recordFromPosting } from '../../utils/clip/record';
 import { identify } from '../../utils/clip/url';
-import { createRecord } from '../../utils/record';
+import { createRecord, newQuestion, newRound } from '../../utils/record';
 import type { ApplicationRecord, Posting } from '../../utils/record';
 import {
   BULK_BATCH,
@@ -247,6 +247,25 @@ describe('bulkPut', () => {
     expect(await repo.get(stored.id)).toEqual({ ...stored, role: 'restored', revision: 2 });
     expect((await repo.get(given[1]!.id))?.revision).toBe(5);
     expect(await repo.termIds('restor')).toEqual(new Set([stored.id]));
+  });
+
+  // 1,000 records of 30 questions each were one task of a second on the bench machine (issue 9).
+  it('makes a batch of records with many questions smaller, so no batch holds the page long', async () => {
+    const heavy = (i: number) =>
+      createRecord({
+        company: { name: `Heavy ${i}`, website: '' },
+        rounds: [
+          newRound('r1', 'Technical Interview', {
+            questions: Array.from({ length: 30 }, (_, q) => newQuestion(`q${q + 1}`, `Question ${q} of ${i}`)),
+          }),
+        ],
+      });
+    const records = Array.from({ length: 400 }, (_, i) => heavy(i));
+    const progress: number[] = [];
+    await repo.bulkPut(records, { onProgress: (done) => progress.push(done) });
+    // 4,000 of weight a batch, each record weighing 31: 130 a batch (the last one takes it past the weight).
+    expect(progress).toEqual([130, 260, 390, 400]);
+    expect((await repo.listSummaries()).length).toBe(400);
   });
 
   it('writes in batches, reporting progress once per batch up to the total', async () => {
