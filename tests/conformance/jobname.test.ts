@@ -85,9 +85,16 @@ describe.runIf(present).each(ALL)('$name', ({ text }) => {
     expect(again.stages.map((s) => [s.kind, s.label, s.date, s.dateText, s.duration])).toEqual(
       record.stages.map((s) => [s.kind, s.label, s.date, s.dateText, s.duration]),
     );
+    // An empty section (the generator writes one when no question was typed) is kept only with the entry's
+    // own text: from the structure alone it is not written, as the repository has none (issue 9).
+    const filled = (x: ApplicationRecord['rounds'][number]) =>
+      x.questions.length > 0 || x.intro.trim() !== '' || x.outro.trim() !== '';
     const qa = (r: ApplicationRecord) =>
-      r.rounds.map((x) => [x.title, x.questions.map((q) => [q.text, q.answers, q.answerLabels, q.followUps])]);
+      r.rounds
+        .filter(filled)
+        .map((x) => [x.title, x.questions.map((q) => [q.text, q.answers, q.answerLabels, q.followUps])]);
     expect(qa(again)).toEqual(qa(record));
+    expect(again.rounds.every(filled)).toBe(true);
     expect(exportEntry(withoutSource(again))).toBe(canonical);
   });
 });
