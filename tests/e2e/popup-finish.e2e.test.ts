@@ -176,6 +176,28 @@ describe('finishing an entry in the popup', () => {
     ]);
   });
 
+  it('puts the dash between a Persian company and a Persian role in the English UI', async () => {
+    await importRecords(ext, [
+      createRecord({ company: { name: 'دیجی‌کالا', website: '' }, role: 'برنامه‌نویس ارشد بک‌اند' }),
+    ]);
+    const { popup } = await popupOnTab();
+    const boxes = await popup.locator('.app-title').evaluate((title) => {
+      const company = title.querySelector('.app-company')!.getBoundingClientRect();
+      const span = title.querySelector('.muted')!;
+      const dashNode = [...span.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('—'))!;
+      const range = document.createRange();
+      const at = dashNode.textContent!.indexOf('—');
+      range.setStart(dashNode, at);
+      range.setEnd(dashNode, at + 1);
+      const dash = range.getBoundingClientRect();
+      const role = span.querySelector('bdi')!.getBoundingClientRect();
+      return { company: [company.left, company.right], dash: [dash.left, dash.right], role: [role.left, role.right] };
+    });
+    // Left to right, as the English page runs: the company, the dash, the role (each Persian inside its own box).
+    expect(boxes.company[1]).toBeLessThanOrEqual(boxes.dash[0] + 0.5);
+    expect(boxes.dash[1]).toBeLessThanOrEqual(boxes.role[0] + 0.5);
+  });
+
   // Tried as a new user would: a half-typed new-section title was lost when the popup closed.
   it('keeps a half-typed new-section title through a close', async () => {
     await importRecords(ext, [createRecord({ company: { name: 'Snapp', website: 'https://snapp.ir' } })]);
