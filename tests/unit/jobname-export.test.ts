@@ -202,6 +202,8 @@ describe('empty rounds', () => {
     expect(exportEntry(record)).toBe(text);
     // Filled in later, it is written with its question, and reads back so.
     record.rounds[1]!.questions.push(newQuestion('q9', 'Why us?'));
+    // Under its heading at once, as a section written with its question (not after the empty one's blank lines).
+    expect(exportEntry(record)).toContain('### HR Interview\n- Why us?\n');
     const again = importEntry(exportEntry(record)).record;
     expect(again.rounds.map((r) => [r.title, r.questions.map((q) => q.text)])).toEqual([
       ['Technical Interview', ['**What is a B-tree?**']],

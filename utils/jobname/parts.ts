@@ -184,6 +184,13 @@ export function layOver(blocks: Block[], parts: SourcePart[]): { blocks: Block[]
   const out: Block[] = [];
   const placed = new Set<string>();
   let identical = true;
+  // A section the entry had empty, filled since: its heading kept the blank lines of the empty section
+  // under it, which now stand before its first question. It is written as rendered.
+  const filled = new Set(
+    parts
+      .filter((p) => p.key.startsWith(`${ID_KINDS.empty}:`) && !canon.has(p.key))
+      .map((p) => `${ID_KINDS.round}:${p.key.slice(ID_KINDS.empty.length + 1)}`),
+  );
   for (const p of parts) {
     const owner = literalOwner(p.key);
     if (owner !== null) {
@@ -198,7 +205,10 @@ export function layOver(blocks: Block[], parts: SourcePart[]): { blocks: Block[]
     }
     let kept: string;
     if (text === undefined) kept = p.raw;
-    else if (p.sig === NO_BLOCK) {
+    else if (filled.has(p.key)) {
+      identical = false;
+      kept = text;
+    } else if (p.sig === NO_BLOCK) {
       // The block exists now: a heading stays as written, a body is rendered.
       identical = false;
       kept = isFixedHeading(p.key) ? p.raw : text;
