@@ -6,32 +6,31 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRecord, newStage } from '../../utils/record';
-import { startBoardsServer } from './boards-server';
-import type { BoardsServer } from './boards-server';
-import { launchExtension } from './harness';
 import type { ExtensionHarness } from './harness';
-import { closeByBlur, focusIs, importRecords, POLL, ready, stageTexts, storedRows, text } from './popup-helpers';
+import {
+  closeByBlur,
+  focusIs,
+  importRecords,
+  POLL,
+  type PopupSuite,
+  ready,
+  stageTexts,
+  startPopupSuite,
+  storedRows,
+  text,
+} from './popup-helpers';
 
 describe('finishing an entry in the popup', () => {
+  let suite: PopupSuite | undefined;
   let ext: ExtensionHarness;
-  let server: BoardsServer;
   let blogUrl: string;
 
   beforeAll(async () => {
-    server = await startBoardsServer();
-    blogUrl = server.route(
-      'http://careers.example.test/blog/hiring',
-      '<!doctype html><meta charset="utf-8"><title>Hiring</title><h1>Hiring</h1><p>Not a posting.</p>',
-    );
-    ext = await launchExtension({
-      actionPopups: true,
-      args: [`--host-resolver-rules=${server.hostResolverRules}`],
-      viewport: { width: 1000, height: 800 },
-    });
+    suite = await startPopupSuite();
+    ({ ext, blogUrl } = suite);
   });
   afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+    await suite?.close();
   });
   beforeEach(async () => {
     await ext.clearData();

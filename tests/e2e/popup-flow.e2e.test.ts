@@ -23,9 +23,7 @@ import { main as jobnote } from '../../cli/jobnote';
 import { formatDate, todayIso } from '../../utils/dates';
 import { createRecord, newStage } from '../../utils/record';
 import type { ApplicationRecord } from '../../utils/record';
-import { startBoardsServer } from './boards-server';
 import type { BoardsServer } from './boards-server';
-import { launchExtension } from './harness';
 import type { ExtensionHarness } from './harness';
 import {
   closeByBlur,
@@ -38,8 +36,10 @@ import {
   ready,
   shownRole,
   stageTexts,
+  startPopupSuite,
   storedRows,
   tabTo,
+  type PopupSuite,
   text,
 } from './popup-helpers';
 
@@ -101,26 +101,18 @@ const EDITOR_HTML =
   '<textarea id="editor" rows="20" cols="80"></textarea>';
 
 describe('the note-taking popup', () => {
+  let suite: PopupSuite | undefined;
   let ext: ExtensionHarness;
   let server: BoardsServer;
   /** A page that is not a job posting (the popup offers "Clip this page" there, and no application is tied to it). */
   let blogUrl: string;
 
   beforeAll(async () => {
-    server = await startBoardsServer();
-    blogUrl = server.route(
-      'http://careers.example.test/blog/remote-work',
-      '<!doctype html><meta charset="utf-8"><title>Remote work</title><h1>Remote work</h1><p>Some article.</p>',
-    );
-    ext = await launchExtension({
-      actionPopups: true,
-      args: [`--host-resolver-rules=${server.hostResolverRules}`],
-      viewport: { width: 1000, height: 800 },
-    });
+    suite = await startPopupSuite();
+    ({ ext, server, blogUrl } = suite);
   });
   afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+    await suite?.close();
   });
   beforeEach(async () => {
     await ext.clearData();

@@ -6,7 +6,45 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ApplicationRecord } from '../../utils/record';
+import { startBoardsServer } from './boards-server';
+import type { BoardsServer } from './boards-server';
+import { launchExtension } from './harness';
 import type { ExtensionHarness } from './harness';
+
+/** What a popup suite runs against: the boards server, a page of it that is no posting, the extension. */
+export interface PopupSuite {
+  server: BoardsServer;
+  /** A page with an article, not a posting: the popup offers "Clip this page" there, and ties no application to it. */
+  blogUrl: string;
+  ext: ExtensionHarness;
+  close(): Promise<void>;
+}
+
+/** Starts the boards server (playing every host) and Chromium with the extension and its toolbar popup. */
+export async function startPopupSuite(): Promise<PopupSuite> {
+  const server = await startBoardsServer();
+  const blogUrl = server.route(
+    'http://careers.example.test/blog/remote-work',
+    '<!doctype html><meta charset="utf-8"><title>Remote work</title><h1>Remote work</h1><p>Some article.</p>',
+  );
+  const ext = await launchExtension({
+    actionPopups: true,
+    args: [`--host-resolver-rules=${server.hostResolverRules}`],
+    viewport: { width: 1000, height: 800 },
+  }).catch(async (err: unknown) => {
+    await server.close();
+    throw err;
+  });
+  return {
+    server,
+    blogUrl,
+    ext,
+    close: async () => {
+      await ext.close();
+      await server.close();
+    },
+  };
+}
 
 export type StoredRow = ApplicationRecord & { postingKey?: string[]; terms?: string[] };
 
