@@ -10,7 +10,7 @@
  * (i) search keystroke to updated results: queries typed at 120 ms a key into the search field; per keystroke,
  *     from its keydown (or its input event, for text CDP inserts without one) to the animation frame after the
  *     list's `data-query` became the field's text (the rows of that search committed);
- * (p) the popup's open to interactive with none, 2,000 and 10,000 stored: popup.html and a blank extension page
+ * (k) the popup's open to interactive with none, 2,000 and 10,000 stored: popup.html and a blank extension page
  *     (scripts/bench/floor.ts) opened in turn, fresh tabs, each to its `jobnote:interactive` mark; the ratio
  *     of the medians against the issue's 1.2x.
  *
@@ -128,13 +128,13 @@ export async function benchDashboard(o: DashboardBenchOptions): Promise<Dashboar
   const spread = (xs: number[]) => [fmt(median(xs)), fmt(quantile(xs, 0.95)), String(xs.length)];
   const ext = await launchExtension({ outDir: o.outDir, viewport: { width: 1280, height: 900 } });
   row('', 'median', 'p95', 'n', 'target', '');
-  /** (p) popup.html and a blank extension page, opened in turn with `size` applications stored. */
+  /** (k) popup.html and a blank extension page, opened in turn with `size` applications stored. */
   const popupAt = async (size: number) => {
     o.say(`Dashboard: opening popup.html and a blank extension page ${o.popupRuns} times each with ${size}…`);
     const [popup, blank] = await timeOpensInTurn(ext, ['/popup.html', '/bench-floor/blank.html'], o.popupRuns);
     const ratio = median(popup!) / median(blank!);
     row(
-      `(p) popup open to interactive / a blank extension page's, ${size} applications`,
+      `(k) popup open to interactive / a blank extension page's, ${size} applications`,
       `${ratio.toFixed(2)}x`,
       '',
       '',
