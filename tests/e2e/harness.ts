@@ -212,17 +212,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         // The popup is the page that was not there before and shows popup.html. Polled rather than taken from
         // the 'page' event: the event can come before the page has its URL, and then nothing tells when it does.
         const before = new Set(context.pages());
-        let crashed = false;
-        browser.once('disconnected', () => {
-          crashed = true;
-        });
         await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tabs[0]!.targetId } as never);
         const deadline = Date.now() + 15_000;
         const opened = () =>
           context.pages().find((p) => !before.has(p) && !p.isClosed() && p.url().startsWith(popupUrl));
         let popup = opened();
         for (; !popup; popup = opened()) {
-          if (crashed)
+          if (!browser.isConnected())
             throw new Error(
               `triggerAction: Chromium ${browser.version()} went away on Extensions.triggerAction. Debian bookworm's ` +
                 'chromium 150 crashes there (SIGSEGV), 156 from bookworm-security does not: ' +
