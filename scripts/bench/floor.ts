@@ -47,16 +47,7 @@ export async function addFloorPages(outDir: string): Promise<void> {
 
 /** Opens an extension page in a fresh tab `runs` times (+1 untimed); each time to its interactive mark. */
 export async function timeOpens(ext: ExtensionHarness, path: string, runs: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = -1; i < runs; i++) {
-    const page = await ext.context.newPage();
-    await page.goto(ext.url(path), { waitUntil: 'commit' });
-    await ready(page);
-    const mark = await page.evaluate(() => performance.getEntriesByName('jobnote:interactive')[0]!.startTime);
-    if (i >= 0) times.push(mark);
-    await page.close();
-  }
-  return times;
+  return (await timeOpensInTurn(ext, [path], runs))[0]!;
 }
 
 /** Opens each floor page as popup.html is opened; the times to its mark, by page name. */
