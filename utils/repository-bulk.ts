@@ -113,14 +113,13 @@ export async function bulkPut(
       const batch: ApplicationRecord[] = [];
       const errors: string[] = [];
       let weight = 0;
-      let i = start;
-      for (; i < records.length && i - start < BULK_BATCH && weight < BULK_WEIGHT; i++) {
-        weight += recordWeight(records[i]);
-        const parsed = validated ? { ok: true as const, value: records[i]! } : parseRecord(records[i]);
+      let end = start;
+      for (; end < records.length && end - start < BULK_BATCH && weight < BULK_WEIGHT; end++) {
+        weight += recordWeight(records[end]);
+        const parsed = validated ? { ok: true as const, value: records[end]! } : parseRecord(records[end]);
         if (parsed.ok) batch.push(parsed.value);
-        else errors.push(...parsed.errors.map((e) => `records[${i}]: ${e}`));
+        else errors.push(...parsed.errors.map((e) => `records[${end}]: ${e}`));
       }
-      start = i;
       if (errors.length) throw new InvalidRecordError(errors);
       values.push(...batch);
       const again = batch.filter((v) => stored.has(v.id));
@@ -141,7 +140,8 @@ export async function bulkPut(
         await previous.done;
         onProgress?.(previous.count, records.length);
       }
-      previous = { done, count: start };
+      previous = { done, count: end };
+      start = end;
     }
     if (previous) {
       await previous.done;
