@@ -4,6 +4,7 @@
  * never calls them, does without their code.
  */
 import { unwrap } from 'idb';
+import { done as requestDone, toRow } from './repository-derived';
 import { parseRecord } from './record-validate';
 import type { ApplicationRecord } from './record';
 import {
@@ -16,17 +17,8 @@ import {
   InvalidRecordError,
   type StoredRecord,
   SUMMARIES,
-  toRow,
   withoutKeys,
 } from './repository';
-
-/** Resolves with a request's success, rejects with its error. */
-function requestDone(request: IDBRequest): Promise<void> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-  });
-}
 
 /** `Repository.listDamaged`. */
 export async function listDamaged({ db }: Internals): Promise<DamagedRow[]> {
@@ -60,7 +52,7 @@ export async function putDamaged({ write, wrote }: Internals, rows: readonly Dam
       }
       // The id is the key path: a row is stored under the id it is listed by.
       const raw = withoutKeys(row as StoredRecord) as StoredRecord;
-      await Promise.all([s.put({ ...raw, id }), derived.delete(id)]);
+      await Promise.all([s.put({ ...raw, id }), derived.delete(id, stored)]);
     }
     return kept;
   });
@@ -122,16 +114,17 @@ export async function bulkPut(
       }
       if (errors.length) throw new InvalidRecordError(errors);
       values.push(...batch);
+      // The rows replaced: their revisions, and the search words their ids are to leave.
       const again = batch.filter((v) => stored.has(v.id));
-      const revisions = new Map<string, number>();
-      if (again.length)
-        await Promise.all(again.map(async (v) => revisions.set(v.id, (await s.get(v.id))?.revision ?? 0)));
+      const before = new Map<string, StoredRecord | undefined>();
+      if (again.length) await Promise.all(again.map(async (v) => before.set(v.id, await s.get(v.id))));
       let last: IDBRequest | undefined;
       for (const v of batch) {
+        const old = before.get(v.id);
         // A new object: the caller's (`validated`) are never changed.
-        const next = { ...v, revision: Math.max(revisions.get(v.id) ?? 0, v.revision) + 1 };
-        rawStore.put(toRow(next));
-        last = derived.request(next);
+        const row = toRow({ ...v, revision: Math.max(old?.revision ?? 0, v.revision) + 1 });
+        rawStore.put(row);
+        last = derived.request(row, old);
       }
       const done = requestDone(last!);
       // Awaited below or in the next turn; while the batch before is awaited, its failure is not unhandled.
@@ -147,6 +140,8 @@ export async function bulkPut(
       await previous.done;
       onProgress?.(previous.count, records.length);
     }
+    // The words' rows, once for all the batches: a word most records have is read and written once.
+    await derived.flush();
   });
   wrote(values.map((v) => v.id));
 }

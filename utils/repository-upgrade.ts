@@ -4,8 +4,9 @@
  * among them, does without their code.
  */
 import { postingIdentity } from './boards';
-import type { IDBPDatabase } from 'idb';
-import { APPS, fromRow, type JobnoteDB, META, SUMMARIES, TERMS, type UpgradeTransaction } from './repository';
+import { type IDBPDatabase, unwrap } from 'idb';
+import { APPS, fromRow, type JobnoteDB, META, SUMMARIES, TERM_IDS, TERMS, type UpgradeTransaction } from './repository';
+import { TermChanges } from './repository-derived';
 import { recordTerms } from './search';
 import { summarize } from './summary';
 
@@ -69,5 +70,15 @@ export const MIGRATIONS: ((db: IDBPDatabase<JobnoteDB>, tx: UpgradeTransaction) 
       if (parsed.ok) await cursor.update({ ...cursor.value, terms: recordTerms(parsed.value) });
     }
     db.deleteObjectStore(TERMS);
+  },
+  // v7: the search words leave the records' multi-entry index (a key per word and record, most of what a write
+  // cost) for a row per word holding the ids of the records that have it; filled from the words in the rows.
+  async (db, tx) => {
+    db.createObjectStore(TERM_IDS);
+    const store = tx.objectStore(APPS);
+    const changes = new TermChanges();
+    for await (const cursor of store) changes.change(cursor.value.id, [], cursor.value.terms ?? []);
+    store.deleteIndex('terms');
+    await changes.apply(unwrap(tx.objectStore(TERM_IDS)));
   },
 ];

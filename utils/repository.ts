@@ -8,22 +8,21 @@
  * Every record read from the database goes through `parseRecord`, so older record schemas are migrated and
  * damaged rows are reported instead of returned.
  *
- * Stored rows are the record plus two storage-only fields, each under a multi-entry index: `postingKey`, the
- * posting's identity keys (`postingIdentity` in utils/boards.ts), and `terms`, its search words (`recordTerms`,
- * utils/search.ts), which `termIds` reads by prefix (`IDBKeyRange`, like the interface classes above: the global
- * of the browser or of fake-indexeddb). Both are stripped on read and never part of `ApplicationRecord`.
+ * Stored rows are the record plus two storage-only fields: `postingKey`, the posting's identity keys
+ * (`postingIdentity` in utils/boards.ts) under a multi-entry index, and `terms`, its search words (`recordTerms`,
+ * utils/search.ts). Both are stripped on read and never part of `ApplicationRecord`.
  *
- * Beside each record, in the same transaction, its derived row (`derivedRows`): the list's summary. (Until
- * schema v6 the terms were a third row of their own: a store each costs a write per record, and a 50,000-record
- * import spent a third of its time on that store.)
+ * Beside each record, in the same transaction, what is derived from it (utils/repository-derived.ts): the list's
+ * summary, and its id in the row of each of its words (`TERM_IDS`), which `termIds` reads by prefix (`IDBKeyRange`,
+ * like the interface classes above: the global of the browser or of fake-indexeddb).
  */
-import { unwrap, wrap } from 'idb';
+import { wrap } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import { postingIdentity, type PostingRef } from './boards';
 import { parseRecord } from './record-validate';
 import type { ApplicationRecord } from './record';
-import { summarize, type RecordSummary } from './summary';
-import type { recordTerms as RecordTerms } from './search';
+import type { Derived } from './repository-derived';
+import type { RecordSummary } from './summary';
 
 export type { RecordSummary };
 
@@ -33,8 +32,10 @@ export const META = 'meta';
 export const SUMMARIES = 'summaries';
 /** Schema v5 only: the search terms, a row per record (v6 keeps them in the record's row). */
 export const TERMS = 'terms';
+/** Since schema v7: the ids of the records that have a search word, under the word (out-of-line key). */
+export const TERM_IDS = 'termIds';
 /** The schema's version: the number of migrations in utils/repository-upgrade.ts. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export class RevisionConflictError extends Error {
   constructor(
@@ -174,13 +175,15 @@ export interface JobnoteDB extends DBSchema {
   applications: {
     key: string;
     value: StoredRecord;
-    /** `updatedAt` until schema v6. */
+    /** `updatedAt` until schema v6, `terms` in v6 only. */
     indexes: { updatedAt: string; postingKey: string; terms: string };
   };
   meta: { key: string; value: unknown };
   summaries: { key: string; value: RecordSummary; indexes: { updatedAt: string } };
   /** Schema v5 only (deleted by v6). */
   terms: { key: string; value: TermsRow; indexes: { terms: string } };
+  /** Since schema v7: record ids by search word. */
+  termIds: { key: string; value: string[] };
 }
 
 /** A record's search words (distinct, normalised), under a multi-entry index. */
@@ -189,20 +192,8 @@ interface TermsRow {
   terms: string[];
 }
 export type UpgradeTransaction = IDBPTransaction<JobnoteDB, StoreNames<JobnoteDB>[], 'versionchange'>;
-type Stores = ['applications', 'summaries'];
+type Stores = ['applications', 'summaries', 'termIds'];
 type AppsStore = IDBPObjectStore<JobnoteDB, Stores, 'applications', 'readwrite'>;
-type DerivedStores = Pick<
-  IDBPTransaction<JobnoteDB, StoreNames<JobnoteDB>[], 'readwrite' | 'versionchange'>,
-  'objectStore'
->;
-
-/** Writes (or, for a damaged or deleted row, removes) what is derived from a record: its summary. */
-interface Derived {
-  put(record: ApplicationRecord): Promise<unknown>;
-  delete(id: string): Promise<unknown>;
-  /** `put` as a plain request, for `bulkPut`, which awaits only the last of each batch. */
-  request(record: ApplicationRecord): IDBRequest;
-}
 
 /** What utils/repository-bulk.ts uses of an open repository. */
 export interface Internals {
@@ -217,26 +208,10 @@ export interface Internals {
 let migrations: typeof import('./repository-upgrade').MIGRATIONS | undefined;
 
 /**
- * `recordTerms` of utils/search.ts, loaded by `openRepository` before the database opens: the search code is
- * not part of the popup's first view (its JS budget), and every write needs it synchronously, inside its
- * transaction.
+ * utils/repository-derived.ts, loaded by `openRepository` before the database opens: the search code is not part
+ * of the popup's first view (its JS budget), and every write needs it synchronously, inside its transaction.
  */
-let recordTerms: typeof RecordTerms = () => {
-  throw new Error('openRepository loads the search terms first');
-};
-
-function derivedRows(tx: DerivedStores): Derived {
-  const sums = tx.objectStore(SUMMARIES);
-  return {
-    put: (r) => sums.put(summarize(r)),
-    delete: (id) => sums.delete(id),
-    request: (r) => (unwrap(sums) as IDBObjectStore).put(summarize(r)),
-  };
-}
-
-export function toRow(record: ApplicationRecord): StoredRecord {
-  return { ...record, postingKey: postingIdentity(record.posting), terms: recordTerms(record) };
-}
+let derive: typeof import('./repository-derived');
 
 /** A stored row without its storage-only fields. */
 export function withoutKeys(row: StoredRecord): unknown {
@@ -303,7 +278,7 @@ export async function openRepository(
   name = DB_NAME,
   options: OpenOptions = {},
 ): Promise<Repository> {
-  ({ recordTerms } = await import('./search'));
+  derive = await import('./repository-derived');
   const db = await connect(factory, name, options);
   // Never hold up another context's upgrade (or deletion).
   db.onversionchange = () => {
@@ -316,9 +291,9 @@ export async function openRepository(
    * committed. If `body` fails, aborts (nothing written).
    */
   async function write<T>(body: (store: AppsStore, derived: Derived) => Promise<T>): Promise<T> {
-    const tx = db.transaction([APPS, SUMMARIES], 'readwrite');
+    const tx = db.transaction([APPS, SUMMARIES, TERM_IDS], 'readwrite');
     const [result, done] = await Promise.allSettled([
-      body(tx.objectStore(APPS), derivedRows(tx)).catch((err: unknown) => {
+      body(tx.objectStore(APPS), derive.derivedRows(tx)).catch((err: unknown) => {
         abort(tx);
         throw err;
       }),
@@ -353,7 +328,8 @@ export async function openRepository(
       });
       await write(async (s, derived) => {
         if ((await s.count(value.id)) > 0) throw new Error(`a record with id ${value.id} already exists`);
-        await Promise.all([s.add(toRow(value)), derived.put(value)]);
+        const row = derive.toRow(value);
+        await Promise.all([s.add(row), derived.put(row, undefined)]);
       });
       wrote([value.id]);
       return value;
@@ -384,7 +360,7 @@ export async function openRepository(
     },
 
     termIds: async (prefix) =>
-      new Set(await db.getAllKeysFromIndex(APPS, 'terms', IDBKeyRange.bound(prefix, `${prefix}\uffff`))),
+      new Set((await db.getAll(TERM_IDS, IDBKeyRange.bound(prefix, `${prefix}\uffff`))).flat()),
 
     async list({ limit = Infinity } = {}) {
       // Read whole (a backup reads every record) and ordered here: since v6 the records' store has no
@@ -410,7 +386,8 @@ export async function openRepository(
         if (stored.revision !== value.revision)
           throw new RevisionConflictError(value.id, value.revision, stored.revision);
         const next = { ...value, revision: stored.revision + 1, updatedAt: new Date().toISOString() };
-        await Promise.all([s.put(toRow(next)), derived.put(next)]);
+        const row = derive.toRow(next);
+        await Promise.all([s.put(row), derived.put(row, stored)]);
         return next;
       });
       wrote([next.id]);
@@ -433,7 +410,10 @@ export async function openRepository(
     },
 
     async delete(id) {
-      await write(async (s, derived) => void (await Promise.all([s.delete(id), derived.delete(id)])));
+      await write(async (s, derived) => {
+        const before = await s.get(id);
+        await Promise.all([s.delete(id), derived.delete(id, before)]);
+      });
       wrote([id]);
     },
 

@@ -312,6 +312,84 @@ describe('bulkPut', () => {
   });
 });
 
+describe('the search words (a row of ids per word)', () => {
+  /** The words' store as it is: word → its ids, sorted. */
+  async function stored(): Promise<Record<string, string[]>> {
+    const raw = await rawOpen(factory, DB_VERSION);
+    const out: Record<string, string[]> = {};
+    await new Promise<void>((resolve, reject) => {
+      const req = raw.transaction('termIds').objectStore('termIds').openCursor();
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor) return resolve();
+        out[String(cursor.key)] = [...(cursor.value as string[])].sort();
+        cursor.continue();
+      };
+      req.onerror = () => reject(req.error);
+    });
+    raw.close();
+    return out;
+  }
+
+  /** What it should be: the words of each record stored, inverted. */
+  async function expected(): Promise<Record<string, string[]>> {
+    const out: Record<string, string[]> = {};
+    for (const r of await repo.list()) for (const w of recordTerms(r)) out[w] = [...(out[w] ?? []), r.id];
+    for (const ids of Object.values(out)) ids.sort();
+    return out;
+  }
+
+  const asked = (name: string, ...questions: string[]) => {
+    const r = rec(name);
+    r.rounds = [newRound('r1', 'Technical Interview')];
+    r.rounds[0].questions = questions.map((q, i) => newQuestion(`q${i}`, q));
+    return r;
+  };
+
+  it('are those of the records stored after every kind of write', async () => {
+    const a = await repo.create(asked('Acme', 'What is golang?', 'Explain channels'));
+    const b = await repo.create(asked('Beta', 'Golang generics', 'Kafka partitions'));
+    expect(await stored()).toEqual(await expected());
+    expect(await repo.termIds('golang')).toEqual(new Set([a.id, b.id]));
+
+    // An edit that drops a word and adds one: only those two rows change.
+    await repo.mutate(a.id, (r) => {
+      r.rounds[0].questions[0].text = 'What is a python decorator?';
+    });
+    expect(await stored()).toEqual(await expected());
+    expect(await repo.termIds('golang')).toEqual(new Set([b.id]));
+    expect(await repo.termIds('pyth')).toEqual(new Set([a.id]));
+
+    // An import over a stored record, and one record given twice (the second wins).
+    const again = { ...(await repo.get(b.id))!, rounds: asked('Beta', 'Redis persistence').rounds };
+    const c1 = asked('Gamma', 'Docker layers');
+    const c2 = { ...c1, rounds: asked('Gamma', 'Kubernetes pods').rounds };
+    await repo.bulkPut([again, c1, c2]);
+    expect(await stored()).toEqual(await expected());
+    expect(await repo.termIds('docker')).toEqual(new Set());
+    expect(await repo.termIds('kafka')).toEqual(new Set());
+    expect(await repo.termIds('kube')).toEqual(new Set([c1.id]));
+
+    // A deleted record leaves every word; a word no record has any more has no row.
+    await repo.delete(b.id);
+    expect(await stored()).toEqual(await expected());
+    expect(Object.keys(await stored())).not.toContain('redis');
+
+    // A damaged row written where a record was deleted has no words.
+    await repo.putDamaged([{ id: b.id, reason: 'x', row: { ...again, score: 11 } }]);
+    expect(await stored()).toEqual(await expected());
+  });
+
+  it('are left as they were when a write fails', async () => {
+    await repo.create(asked('Acme', 'What is golang?'));
+    const before = await stored();
+    await expect(repo.bulkPut([asked('Beta', 'Rust lifetimes'), { ...rec('Bad'), score: 11 }])).rejects.toThrow(
+      InvalidRecordError,
+    );
+    expect(await stored()).toEqual(before);
+  });
+});
+
 describe('findByPosting', () => {
   it('finds by board + jobId, else by URL', async () => {
     const a = await repo.create(rec('Acme', { posting: posting() }));
@@ -557,7 +635,7 @@ describe('a database written by each earlier schema version', () => {
     Plain: [],
   };
 
-  for (const version of [1, 2, 3, 4, 5]) {
+  for (const version of [1, 2, 3, 4, 5, 6]) {
     it(`v${version}: every record intact and findable at version ${MIGRATIONS.length}`, async () => {
       repo.close();
       factory = new IDBFactory();
@@ -566,9 +644,10 @@ describe('a database written by each earlier schema version', () => {
       const raw = await rawOpen(factory, version);
       for (const r of records) {
         // v1 had no posting keys; v2 and v3 stored them; v4 keyed a generic page by its host; v3 wrote a
-        // summary beside each row; v5 a row of search terms too.
+        // summary beside each row; v5 a row of search terms too; v6 kept the terms in the record's row.
         const keys = version >= 4 ? postingIdentity(r.posting) : oldKeys[r.company.name];
-        await rawPut(raw, version === 1 ? r : { ...r, postingKey: keys });
+        const row = version === 1 ? r : { ...r, postingKey: keys };
+        await rawPut(raw, version === 6 ? { ...row, terms: recordTerms(r) } : row);
         if (version >= 3) await rawPutIn(raw, 'summaries', summarize(r));
         if (version === 5) await rawPutIn(raw, 'terms', { id: r.id, terms: recordTerms(r) });
       }
@@ -587,13 +666,16 @@ describe('a database written by each earlier schema version', () => {
       expect((await repo.findByPosting({ board: null, jobId: null, url: 'https://jobs.generic.example/7' }))?.id).toBe(
         records[1].id,
       );
-      // Search terms filled (v5) and kept in the record rows (v6): found by company and role.
+      // Search terms filled (v5), kept in the record rows (v6), then a row per word (v7): found by company
+      // and role.
       expect(await repo.termIds('gener')).toEqual(new Set([records[1].id]));
       expect(await repo.termIds('backe')).toEqual(new Set([records[0].id]));
-      // The storage-only fields never reach a record (compared whole above), nor the v5 terms store.
-      const raw6 = await rawOpen(factory, MIGRATIONS.length);
-      expect([...raw6.objectStoreNames].sort()).toEqual(['applications', 'meta', 'summaries']);
-      raw6.close();
+      // The storage-only fields never reach a record (compared whole above), nor the v5 terms store; the
+      // records' store has lost the v6 words index.
+      const now = await rawOpen(factory, MIGRATIONS.length);
+      expect([...now.objectStoreNames].sort()).toEqual(['applications', 'meta', 'summaries', 'termIds']);
+      expect([...now.transaction('applications').objectStore('applications').indexNames]).toEqual(['postingKey']);
+      now.close();
     });
   }
 });

@@ -219,8 +219,8 @@ describe('listSummaries with a limit (the first screen of the dashboard)', () =>
   });
 });
 
-describe('migrations v5 and v6', () => {
-  it('fill the terms (in the record rows, by v6) and the new summaries of the rows a v4 database holds', async () => {
+describe('migrations v5 to v7', () => {
+  it('fill the search words (by v6, moved to a row per word by v7) and the new summaries of the rows a v4 database holds', async () => {
     repo.close();
     factory = new IDBFactory();
     const r = withQuestions('کافه‌بازار', ['Why Kotlin coroutines?'], { role: 'Android Developer' });
@@ -256,7 +256,7 @@ describe('migrations v5 and v6', () => {
       };
       req.onerror = () => reject(req.error);
     });
-    expect(MIGRATIONS.length).toBe(6);
+    expect(MIGRATIONS.length).toBe(7);
     repo = await open();
     expect(await search('kotl')).toEqual(new Set([r.id]));
     expect(await search('كافه')).toEqual(new Set([r.id]));
