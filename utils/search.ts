@@ -1,6 +1,6 @@
 /**
  * Search over applications: the words of a record (company, role, question text and follow-ups) as kept in the
- * repository's `terms` index, and the words of what the user types, normalised the same way, so that a word
+ * repository's `termIds` store (a row of ids per word), and the words of what the user types, normalised the same way, so that a word
  * typed on an Arabic keyboard (ي, ك), with or without ZWNJ, harakat or Persian digits, finds the stored one.
  * Plain functions, no browser API.
  */
@@ -45,9 +45,8 @@ export const MAX_TERM_LENGTH = 40;
  * The distinct normalised words of `texts`, each cut to `MAX_TERM_LENGTH`, in code-unit order. One-character
  * words and stop words are left out: a one-character query finds the longer words it starts, and a query ignores
  * stop words. A word that starts another one of the same texts is left out too («go» beside «golang»): a search
- * reads terms by prefix, so every query it would match matches the longer word, and each term is a key of the
- * records' multi-entry index, which is most of what writing a record costs (2,000 entries of 30 questions: 300,000
- * keys).
+ * reads terms by prefix, so every query it would match matches the longer word, and each term is an id in its
+ * word's row, changed by every write of the record (2,000 entries of 30 questions: 280,000 ids).
  */
 export function termsOfTexts(texts: readonly (string | null | undefined)[]): string[] {
   const out = new Set<string>();
